@@ -1,0 +1,68 @@
+/** One cached citeproc-js engine per style and locale, rendering bibliography entries to IR. */
+import CSL from 'citeproc';
+import { learnNameLayout, probeItems, type NameLayout } from '../render/authors.js';
+import { IR_FORMAT } from './ir-format.js';
+import { prepareStyleForLists } from './prepare-style.js';
+import { loadLocale, type StyleSource } from './registry.js';
+
+export class ListEngine {
+  private readonly items = new Map<string, unknown>();
+  private readonly engine: InstanceType<typeof CSL.Engine>;
+  private layout: NameLayout | undefined;
+
+  constructor(style: StyleSource, readonly lang: string) {
+    const sys = {
+      retrieveLocale: (wanted: string): string => {
+        try {
+          return loadLocale(wanted);
+        } catch {
+          return loadLocale('en-US');
+        }
+      },
+      retrieveItem: (id: string): unknown => this.items.get(id),
+    };
+    this.engine = new CSL.Engine(sys, prepareStyleForLists(style.xml), lang, true);
+    this.engine.setOutputFormat(IR_FORMAT);
+    // Let URLs and DOIs printed by the style reach the output formats as links.
+    const extensions = this.engine.opt.development_extensions as Record<string, unknown> | undefined;
+    if (extensions) extensions.wrap_url_and_doi = true;
+  }
+
+  /** Renders items as bibliography entries, in the given order; one IR string per item. */
+  render(items: ReadonlyArray<{ readonly id: string }>): string[] {
+    this.items.clear();
+    for (const item of items) this.items.set(item.id, item);
+    const ids = items.map((i) => i.id);
+    this.engine.updateItems(ids);
+    const result = this.engine.makeBibliography();
+    if (!result) return ids.map(() => '');
+    const [meta, entries] = result;
+    const byId = new Map<string, string>();
+    meta.entry_ids.forEach((idList, i) => {
+      const id = idList[0];
+      if (id !== undefined) byId.set(id, (entries[i] ?? '').trim());
+    });
+    return ids.map((id) => byId.get(id) ?? '');
+  }
+
+  /** How this style lays out names (given before or after family), learnt from one probe render. */
+  nameLayout(): NameLayout {
+    if (!this.layout) {
+      const [first, rest] = this.render(probeItems());
+      this.layout = learnNameLayout(first ?? '', rest ?? '');
+    }
+    return this.layout;
+  }
+}
+
+const cache = new Map<string, ListEngine>();
+
+export function engineFor(style: StyleSource, lang = 'en-US'): ListEngine {
+  const key = `${style.id}\u0000${lang}`;
+  let engine = cache.get(key);
+  if (!engine) {
+    engine = new ListEngine(style, lang);
+    cache.set(key, engine);
+  }
+  return engine;
+}

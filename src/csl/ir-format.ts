@@ -1,0 +1,42 @@
+/** The citeproc-js output format that writes IR (see render/ir.ts) instead of HTML or text. */
+import CSL from 'citeproc';
+import { IR } from '../render/ir.js';
+
+export const IR_FORMAT = 'bibfolio-ir';
+
+type Fn = (state: unknown, str: string) => string;
+
+const wrap =
+  (open: string, close: string): Fn =>
+  (_state, str) =>
+    open + str + close;
+
+function define(): void {
+  const text = CSL.Output.Formats.text as Record<string, unknown>;
+  CSL.Output.Formats[IR_FORMAT] = {
+    ...text,
+    text_escape: (s: string | undefined) => s ?? '',
+    bibstart: '',
+    bibend: '',
+    '@font-style/italic': wrap(IR.ITALIC_OPEN, IR.ITALIC_CLOSE),
+    '@font-style/oblique': wrap(IR.ITALIC_OPEN, IR.ITALIC_CLOSE),
+    '@font-variant/small-caps': wrap(IR.SMALLCAPS_OPEN, IR.SMALLCAPS_CLOSE),
+    '@font-weight/bold': wrap(IR.BOLD_OPEN, IR.BOLD_CLOSE),
+    '@text-decoration/underline': wrap(IR.UNDERLINE_OPEN, IR.UNDERLINE_CLOSE),
+    // Superscripts in input names are how marked names travel through citeproc-js (see render/authors.ts).
+    '@vertical-align/sup': wrap(IR.SUP_OPEN, IR.SUP_CLOSE),
+    '@vertical-align/sub': wrap(IR.SUB_OPEN, IR.SUB_CLOSE),
+    '@bibliography/entry': (_state: unknown, str: string) => str,
+    '@display/block': (_state: unknown, str: string) => ` ${str}`,
+    '@display/left-margin': wrap(IR.MARGIN_OPEN, IR.MARGIN_CLOSE),
+    '@display/right-inline': (_state: unknown, str: string) => str,
+    '@display/indent': (_state: unknown, str: string) => ` ${str}`,
+    '@URL/true': (_state: unknown, str: string) => IR.LINK_OPEN + str + IR.LINK_TEXT + str + IR.LINK_CLOSE,
+    '@DOI/true': (_state: unknown, str: string) => {
+      const url = /^https?:\/\//.test(str) ? str : `https://doi.org/${str}`;
+      return IR.LINK_OPEN + url + IR.LINK_TEXT + str + IR.LINK_CLOSE;
+    },
+  };
+}
+
+define();

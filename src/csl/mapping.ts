@@ -1,0 +1,165 @@
+/**
+ * Store entries -> CSL-JSON items.
+ *
+ * citation-js (plugin-bibtex) does the BibTeX semantics: LaTeX to Unicode, names, dates, types and field mapping.
+ * bibfolio then adds what citation-js leaves out and a publication list needs: the arXiv identifier and preprint form,
+ * `and others`, the `author+an` annotations, the `selected` mark, and names with no markup in them.
+ */
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { parseAnnotation } from '../model/annotations.js';
+import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
+import type { BibEntry } from '../model/entry.js';
+import type { Problem } from '../model/problems.js';
+import { protectInput } from '../render/ir.js';
+import { FIELDS_NOT_RENDERED, WORKSHOP_PATTERN } from './mapping-tables.js';
+import type { BibfolioData, CslItem, CslName, PublicationKind } from './types.js';
+
+export interface MappedItems {
+  readonly items: readonly CslItem[];
+  readonly problems: readonly Problem[];
+}
+
+interface CitationJsEntry {
+  type: string;
+  label: string;
+  properties: Record<string, string>;
+}
+
+type LooseItem = Record<string, unknown> & { id: string; type: string };
+
+export function toCslItems(entries: readonly BibEntry[], file?: string): MappedItems {
+  const inputs = entries.map(toCitationJsEntry);
+  const problems: Problem[] = [];
+  let converted: LooseItem[] | undefined;
+  try {
+    converted = convert(inputs);
+  } catch {
+    converted = undefined;
+  }
+  const items: CslItem[] = [];
+  entries.forEach((entry, i) => {
+    let item = converted?.[i];
+    if (!item) {
+      try {
+        item = convert([inputs[i] as CitationJsEntry])[0];
+      } catch (err) {
+        problems.push({
+          severity: 'error',
+          code: 'unreadable-entry',
+          message: `citation-js could not read this entry: ${(err as Error).message}`,
+          ...(file !== undefined ? { file } : {}),
+          line: entry.line,
+          key: entry.key,
+        });
+        return;
+      }
+    }
+    if (item) items.push(finish(entry, item));
+  });
+  return { items, problems };
+}
+
+function convert(inputs: readonly CitationJsEntry[]): LooseItem[] {
+  const out = plugins.input.chainLink(inputs, { forceType: '@biblatex/entries+list' });
+  if (!Array.isArray(out) || out.length !== inputs.length) throw new Error('unexpected output from citation-js');
+  return out as LooseItem[];
+}
+
+function toCitationJsEntry(entry: BibEntry): CitationJsEntry {
+  const properties: Record<string, string> = {};
+  for (const [name, value] of entry.fields) {
+    if (FIELDS_NOT_RENDERED.has(name) || value.trim() === '') continue;
+    properties[name] = protectInput(value);
+  }
+  return { type: entry.type, label: entry.key, properties };
+}
+
+const MARKUP = /<\/?(?:i|b|sup|sub|span)\b[^>]*>/g;
+
+/** Names carry no formatting: `O'Brien_{\textbf{x}}` is the name `O'Brien_x`, never bold text. */
+function cleanName(name: Record<string, unknown>): CslName {
+  const out: Record<string, string> = {};
+  for (const [part, value] of Object.entries(name)) {
+    if (typeof value === 'string') out[part] = value.replace(MARKUP, '');
+  }
+  return out as CslName;
+}
+
+function isOthers(name: CslName): boolean {
+  return !name.given && (name.family ?? name.literal ?? '').trim().toLowerCase() === 'others';
+}
+
+function finish(entry: BibEntry, item: LooseItem): CslItem {
+  const out: Record<string, unknown> = { ...item };
+  delete out._graph;
+  out.id = entry.key;
+
+  let truncated = false;
+  for (const role of ['author', 'editor'] as const) {
+    const names = item[role];
+    if (!Array.isArray(names)) continue;
+    let cleaned = (names as Record<string, unknown>[]).map(cleanName);
+    if (cleaned.length > 0 && isOthers(cleaned[cleaned.length - 1] as CslName)) {
+      cleaned = cleaned.slice(0, -1);
+      if (role === 'author') truncated = true;
+    }
+    out[role] = cleaned;
+  }
+
+  const arxiv = arxivIdOfFields(entry.fields);
+  const kind = publicationKind(entry, arxiv !== undefined);
+  if (arxiv && kind === 'preprint') {
+    out.type = 'article';
+    out.number = `arXiv:${arxiv.id}`;
+    out.publisher = 'arXiv';
+    out.genre = 'Preprint';
+    delete out['container-title'];
+    out.URL ??= arxivAbsUrl(arxiv.id);
+  }
+
+  const annotationText = entry.annotations.get('author');
+  const authorAnnotations: Record<number, readonly string[]> = {};
+  if (annotationText) {
+    for (const [position, names] of parseAnnotation(annotationText).items) authorAnnotations[position] = names;
+  }
+
+  const custom: BibfolioData = {
+    ...(typeof item.custom === 'object' && item.custom !== null ? (item.custom as object) : {}),
+    key: entry.key,
+    bibType: entry.type,
+    line: entry.line,
+    index: entry.index,
+    ...(arxiv ? { arxiv: arxiv.id } : {}),
+    selected: isSelected(entry),
+    truncated,
+    authorAnnotations,
+    kind,
+  };
+  out.custom = custom;
+  return out as unknown as CslItem;
+}
+
+function isSelected(entry: BibEntry): boolean {
+  const selected = entry.fields.get('selected');
+  if (selected !== undefined && /^\s*(true|yes|1)\s*$/i.test(selected)) return true;
+  const keywords = entry.fields.get('keywords') ?? '';
+  return keywords.split(/[,;]/).some((k) => k.trim().toLowerCase() === 'selected');
+}
+
+function publicationKind(entry: BibEntry, hasArxiv: boolean): PublicationKind {
+  const journal = entry.fields.get('journal') ?? entry.fields.get('journaltitle');
+  const booktitle = entry.fields.get('booktitle');
+  const venue = journal ?? booktitle;
+  if (hasArxiv && (!venue || /^\s*arxiv\b/i.test(venue) || /\barxiv preprint\b/i.test(venue))) {
+    if (['article', 'misc', 'unpublished', 'online', 'techreport', 'report', 'preprint', 'inproceedings'].includes(entry.type)) {
+      return 'preprint';
+    }
+  }
+  if (entry.type === 'unpublished' || (entry.type === 'misc' && !venue)) return hasArxiv ? 'preprint' : 'other';
+  if (entry.type === 'article' && journal) return 'journal';
+  if (['inproceedings', 'conference', 'proceedings'].includes(entry.type) || (booktitle && entry.type !== 'incollection')) {
+    return booktitle && WORKSHOP_PATTERN.test(booktitle) ? 'workshop' : 'conference';
+  }
+  return 'other';
+}

@@ -1,0 +1,15 @@
+/**
+ * Adapts a CSL style to publication lists. Pure text transformation of the style's XML.
+ *
+ * - The bibliography's `<sort>` is removed: lists are sorted by bibfolio (newest first, or grouped), and citeproc-js
+ *   keeps the order items are registered in.
+ * - Every et-al threshold is lifted: bibfolio cuts long author lists itself so that the owner is never hidden.
+ * - `subsequent-author-substitute` is removed: in a personal list every entry shares the owner, and a dash in place
+ *   of the authors would hide them.
+ */
+export function prepareStyleForLists(xml: string): string {
+  return xml
+    .replace(/(<bibliography\b[\s\S]*?)<sort\b[\s\S]*?<\/sort>/, '$1')
+    .replace(/\bet-al-(min|subsequent-min)="\d+"/g, 'et-al-$1="10000"')
+    .replace(/\s+subsequent-author-substitute(?:-rule)?="[^"]*"/g, '');
+}

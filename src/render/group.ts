@@ -1,0 +1,30 @@
+/** Grouping with headings: by year (newest first) or by publication type (journal, conference, workshop, preprint, other). */
+import { KIND_HEADINGS } from '../csl/mapping-tables.js';
+import type { CslItem } from '../csl/types.js';
+import { yearOf } from './sort.js';
+
+export type GroupBy = 'none' | 'year' | 'type';
+
+export interface Group {
+  readonly heading?: string;
+  readonly items: readonly CslItem[];
+}
+
+/** Groups sorted items, keeping their order inside each group. */
+export function groupItems(sorted: readonly CslItem[], by: GroupBy): Group[] {
+  if (by === 'none') return [{ items: sorted }];
+  if (by === 'year') {
+    const groups = new Map<string, CslItem[]>();
+    for (const item of sorted) {
+      const heading = String(yearOf(item) ?? 'Forthcoming');
+      const list = groups.get(heading) ?? [];
+      list.push(item);
+      groups.set(heading, list);
+    }
+    return [...groups].map(([heading, items]) => ({ heading, items }));
+  }
+  return KIND_HEADINGS.map(([kind, heading]) => ({
+    heading,
+    items: sorted.filter((item) => item.custom.kind === kind),
+  })).filter((g) => g.items.length > 0);
+}

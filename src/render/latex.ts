@@ -1,0 +1,79 @@
+/**
+ * LaTeX: `\textbf{}` owner, `\textsuperscript{}` marks, every special character escaped so that no text from a .bib
+ * file or arXiv can become a command (`\input`, `\write18`, `$`, `%`, `#`, braces…).
+ */
+import { isSafeUrl, type Formatter } from './formatter.js';
+import type { IrStyle } from './ir.js';
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '^': '\\textasciicircum{}',
+  _: '\\_',
+  '%': '\\%',
+  '~': '\\textasciitilde{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+  '"': '\\textquotedbl{}',
+  '\u00a0': '~',
+  '\u2026': '\\ldots{}',
+  '\u2013': '--',
+  '\u2014': '---',
+};
+
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\{}$&#^_%~<>|"\u00a0\u2026\u2013\u2014]/g, (ch) => ESCAPES[ch] ?? ch);
+}
+
+/** A URL inside `\url{}`/`\href{}`: hyperref needs `%`, `#`, `\`, braces and `~` escaped there. */
+function escapeUrl(url: string): string {
+  return url.replace(/[\\{}%#~^]/g, (ch) => `\\${ch === '~' ? 'string~' : ch === '^' ? 'string^' : ch}`);
+}
+
+const COMMANDS: Readonly<Record<IrStyle, string>> = {
+  bold: '\\textbf{',
+  italic: '\\textit{',
+  sup: '\\textsuperscript{',
+  sub: '\\textsubscript{',
+  smallcaps: '\\textsc{',
+  underline: '\\underline{',
+};
+
+export const latex: Formatter = {
+  escape: escapeLatex,
+  open: (style) => COMMANDS[style],
+  close: () => '}',
+  link: (url, content) => (isSafeUrl(url) ? `\\href{${escapeUrl(url)}}{${content}}` : content),
+  mark: (symbol) => `\\textsuperscript{${escapeLatex(symbol)}}`,
+  margin: (text) => `${escapeLatex(text)}~`,
+  document(doc, entry) {
+    const out: string[] = [];
+    for (const section of doc.sections) {
+      if (section.heading !== undefined) out.push(`\\subsection*{${escapeLatex(section.heading)}}`);
+      out.push('\\begin{itemize}');
+      for (const e of section.entries) out.push(`  \\item ${entry(e)}`);
+      out.push('\\end{itemize}');
+    }
+    for (const [symbol, text] of doc.legend) {
+      out.push(`\\par\\noindent\\textsuperscript{${escapeLatex(symbol)}}\\,${escapeLatex(text)}`);
+    }
+    const body = `${out.join('\n')}\n`;
+    if (!doc.standalone) return body;
+    return [
+      '\\documentclass{article}',
+      '\\usepackage[T1]{fontenc}',
+      '\\usepackage[utf8]{inputenc}',
+      '\\usepackage{textcomp}',
+      '\\usepackage[hidelinks]{hyperref}',
+      '\\begin{document}',
+      `\\section*{${escapeLatex(doc.title ?? 'Publications')}}`,
+      `${body}\\end{document}`,
+      '',
+    ].join('\n');
+  },
+};

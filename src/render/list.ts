@@ -1,0 +1,114 @@
+/**
+ * Publication lists: CSL items -> filtered, sorted, grouped, rendered by citeproc-js, names resolved, formatted.
+ * Pure apart from the cached citeproc-js engine.
+ */
+import { engineFor } from '../csl/engine.js';
+import type { StyleSource } from '../csl/registry.js';
+import type { CslItem } from '../csl/types.js';
+import { arxivAbsUrl } from '../model/arxiv-id.js';
+import type { OwnerMatcher } from '../model/names.js';
+import { decorateAuthors, resolveNames, type DecoratedAuthors } from './authors.js';
+import { irToFormat, type Formatter, type ListSection } from './formatter.js';
+import { groupItems, type GroupBy } from './group.js';
+import { html } from './html.js';
+import { IR } from './ir.js';
+import { latex } from './latex.js';
+import { markdown } from './markdown.js';
+import { sortNewestFirst } from './sort.js';
+import { text } from './text.js';
+
+export const OUTPUT_FORMATS = ['markdown', 'html', 'latex', 'text', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json'>, Formatter>> = { markdown, html, latex, text };
+
+export interface AnnotationStyle {
+  readonly symbol: string;
+  readonly legend: string;
+}
+
+export interface ListOptions {
+  readonly format: OutputFormat;
+  readonly style: StyleSource;
+  readonly locale: string;
+  readonly owner?: OwnerMatcher;
+  readonly boldOwner: boolean;
+  readonly maxAuthors: number;
+  readonly groupBy: GroupBy;
+  readonly selectedOnly: boolean;
+  readonly linkTitles: boolean;
+  readonly annotations: Readonly<Record<string, AnnotationStyle>>;
+  readonly standalone: boolean;
+  readonly title?: string;
+}
+
+/** The URL a title links to: the entry's URL, else its DOI, else its arXiv page. */
+export function titleLink(item: CslItem): string | undefined {
+  const url = item.URL;
+  if (url && !(item.custom.arxiv && url === arxivAbsUrl(item.custom.arxiv))) return url;
+  if (item.DOI) return `https://doi.org/${item.DOI}`;
+  return item.custom.arxiv ? arxivAbsUrl(item.custom.arxiv) : url;
+}
+
+function withTitleLink(item: CslItem): CslItem {
+  if (!item.title || !titleLink(item)) return item;
+  return { ...item, title: IR.TITLE_LINK_OPEN + item.title + IR.TITLE_LINK_CLOSE };
+}
+
+const TITLE_LINK = new RegExp(`${IR.TITLE_LINK_OPEN}([\\s\\S]*?)${IR.TITLE_LINK_CLOSE}`);
+
+export function renderList(items: readonly CslItem[], options: ListOptions): string {
+  const chosen = options.selectedOnly ? items.filter((i) => i.custom.selected) : items;
+  const groups = groupItems(sortNewestFirst(chosen), options.groupBy);
+  const symbols = Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol]));
+  const authorOptions = {
+    ...(options.owner ? { owner: options.owner } : {}),
+    bold: options.boldOwner,
+    maxAuthors: options.maxAuthors,
+    symbols,
+  };
+  const ordered = groups.flatMap((g) => g.items);
+  const decorated = ordered.map((item) => decorateAuthors(item, authorOptions));
+
+  if (options.format === 'json') return `${JSON.stringify(groups.flatMap((g) => g.items).map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)), null, 2)}\n`;
+
+  const engine = engineFor(options.style, options.locale);
+  const layout = engine.nameLayout();
+  const rendered = engine.render(decorated.map((d) => (options.linkTitles ? withTitleLink(d.item) : d.item)));
+  const used = new Set<string>();
+  const entries = rendered.map((ir, i) => {
+    const d = decorated[i] as DecoratedAuthors;
+    for (const a of d.usedAnnotations) used.add(a);
+    const resolved = resolveNames(ir, d.persons, layout);
+    const url = titleLink(ordered[i] as CslItem);
+    return resolved.replace(TITLE_LINK, (_m, title: string) =>
+      url ? IR.LINK_OPEN + url + IR.LINK_TEXT + title + IR.LINK_CLOSE : title,
+    );
+  });
+
+  let next = 0;
+  const sections: ListSection[] = groups.map((g) => {
+    const section = { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: entries.slice(next, next + g.items.length) };
+    next += g.items.length;
+    return section;
+  });
+  const legend = Object.entries(options.annotations)
+    .filter(([name]) => used.has(name))
+    .map(([, a]) => [a.symbol, a.legend] as const);
+  const formatter = FORMATTERS[options.format];
+  return formatter.document(
+    { sections, legend, standalone: options.standalone, lang: options.locale, ...(options.title ? { title: options.title } : {}) },
+    (ir) => irToFormat(ir, formatter),
+  );
+}
+
+/** CSL-JSON for other tools, with the owner and the annotation marks as data under `custom`. */
+function toJson(item: CslItem, d: DecoratedAuthors): unknown {
+  return {
+    ...item,
+    custom: {
+      ...item.custom,
+      ownerPosition: d.ownerIndex >= 0 ? d.ownerIndex + 1 : null,
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** Newest first: year, then month, then the entry's position in the store (a stable, predictable tie-break). */
+import type { CslItem } from '../csl/types.js';
+
+/** Year of an item, or undefined when it has none. */
+export function yearOf(item: CslItem): number | undefined {
+  const year = Number(item.issued?.['date-parts']?.[0]?.[0]);
+  return Number.isFinite(year) && year !== 0 ? year : undefined;
+}
+
+/** Month 1–12; an entry dated by year alone sorts as the end of that year (it may be from any month of it). */
+function monthOf(item: CslItem): number {
+  const month = Number(item.issued?.['date-parts']?.[0]?.[1]);
+  return month >= 1 && month <= 12 ? month : 13;
+}
+
+export function compareNewestFirst(a: CslItem, b: CslItem): number {
+  const ya = yearOf(a) ?? Number.POSITIVE_INFINITY; // undated (forthcoming) entries first
+  const yb = yearOf(b) ?? Number.POSITIVE_INFINITY;
+  if (ya !== yb) return yb - ya;
+  const ma = monthOf(a);
+  const mb = monthOf(b);
+  if (ma !== mb) return mb - ma;
+  return a.custom.index - b.custom.index;
+}
+
+export function sortNewestFirst(items: readonly CslItem[]): CslItem[] {
+  return [...items].sort(compareNewestFirst);
+}

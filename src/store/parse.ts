@@ -1,0 +1,98 @@
+/** From .bib text to entries: scan losslessly, resolve values, and report problems as data. Pure. */
+import { annotationFieldOf } from '../model/annotations.js';
+import type { BibEntry } from '../model/entry.js';
+import type { Problem } from '../model/problems.js';
+import { LineIndex } from './lines.js';
+import { scanBibtex } from './scan.js';
+import type { RawEntry, ScanResult } from './syntax.js';
+import { resolveValue } from './values.js';
+
+export interface ParsedStore {
+  readonly file: string;
+  readonly scan: ScanResult;
+  readonly entries: readonly BibEntry[];
+  readonly strings: ReadonlyMap<string, string>;
+  readonly problems: readonly Problem[];
+  /** True when every entry parsed, so the file may be rewritten by span edits. */
+  readonly lossless: boolean;
+}
+
+export function parseStore(source: string, file = '<input>'): ParsedStore {
+  const scan = scanBibtex(source);
+  const lines = new LineIndex(source);
+  const problems: Problem[] = [];
+  const strings = new Map<string, string>();
+  const entries: BibEntry[] = [];
+  let lossless = true;
+
+  for (const block of scan.blocks) {
+    switch (block.kind) {
+      case 'broken': {
+        lossless = false;
+        const p = block.problem;
+        problems.push({
+          severity: 'error',
+          code: 'syntax',
+          message: `${p.message} (the entry starting on line ${p.entryLine} was skipped)`,
+          file,
+          line: p.line,
+          column: p.column,
+          snippet: p.snippet,
+          ...(p.key !== undefined ? { key: p.key } : {}),
+        });
+        break;
+      }
+      case 'string': {
+        const value = resolveValue(block.field.parts, strings);
+        reportUndefined(value.undefinedMacros, lines.line(block.span.start), undefined);
+        strings.set(block.field.name, value.text);
+        break;
+      }
+      case 'entry':
+        entries.push(toEntry(block, entries.length));
+        break;
+      default:
+        break;
+    }
+  }
+  return { file, scan, entries, strings, problems, lossless };
+
+  function reportUndefined(names: readonly string[], line: number, key: string | undefined): void {
+    for (const name of names) {
+      problems.push({
+        severity: 'warning',
+        code: 'undefined-string',
+        message: `"${name}" is not a defined @string; the value is left empty there`,
+        file,
+        line,
+        ...(key !== undefined ? { key } : {}),
+      });
+    }
+  }
+
+  function toEntry(raw: RawEntry, index: number): BibEntry {
+    const line = lines.line(raw.span.start);
+    const fields = new Map<string, string>();
+    const annotations = new Map<string, string>();
+    for (const field of raw.fields) {
+      const value = resolveValue(field.parts, strings);
+      reportUndefined(value.undefinedMacros, lines.line(field.nameSpan.start), raw.key);
+      const annotation = annotationFieldOf(field.name);
+      const target = annotation ? annotations : fields;
+      const name = annotation ? (annotation.name === 'default' ? annotation.field : `${annotation.field}:${annotation.name}`) : field.name;
+      if (target.has(name)) {
+        problems.push({
+          severity: 'warning',
+          code: 'duplicate-field',
+          message: `field "${field.name}" appears twice; the first value is used`,
+          file,
+          line: lines.line(field.nameSpan.start),
+          key: raw.key,
+        });
+        continue;
+      }
+      target.set(name, value.text);
+    }
+    return { key: raw.key, type: raw.type, fields, annotations, line, index, raw };
+  }
+}

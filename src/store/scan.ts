@@ -1,0 +1,330 @@
+/**
+ * A tolerant, lossless BibTeX scanner.
+ *
+ * It follows BibTeX's own grammar (text outside entries is ignored, `@comment` skips a balanced group, values are
+ * braced, quoted, numbers or macros joined by `#`) and records the span of every entry, key, field name and value.
+ * An entry that breaks the grammar is reported with line, column and a snippet, kept verbatim as a broken block,
+ * and scanning resumes at the next line that starts an entry: one broken entry never sinks the file.
+ */
+import { LineIndex } from './lines.js';
+import type {
+  Block,
+  RawEntry,
+  RawField,
+  ScanResult,
+  Span,
+  SyntaxProblem,
+  ValuePart,
+} from './syntax.js';
+
+const AT = 0x40;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const EQUALS = 0x3d;
+const HASH = 0x23;
+
+/** Characters BibTeX does not allow in identifiers (field names, macro names, entry types). */
+const NOT_IDENT = new Set([...' \t\r\n\f\v"#%\'(),={}'].map((c) => c.charCodeAt(0)));
+const ENTRY_START = /^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t\r\n]*[{(]/gm;
+
+class ScanError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c || code === 0x0b;
+}
+
+function isIdent(code: number): boolean {
+  return !Number.isNaN(code) && !NOT_IDENT.has(code);
+}
+
+export function scanBibtex(source: string): ScanResult {
+  return new Scanner(source).run();
+}
+
+class Scanner {
+  private pos = 0;
+  private readonly blocks: Block[] = [];
+  private lines: LineIndex | undefined;
+
+  constructor(private readonly src: string) {}
+
+  run(): ScanResult {
+    const { src } = this;
+    let junkStart = 0;
+    while (this.pos < src.length) {
+      const at = src.indexOf('@', this.pos);
+      if (at === -1) break;
+      const header = this.readHeader(at);
+      if (!header) {
+        // An `@` that does not open an entry (an e-mail address in a comment): BibTeX skips it as text.
+        this.pos = at + 1;
+        continue;
+      }
+      if (at > junkStart) this.blocks.push({ kind: 'junk', span: { start: junkStart, end: at } });
+      this.pos = header.bodyStart;
+      let partial: { key?: string } = {};
+      try {
+        this.blocks.push(this.readBlock(at, header.type, header.open, partial));
+      } catch (err) {
+        if (!(err instanceof ScanError)) throw err;
+        const resume = this.resumePoint(at + 1);
+        this.blocks.push({
+          kind: 'broken',
+          span: { start: at, end: resume },
+          problem: this.problem(err.message, err.offset, at, header.type, partial.key),
+        });
+        this.pos = resume;
+      }
+      junkStart = this.pos;
+      partial = {};
+    }
+    if (junkStart < src.length) this.blocks.push({ kind: 'junk', span: { start: junkStart, end: src.length } });
+    return { source: src, blocks: this.blocks };
+  }
+
+  /** `@ type {` or `@ type (`; undefined when the `@` is plain text. */
+  private readHeader(at: number): { type: string; open: number; bodyStart: number } | undefined {
+    const { src } = this;
+    let i = at + 1;
+    while (i < src.length && isSpace(src.charCodeAt(i))) i++;
+    const typeStart = i;
+    while (i < src.length && isIdent(src.charCodeAt(i))) i++;
+    if (i === typeStart) return undefined;
+    const type = src.slice(typeStart, i).toLowerCase();
+    while (i < src.length && isSpace(src.charCodeAt(i))) i++;
+    const open = src.charCodeAt(i);
+    if (open !== LBRACE && open !== LPAREN) {
+      // `@comment` with no group is a one-line comment for BibTeX.
+      return undefined;
+    }
+    return { type, open, bodyStart: i + 1 };
+  }
+
+  private readBlock(at: number, type: string, open: number, partial: { key?: string }): Block {
+    const close = open === LBRACE ? RBRACE : RPAREN;
+    if (type === 'comment') {
+      const end = this.skipBalanced(this.pos - 1);
+      this.pos = end;
+      return { kind: 'comment', span: { start: at, end } };
+    }
+    if (type === 'preamble') {
+      this.skipSpace();
+      const parts = this.readValue();
+      this.skipSpace();
+      this.expectClose(close);
+      return { kind: 'preamble', span: { start: at, end: this.pos }, parts };
+    }
+    if (type === 'string') {
+      this.skipSpace();
+      const field = this.readField();
+      this.skipSpace();
+      if (this.src.charCodeAt(this.pos) === COMMA) {
+        this.pos++;
+        this.skipSpace();
+      }
+      this.expectClose(close);
+      return { kind: 'string', span: { start: at, end: this.pos }, field };
+    }
+    return this.readEntry(at, type, close, partial);
+  }
+
+  private readEntry(at: number, type: string, close: number, partial: { key?: string }): RawEntry {
+    const { src } = this;
+    this.skipSpace();
+    const keyStart = this.pos;
+    while (this.pos < src.length) {
+      const c = src.charCodeAt(this.pos);
+      if (c === COMMA || isSpace(c) || c === close || c === LBRACE || c === RBRACE) break;
+      this.pos++;
+    }
+    const keySpan: Span = { start: keyStart, end: this.pos };
+    const key = src.slice(keyStart, this.pos);
+    if (key === '') throw new ScanError(`@${type} entry has no citation key`, keyStart);
+    partial.key = key;
+    this.skipSpace();
+    const fields: RawField[] = [];
+    let c = src.charCodeAt(this.pos);
+    if (c === COMMA) {
+      this.pos++;
+      for (;;) {
+        this.skipSpace();
+        c = src.charCodeAt(this.pos);
+        if (c === close) break;
+        if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+        fields.push(this.readField());
+        this.skipSpace();
+        c = src.charCodeAt(this.pos);
+        if (c === COMMA) {
+          this.pos++;
+          continue;
+        }
+        if (c === close) break;
+        if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+        throw new ScanError(
+          `expected "," or "${String.fromCharCode(close)}" after field "${fields[fields.length - 1]?.name ?? ''}"`,
+          this.pos,
+        );
+      }
+    } else if (c !== close) {
+      if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+      throw new ScanError(`expected "," after the citation key "${key}"`, this.pos);
+    }
+    const closeAt = this.pos;
+    this.pos++;
+    return { kind: 'entry', type, key, keySpan, span: { start: at, end: this.pos }, closeAt, fields };
+  }
+
+  private readField(): RawField {
+    const { src } = this;
+    const nameStart = this.pos;
+    while (this.pos < src.length && isIdent(src.charCodeAt(this.pos))) this.pos++;
+    if (this.pos === nameStart) {
+      throw new ScanError(`expected a field name, found ${describe(src, this.pos)}`, this.pos);
+    }
+    const nameSpan: Span = { start: nameStart, end: this.pos };
+    const name = src.slice(nameStart, this.pos).toLowerCase();
+    this.skipSpace();
+    if (src.charCodeAt(this.pos) !== EQUALS) {
+      throw new ScanError(`expected "=" after field name "${name}", found ${describe(src, this.pos)}`, this.pos);
+    }
+    this.pos++;
+    this.skipSpace();
+    const valueStart = this.pos;
+    const parts = this.readValue();
+    const last = parts[parts.length - 1];
+    return { name, nameSpan, parts, valueSpan: { start: valueStart, end: last ? last.span.end : valueStart } };
+  }
+
+  private readValue(): ValuePart[] {
+    const parts: ValuePart[] = [this.readOperand()];
+    for (;;) {
+      const save = this.pos;
+      this.skipSpace();
+      if (this.src.charCodeAt(this.pos) !== HASH) {
+        this.pos = save;
+        return parts;
+      }
+      this.pos++;
+      this.skipSpace();
+      parts.push(this.readOperand());
+    }
+  }
+
+  private readOperand(): ValuePart {
+    const { src } = this;
+    const start = this.pos;
+    const c = src.charCodeAt(start);
+    if (c === LBRACE) {
+      const end = this.skipBalanced(start);
+      this.pos = end;
+      return { kind: 'braced', span: { start, end }, text: src.slice(start + 1, end - 1) };
+    }
+    if (c === QUOTE) {
+      let i = start + 1;
+      let depth = 0;
+      for (; i < src.length; i++) {
+        const d = src.charCodeAt(i);
+        if (d === LBRACE) depth++;
+        else if (d === RBRACE) {
+          if (depth === 0) throw new ScanError('unbalanced "}" inside a quoted value', i);
+          depth--;
+        } else if (d === QUOTE && depth === 0) break;
+      }
+      if (i >= src.length) throw new ScanError('quoted value is not closed before the end of the file', start);
+      this.pos = i + 1;
+      return { kind: 'quoted', span: { start, end: i + 1 }, text: src.slice(start + 1, i) };
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      let i = start;
+      while (i < src.length && src.charCodeAt(i) >= 0x30 && src.charCodeAt(i) <= 0x39) i++;
+      // "2020a" is not a number: read it as a macro name so that it is reported as an undefined string.
+      if (i < src.length && isIdent(src.charCodeAt(i))) return this.readMacro(start);
+      this.pos = i;
+      return { kind: 'number', span: { start, end: i }, text: src.slice(start, i) };
+    }
+    if (isIdent(c)) return this.readMacro(start);
+    throw new ScanError(`expected a value ({…}, "…", a number or a @string name), found ${describe(src, start)}`, start);
+  }
+
+  private readMacro(start: number): ValuePart {
+    const { src } = this;
+    let i = start;
+    while (i < src.length && isIdent(src.charCodeAt(i))) i++;
+    this.pos = i;
+    return { kind: 'macro', span: { start, end: i }, name: src.slice(start, i).toLowerCase() };
+  }
+
+  /** From an opening `{` (or `(` for @comment), the offset just past its balanced partner. */
+  private skipBalanced(openAt: number): number {
+    const { src } = this;
+    const open = src.charCodeAt(openAt);
+    const close = open === LPAREN ? RPAREN : RBRACE;
+    let depth = 0;
+    for (let i = openAt; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === open) depth++;
+      else if (c === close) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+    }
+    throw new ScanError('unbalanced braces: "{" is never closed', openAt);
+  }
+
+  private expectClose(close: number): void {
+    const c = this.src.charCodeAt(this.pos);
+    if (c !== close) {
+      throw new ScanError(`expected "${String.fromCharCode(close)}", found ${describe(this.src, this.pos)}`, this.pos);
+    }
+    this.pos++;
+  }
+
+  private skipSpace(): void {
+    const { src } = this;
+    while (this.pos < src.length && isSpace(src.charCodeAt(this.pos))) this.pos++;
+  }
+
+  /** The next line (after `from`) that starts an entry, or the end of the file. */
+  private resumePoint(from: number): number {
+    const nextLine = this.src.indexOf('\n', from);
+    if (nextLine === -1) return this.src.length;
+    ENTRY_START.lastIndex = nextLine + 1;
+    const m = ENTRY_START.exec(this.src);
+    return m ? m.index : this.src.length;
+  }
+
+  private problem(message: string, offset: number, at: number, type: string, key?: string): SyntaxProblem {
+    this.lines ??= new LineIndex(this.src);
+    const lines = this.lines;
+    return {
+      message,
+      offset,
+      line: lines.line(offset),
+      column: lines.column(offset),
+      snippet: lines.snippet(offset),
+      type,
+      entryLine: lines.line(at),
+      ...(key !== undefined ? { key } : {}),
+    };
+  }
+}
+
+function describe(src: string, pos: number): string {
+  if (pos >= src.length) return 'the end of the file';
+  const ch = src[pos] ?? '';
+  if (ch === '\n' || ch === '\r') return 'a line break';
+  return `"${ch}"`;
+}
+
+export type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart };

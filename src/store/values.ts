@@ -1,0 +1,39 @@
+/** Resolution of field values: `#` concatenation, `@string` macros and BibTeX's predefined month macros. */
+import type { ValuePart } from './syntax.js';
+
+/** The macros every BibTeX style predefines. */
+export const MONTH_MACROS: Readonly<Record<string, string>> = {
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  may: 'May',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
+};
+
+export interface ResolvedValue {
+  readonly text: string;
+  /** Macro names that are neither defined by `@string` nor predefined. */
+  readonly undefinedMacros: readonly string[];
+}
+
+export function resolveValue(parts: readonly ValuePart[], strings: ReadonlyMap<string, string>): ResolvedValue {
+  let text = '';
+  const undefinedMacros: string[] = [];
+  for (const part of parts) {
+    if (part.kind === 'macro') {
+      const value = strings.get(part.name) ?? MONTH_MACROS[part.name];
+      if (value === undefined) undefinedMacros.push(part.name);
+      else text += value;
+    } else {
+      text += part.text;
+    }
+  }
+  return { text, undefinedMacros };
+}

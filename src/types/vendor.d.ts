@@ -1,0 +1,38 @@
+/** Minimal declarations for the untyped parts of citation-js and citeproc-js that bibfolio uses. */
+declare module '@citation-js/core' {
+  export const plugins: {
+    input: {
+      chainLink(data: unknown, options?: { forceType?: string }): unknown;
+    };
+  };
+}
+
+declare module '@citation-js/plugin-bibtex' {}
+
+declare module '@citation-js/name' {
+  export function parse(name: string): Record<string, string>;
+}
+
+declare module 'citeproc' {
+  interface Sys {
+    retrieveLocale(lang: string): string;
+    retrieveItem(id: string): unknown;
+  }
+  interface BibliographyMeta {
+    entry_ids: string[][];
+    bibliography_errors: unknown[];
+    [key: string]: unknown;
+  }
+  class Engine {
+    constructor(sys: Sys, style: string, lang?: string, forceLang?: boolean);
+    setOutputFormat(format: string): void;
+    updateItems(ids: string[]): void;
+    makeBibliography(): [BibliographyMeta, string[]] | false;
+    opt: Record<string, unknown>;
+  }
+  const CSL: {
+    Engine: typeof Engine;
+    Output: { Formats: Record<string, Record<string, unknown>> };
+  };
+  export default CSL;
+}
