@@ -5,6 +5,16 @@ import { IR_FORMAT } from './ir-format.js';
 import { prepareStyleForLists } from './prepare-style.js';
 import { loadLocale, type StyleSource } from './registry.js';
 
+export interface RenderFailure {
+  readonly id: string;
+  readonly message: string;
+}
+
+export interface RenderOutcome {
+  readonly entries: readonly string[];
+  readonly failures: readonly RenderFailure[];
+}
+
 export class ListEngine {
   private readonly items = new Map<string, unknown>();
   private readonly engine: InstanceType<typeof CSL.Engine>;
@@ -28,8 +38,28 @@ export class ListEngine {
     if (extensions) extensions.wrap_url_and_doi = true;
   }
 
-  /** Renders items as bibliography entries, in the given order; one IR string per item. */
-  render(items: ReadonlyArray<{ readonly id: string }>): string[] {
+  /**
+   * Renders items as bibliography entries, in the given order; one IR string per item. An item citeproc-js cannot
+   * render does not sink the list: the others are rendered one by one and the failure is returned.
+   */
+  render(items: ReadonlyArray<{ readonly id: string }>): RenderOutcome {
+    try {
+      return { entries: this.renderBatch(items), failures: [] };
+    } catch {
+      const failures: RenderFailure[] = [];
+      const entries = items.map((item) => {
+        try {
+          return this.renderBatch([item])[0] ?? '';
+        } catch (err) {
+          failures.push({ id: item.id, message: (err as Error).message });
+          return '';
+        }
+      });
+      return { entries, failures };
+    }
+  }
+
+  private renderBatch(items: ReadonlyArray<{ readonly id: string }>): string[] {
     this.items.clear();
     for (const item of items) this.items.set(item.id, item);
     const ids = items.map((i) => i.id);
@@ -48,7 +78,7 @@ export class ListEngine {
   /** How this style lays out names (given before or after family), learnt from one probe render. */
   nameLayout(): NameLayout {
     if (!this.layout) {
-      const [first, rest] = this.render(probeItems());
+      const [first, rest] = this.renderBatch(probeItems());
       this.layout = learnNameLayout(first ?? '', rest ?? '');
     }
     return this.layout;
@@ -58,7 +88,7 @@ export class ListEngine {
 const cache = new Map<string, ListEngine>();
 
 export function engineFor(style: StyleSource, lang = 'en-US'): ListEngine {
-  const key = `${style.id}\u0000${lang}`;
+  const key = `${lang}\u0000${style.id}\u0000${style.xml}`;
   let engine = cache.get(key);
   if (!engine) {
     engine = new ListEngine(style, lang);

@@ -107,6 +107,14 @@ function finish(entry: BibEntry, item: LooseItem): CslItem {
     out[role] = cleaned;
   }
 
+  for (const variable of DATE_VARIABLES) {
+    if (variable in out) {
+      const date = cleanDate(out[variable]);
+      if (date) out[variable] = date;
+      else delete out[variable];
+    }
+  }
+
   const arxiv = arxivIdOfFields(entry.fields);
   const kind = publicationKind(entry, arxiv !== undefined);
   if (arxiv && kind === 'preprint') {
@@ -138,6 +146,23 @@ function finish(entry: BibEntry, item: LooseItem): CslItem {
   };
   out.custom = custom;
   return out as unknown as CslItem;
+}
+
+const DATE_VARIABLES = ['issued', 'accessed', 'event-date', 'original-date', 'submitted', 'available-date'];
+
+/** Keeps only well-formed date parts (citation-js can leave `null` for an open range end, which citeproc-js rejects). */
+function cleanDate(value: unknown): object | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const date = value as { 'date-parts'?: unknown; literal?: unknown; raw?: unknown };
+  const parts = Array.isArray(date['date-parts'])
+    ? (date['date-parts'] as unknown[]).filter(
+        (p): p is number[] => Array.isArray(p) && p.length > 0 && p.every((x) => Number.isFinite(Number(x))),
+      )
+    : [];
+  if (parts.length > 0) return { 'date-parts': parts.map((p) => p.map(Number)) };
+  if (typeof date.literal === 'string' && date.literal) return { literal: date.literal };
+  if (typeof date.raw === 'string' && date.raw) return { literal: date.raw };
+  return undefined;
 }
 
 function isSelected(entry: BibEntry): boolean {

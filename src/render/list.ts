@@ -7,6 +7,7 @@ import type { StyleSource } from '../csl/registry.js';
 import type { CslItem } from '../csl/types.js';
 import { arxivAbsUrl } from '../model/arxiv-id.js';
 import type { OwnerMatcher } from '../model/names.js';
+import type { Problem } from '../model/problems.js';
 import { decorateAuthors, resolveNames, type DecoratedAuthors } from './authors.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import { groupItems, type GroupBy } from './group.js';
@@ -57,7 +58,13 @@ function withTitleLink(item: CslItem): CslItem {
 
 const TITLE_LINK = new RegExp(`${IR.TITLE_LINK_OPEN}([\\s\\S]*?)${IR.TITLE_LINK_CLOSE}`);
 
-export function renderList(items: readonly CslItem[], options: ListOptions): string {
+export interface RenderedList {
+  readonly output: string;
+  /** Entries that citeproc-js could not render (they are left out of the list). */
+  readonly problems: readonly Problem[];
+}
+
+export function renderList(items: readonly CslItem[], options: ListOptions): RenderedList {
   const chosen = options.selectedOnly ? items.filter((i) => i.custom.selected) : items;
   const groups = groupItems(sortNewestFirst(chosen), options.groupBy);
   const symbols = Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol]));
@@ -70,11 +77,23 @@ export function renderList(items: readonly CslItem[], options: ListOptions): str
   const ordered = groups.flatMap((g) => g.items);
   const decorated = ordered.map((item) => decorateAuthors(item, authorOptions));
 
-  if (options.format === 'json') return `${JSON.stringify(groups.flatMap((g) => g.items).map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)), null, 2)}\n`;
+  if (options.format === 'json') {
+    return { output: `${JSON.stringify(ordered.map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)), null, 2)}\n`, problems: [] };
+  }
 
   const engine = engineFor(options.style, options.locale);
   const layout = engine.nameLayout();
-  const rendered = engine.render(decorated.map((d) => (options.linkTitles ? withTitleLink(d.item) : d.item)));
+  const { entries: rendered, failures } = engine.render(decorated.map((d) => (options.linkTitles ? withTitleLink(d.item) : d.item)));
+  const problems: Problem[] = failures.map((f) => {
+    const item = ordered.find((i) => i.id === f.id);
+    return {
+      severity: 'error',
+      code: 'render-failed',
+      message: `citeproc-js could not render this entry (${f.message}); it is left out of the list`,
+      ...(item ? { line: item.custom.line } : {}),
+      key: f.id,
+    };
+  });
   const used = new Set<string>();
   const entries = rendered.map((ir, i) => {
     const d = decorated[i] as DecoratedAuthors;
@@ -88,18 +107,19 @@ export function renderList(items: readonly CslItem[], options: ListOptions): str
 
   let next = 0;
   const sections: ListSection[] = groups.map((g) => {
-    const section = { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: entries.slice(next, next + g.items.length) };
+    const slice = entries.slice(next, next + g.items.length).filter((e) => e !== '');
     next += g.items.length;
-    return section;
+    return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: slice };
   });
   const legend = Object.entries(options.annotations)
     .filter(([name]) => used.has(name))
     .map(([, a]) => [a.symbol, a.legend] as const);
   const formatter = FORMATTERS[options.format];
-  return formatter.document(
+  const output = formatter.document(
     { sections, legend, standalone: options.standalone, lang: options.locale, ...(options.title ? { title: options.title } : {}) },
     (ir) => irToFormat(ir, formatter),
   );
+  return { output, problems };
 }
 
 /** CSL-JSON for other tools, with the owner and the annotation marks as data under `custom`. */

@@ -5,8 +5,11 @@
 import { isSafeUrl, type Formatter } from './formatter.js';
 import type { IrStyle } from './ir.js';
 
-/** Characters that are markup somewhere in CommonMark or GFM (emphasis, links, code, HTML, tables, math). */
-const INLINE = /[\\`*_{}[\]<>()#+!|~$&]/g;
+/**
+ * Characters that are markup somewhere in CommonMark or GFM (emphasis, links, code, HTML, entities, headings, tables,
+ * strikethrough, math) or in Liquid templates (`{{ }}`). Parentheses and `!` need no escape once `[` `]` are escaped.
+ */
+const INLINE = /[\\`*_{}[\]<>#|~$&]/g;
 
 export function escapeMarkdown(text: string): string {
   return text.replace(INLINE, (ch) => `\\${ch}`);
@@ -14,7 +17,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Escapes what would make the start of a list item another block (`1. `, `- `, `> `). */
 function escapeLineStart(text: string): string {
-  return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
+  return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=+])/, '\\$1');
 }
 
 const MARKS: Readonly<Record<IrStyle, string>> = {

@@ -30,6 +30,7 @@ const HASH = 0x23;
 /** Characters BibTeX does not allow in identifiers (field names, macro names, entry types). */
 const NOT_IDENT = new Set([...' \t\r\n\f\v"#%\'(),={}'].map((c) => c.charCodeAt(0)));
 const ENTRY_START = /^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t\r\n]*[{(]/gm;
+const ENTRY_AT_LINE = /[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
 
 class ScanError extends Error {
   constructor(
@@ -73,7 +74,7 @@ class Scanner {
       }
       if (at > junkStart) this.blocks.push({ kind: 'junk', span: { start: junkStart, end: at } });
       this.pos = header.bodyStart;
-      let partial: { key?: string } = {};
+      let partial: { key?: string | undefined } = {};
       try {
         this.blocks.push(this.readBlock(at, header.type, header.open, partial));
       } catch (err) {
@@ -111,7 +112,7 @@ class Scanner {
     return { type, open, bodyStart: i + 1 };
   }
 
-  private readBlock(at: number, type: string, open: number, partial: { key?: string }): Block {
+  private readBlock(at: number, type: string, open: number, partial: { key?: string | undefined }): Block {
     const close = open === LBRACE ? RBRACE : RPAREN;
     if (type === 'comment') {
       const end = this.skipBalanced(this.pos - 1);
@@ -139,7 +140,7 @@ class Scanner {
     return this.readEntry(at, type, close, partial);
   }
 
-  private readEntry(at: number, type: string, close: number, partial: { key?: string }): RawEntry {
+  private readEntry(at: number, type: string, close: number, partial: { key?: string | undefined }): RawEntry {
     const { src } = this;
     this.skipSpace();
     const keyStart = this.pos;
@@ -161,6 +162,11 @@ class Scanner {
         this.skipSpace();
         c = src.charCodeAt(this.pos);
         if (c === close) break;
+        if (c === COMMA) {
+          // `title = {x},, year = 2020`: an empty field, tolerated as biber and bibtex-tidy do.
+          this.pos++;
+          continue;
+        }
         if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
         fields.push(this.readField());
         this.skipSpace();
@@ -171,6 +177,9 @@ class Scanner {
         }
         if (c === close) break;
         if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+        if (c === AT && this.src.lastIndexOf('\n', this.pos) >= 0 && this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))) {
+          throw new ScanError(`entry "${key}" is not closed before the next entry (a "{" in it is probably not closed)`, this.pos);
+        }
         throw new ScanError(
           `expected "," or "${String.fromCharCode(close)}" after field "${fields[fields.length - 1]?.name ?? ''}"`,
           this.pos,
@@ -178,6 +187,10 @@ class Scanner {
       }
     } else if (c !== close) {
       if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+      if (c === EQUALS) {
+        partial.key = undefined;
+        throw new ScanError(`@${type} entry has no citation key ("${key} =" is a field where the key should be)`, keyStart);
+      }
       throw new ScanError(`expected "," after the citation key "${key}"`, this.pos);
     }
     const closeAt = this.pos;
@@ -226,7 +239,7 @@ class Scanner {
     const start = this.pos;
     const c = src.charCodeAt(start);
     if (c === LBRACE) {
-      const end = this.skipBalanced(start);
+      const end = this.skipBalancedValue(start);
       this.pos = end;
       return { kind: 'braced', span: { start, end }, text: src.slice(start + 1, end - 1) };
     }
@@ -235,6 +248,9 @@ class Scanner {
       let depth = 0;
       for (; i < src.length; i++) {
         const d = src.charCodeAt(i);
+        if (d === 0x0a && this.entryStartsAfter(i)) {
+          throw new ScanError('quoted value is not closed before the next entry', start);
+        }
         if (d === LBRACE) depth++;
         else if (d === RBRACE) {
           if (depth === 0) throw new ScanError('unbalanced "}" inside a quoted value', i);
@@ -263,6 +279,32 @@ class Scanner {
     while (i < src.length && isIdent(src.charCodeAt(i))) i++;
     this.pos = i;
     return { kind: 'macro', span: { start, end: i }, name: src.slice(start, i).toLowerCase() };
+  }
+
+  /**
+   * From the `{` that opens a value, the offset just past its partner. A line that starts a new entry inside the value
+   * means the brace was never closed: reported at the brace, so the next entry is still read.
+   */
+  private skipBalancedValue(openAt: number): number {
+    const { src } = this;
+    let depth = 0;
+    for (let i = openAt; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === LBRACE) depth++;
+      else if (c === RBRACE) {
+        depth--;
+        if (depth === 0) return i + 1;
+      } else if (c === 0x0a && this.entryStartsAfter(i)) {
+        throw new ScanError('unbalanced braces: "{" is not closed before the next entry', openAt);
+      }
+    }
+    throw new ScanError('unbalanced braces: "{" is never closed', openAt);
+  }
+
+  /** True when the line after the line break at `newline` starts an entry (`@article{`). */
+  private entryStartsAfter(newline: number): boolean {
+    ENTRY_AT_LINE.lastIndex = newline + 1;
+    return ENTRY_AT_LINE.test(this.src);
   }
 
   /** From an opening `{` (or `(` for @comment), the offset just past its balanced partner. */

@@ -1,0 +1,65 @@
+/**
+ * Names that look like a damaged copy of another name in the store: accents lost by a copy-paste (`Hgele` beside
+ * `Hägele`, `Kamlia` beside `Kamélia`), replaced by `?`, turned into mojibake (`HÃ¤gele`), or spelled without them
+ * (`Hagele`).
+ */
+import type { CslItem } from '../csl/types.js';
+import { displayName, foldText } from '../model/names.js';
+import type { Problem } from '../model/problems.js';
+
+interface NameUse {
+  readonly word: string;
+  readonly full: string;
+  readonly item: CslItem;
+}
+
+function words(text: string | undefined): string[] {
+  return (text ?? '').split(/[\s-]+/).filter((w) => /\p{L}/u.test(w));
+}
+
+/** Ways a word with non-ASCII letters gets damaged. */
+export function damagedForms(word: string): string[] {
+  if (/^[\x00-\x7f]*$/.test(word)) return [];
+  const nfc = word.normalize('NFC');
+  const dropped = nfc.replace(/[^\x00-\x7f]/g, '');
+  const questioned = nfc.replace(/[^\x00-\x7f]/g, '?');
+  const mojibake = Buffer.from(nfc, 'utf8').toString('latin1');
+  return [...new Set([dropped, questioned, mojibake])].filter((w) => w !== nfc && w.length > 0);
+}
+
+export function findDamagedNames(items: readonly CslItem[], file: string): Problem[] {
+  const uses: NameUse[] = [];
+  for (const item of items) {
+    for (const name of item.author ?? []) {
+      const full = displayName(name);
+      for (const word of [...words(name.given), ...words(name.family)]) uses.push({ word: word.normalize('NFC'), full, item });
+    }
+  }
+  const good = new Map<string, NameUse>();
+  for (const use of uses) {
+    for (const form of damagedForms(use.word)) if (!good.has(form)) good.set(form, use);
+  }
+  const accented = new Map<string, NameUse>();
+  for (const use of uses) if (!/^[\x00-\x7f]*$/.test(use.word)) accented.set(foldText(use.word), use);
+
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const use of uses) {
+    const original = good.get(use.word);
+    const plainSpelling = /^[\x00-\x7f]*$/.test(use.word) ? accented.get(foldText(use.word)) : undefined;
+    const source = original ?? (plainSpelling && plainSpelling.word !== use.word ? plainSpelling : undefined);
+    if (!source) continue;
+    const id = `${use.item.custom.key}\u0000${use.word}`;
+    if (reported.has(id)) continue;
+    reported.add(id);
+    problems.push({
+      severity: 'warning',
+      code: 'damaged-name',
+      message: `"${use.full}" looks like a damaged copy of "${source.full}" (entry "${source.item.custom.key}", line ${source.item.custom.line})`,
+      file,
+      line: use.item.custom.line,
+      key: use.item.custom.key,
+    });
+  }
+  return problems;
+}

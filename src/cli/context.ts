@@ -1,0 +1,54 @@
+/** Shared by the commands: the config (found or given), the store path, the owner. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { CONFIG_FILE, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
+import { OwnerMatcher } from '../model/names.js';
+import { CliFailure, type Io } from './io.js';
+
+export interface Context {
+  readonly config: Config;
+  /** Folder that relative paths of the config are resolved from. */
+  readonly root: string;
+  readonly storePath: string;
+  /** The store path as the user should read it in messages. */
+  readonly storeDisplay: string;
+  readonly owner?: OwnerMatcher;
+}
+
+export interface ContextOptions {
+  readonly config?: string;
+  readonly bib?: string;
+  readonly owner?: string;
+}
+
+export function loadContext(options: ContextOptions, io: Io): Context {
+  let config: Config;
+  let root = io.cwd;
+  const explicit = options.config !== undefined;
+  const configPath = resolve(io.cwd, options.config ?? CONFIG_FILE);
+  if (explicit || existsSync(configPath)) {
+    let text: string;
+    try {
+      text = readFileSync(configPath, 'utf8');
+    } catch (err) {
+      throw new CliFailure(`cannot read the config ${configPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    config = parseConfig(text, relative(io.cwd, configPath) || configPath);
+    root = dirname(configPath);
+  } else {
+    config = defaultConfig();
+  }
+  const storePath = options.bib !== undefined ? resolve(io.cwd, options.bib) : resolve(root, config.store);
+  const ownerNames = options.owner !== undefined
+    ? [toPersonName(options.owner)]
+    : config.owner
+      ? [config.owner.name, ...config.owner.variants].map(toPersonName)
+      : [];
+  return {
+    config,
+    root,
+    storePath,
+    storeDisplay: relative(io.cwd, storePath) || storePath,
+    ...(ownerNames.length > 0 ? { owner: new OwnerMatcher(ownerNames) } : {}),
+  };
+}

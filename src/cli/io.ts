@@ -1,0 +1,22 @@
+/** What a command may touch of the process: passed in, so commands run the same in tests and in the shell. */
+export interface Io {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is a terminal (progress displays). */
+  readonly interactive: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** A failure the CLI reports in one line and exits 1 for. */
+export class CliFailure extends Error {}

@@ -1,0 +1,29 @@
+/** Option definitions shared by several commands, with their validation (a bad value is a usage error, exit 2). */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { OUTPUT_FORMATS } from '../render/list.js';
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 for no limit)');
+  return Number(value);
+}
+
+export function addStoreOptions(cmd: Command): Command {
+  return cmd
+    .option('--bib <file>', 'the BibTeX store (default: "store" in the config, bib/publications.bib)')
+    .option('--config <file>', 'config file (default: ./bibfolio.config.json when present)');
+}
+
+export function addListOptions(cmd: Command): Command {
+  return cmd
+    .option('--style <name|file.csl>', 'CSL style: cv, apa, vancouver, harvard1, or a path to a .csl file')
+    .addOption(new Option('--max-authors <n>', 'author limit before "et al." (0: no limit); the owner is never cut').argParser(parseCount))
+    .addOption(new Option('--group-by <how>', 'group the list under headings').choices(['none', 'year', 'type']))
+    .option('--selected', 'only the selected papers (keywords = {selected}, or selected = {true})')
+    .option('--link-titles', 'link each title to its URL, else its DOI, else its arXiv page')
+    .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
+    .option('--locale <lang>', 'CSL locale (default en-US)')
+    .option('--keep-going', 'render the entries that could be read even when others have errors');
+}
+
+export const FORMAT_OPTION = (): Option =>
+  new Option('--to <format>', 'output format').choices([...OUTPUT_FORMATS]).default('markdown');

@@ -1,0 +1,97 @@
+/**
+ * `bibfolio.config.json`: one optional file, validated with errors that say which key is wrong and where.
+ * Pure: `parseConfig` takes the file's text; reading it is the CLI's job.
+ */
+import { parse as parseName } from '@citation-js/name';
+import { z } from 'zod';
+import type { PersonName } from './names.js';
+
+export const CONFIG_FILE = 'bibfolio.config.json';
+
+const nameSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ family: z.string().min(1), given: z.string().optional() }),
+]);
+
+const outputSchema = z.strictObject({
+  path: z.string().min(1),
+  format: z.enum(['markdown', 'html', 'latex', 'text', 'json']),
+  style: z.string().min(1).optional(),
+  groupBy: z.enum(['none', 'year', 'type']).optional(),
+  selected: z.boolean().optional(),
+  linkTitles: z.boolean().optional(),
+  standalone: z.boolean().optional(),
+  maxAuthors: z.number().int().min(0).optional(),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  owner: z
+    .strictObject({
+      name: nameSchema,
+      /** Other ways the owner's name is written: initials, middle names, former names. */
+      variants: z.array(nameSchema).default([]),
+      bold: z.boolean().default(true),
+    })
+    .optional(),
+  /** The store, relative to the config file. */
+  store: z.string().min(1).default('bib/publications.bib'),
+  style: z.string().min(1).default('cv'),
+  locale: z.string().min(1).default('en-US'),
+  maxAuthors: z.number().int().min(0).default(10),
+  groupBy: z.enum(['none', 'year', 'type']).default('none'),
+  linkTitles: z.boolean().default(false),
+  title: z.string().default('Publications'),
+  /** Annotation name (from `author+an`) -> the symbol printed after the name and its legend line. */
+  annotations: z
+    .record(z.string().min(1), z.strictObject({ symbol: z.string().min(1), legend: z.string() }))
+    .default({ equal: { symbol: '*', legend: 'Equal contribution' } }),
+  /** What `bibfolio publications` writes, relative to the config file. */
+  outputs: z.array(outputSchema).default([
+    { path: 'dist/publications.md', format: 'markdown' },
+    { path: 'dist/publications.html', format: 'html', standalone: true },
+    { path: 'dist/publications.tex', format: 'latex' },
+    { path: 'dist/publications.txt', format: 'text' },
+  ]),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type OutputSpec = z.infer<typeof outputSchema>;
+export type NameSpec = z.infer<typeof nameSchema>;
+
+export class ConfigError extends Error {}
+
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+/** Parses and validates the config text; every problem is listed with its JSON path. */
+export function parseConfig(text: string, file = CONFIG_FILE): Config {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid JSON: ${(err as Error).message}`);
+  }
+  const result = configSchema.safeParse(json);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      return `${file}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} at ${where}`;
+    }
+    return `${file}: ${where}: ${issue.message}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}
+
+/** A configured name as a structured name: `"Joe Benton"`, `"Benton, Joe"` or `{ family, given }`. */
+export function toPersonName(spec: NameSpec): PersonName {
+  if (typeof spec !== 'string') return spec.given ? { family: spec.family, given: spec.given } : { family: spec.family };
+  const parsed = parseName(spec);
+  const name: Record<string, string> = {};
+  for (const part of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {
+    if (parsed[part]) name[part] = parsed[part];
+  }
+  return name as PersonName;
+}

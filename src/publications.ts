@@ -1,0 +1,16 @@
+/** The whole path from .bib text to CSL items, with every problem found on the way. Pure. */
+import { toCslItems } from './csl/mapping.js';
+import type { CslItem } from './csl/types.js';
+import type { Problem } from './model/problems.js';
+import type { ParsedStore } from './store/parse.js';
+
+export interface Publications {
+  readonly store: ParsedStore;
+  readonly items: readonly CslItem[];
+  readonly problems: readonly Problem[];
+}
+
+export function publicationsOf(store: ParsedStore): Publications {
+  const mapped = toCslItems(store.entries, store.file);
+  return { store, items: mapped.items, problems: [...store.problems, ...mapped.problems] };
+}

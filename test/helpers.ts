@@ -1,0 +1,75 @@
+/** Shared by the tests: the embedded store, rendering a .bib text, and running the CLI in-process. */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../src/cli/program.js';
+import type { Io } from '../src/cli/io.js';
+import { loadStyle } from '../src/csl/registry.js';
+import type { CslItem } from '../src/csl/types.js';
+import { OwnerMatcher } from '../src/model/names.js';
+import { publicationsOf } from '../src/publications.js';
+import { renderList, type ListOptions, type OutputFormat } from '../src/render/list.js';
+import { parseStore } from '../src/store/parse.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = resolve(ROOT, '../shared');
+export const EMBEDDED_STORE = join(ROOT, 'bib/publications.bib');
+
+export function fixture(name: string): string {
+  return join(ROOT, 'test/fixtures', name);
+}
+
+export function itemsOf(source: string, file = 'test.bib'): CslItem[] {
+  const pubs = publicationsOf(parseStore(source, file));
+  return [...pubs.items];
+}
+
+export function embeddedItems(): CslItem[] {
+  return itemsOf(readFileSync(EMBEDDED_STORE, 'utf8'), 'bib/publications.bib');
+}
+
+export const JOE = new OwnerMatcher([{ family: 'Benton', given: 'Joe' }]);
+
+export function render(items: readonly CslItem[], format: OutputFormat, overrides: Partial<ListOptions> = {}): string {
+  const result = renderList(items, {
+    format,
+    style: loadStyle('cv'),
+    locale: 'en-US',
+    owner: JOE,
+    boldOwner: true,
+    maxAuthors: 10,
+    groupBy: 'none',
+    selectedOnly: false,
+    linkTitles: false,
+    annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
+    standalone: false,
+    ...overrides,
+  });
+  if (result.problems.length > 0) throw new Error(JSON.stringify(result.problems));
+  return result.output;
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process with `cwd` as its working folder. */
+export async function cli(argv: string[], cwd = ROOT): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    cwd,
+    env: {},
+    interactive: false,
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStore } from '../../src/store/parse.js';
+import { fixture } from '../helpers.js';
+
+describe('parseStore', () => {
+  it('resolves @string macros, # concatenation and the predefined month macros', () => {
+    const store = parseStore('@string{conf = "Proc. of "}\n@misc{k, booktitle = conf # {X}, month = feb, year = 2020}');
+    const entry = store.entries[0];
+    expect(entry?.fields.get('booktitle')).toBe('Proc. of X');
+    expect(entry?.fields.get('month')).toBe('February');
+    expect(entry?.fields.get('year')).toBe('2020');
+  });
+
+  it('separates biblatex data annotations from fields', () => {
+    const store = parseStore('@misc{k, author = {A and B}, author+an = {2=equal}, title+an:roles = {=x}}');
+    const entry = store.entries[0];
+    expect(entry?.fields.has('author+an')).toBe(false);
+    expect(entry?.annotations.get('author')).toBe('2=equal');
+    expect(entry?.annotations.get('title:roles')).toBe('=x');
+  });
+
+  it('warns about an undefined @string and a repeated field', () => {
+    const store = parseStore('@misc{k,\n  journal = nosuchmacro,\n  title = {A},\n  title = {B}\n}', 'x.bib');
+    expect(store.problems.map((p) => [p.code, p.line, p.key])).toEqual([
+      ['undefined-string', 2, 'k'],
+      ['duplicate-field', 4, 'k'],
+    ]);
+    expect(store.entries[0]?.fields.get('title')).toBe('A');
+  });
+
+  it('skips a broken entry, keeps the others, and names file, line and entry', () => {
+    const file = 'test/fixtures/bib/broken-entry-among-good-ones.bib';
+    const store = parseStore(readFileSync(fixture('bib/broken-entry-among-good-ones.bib'), 'utf8'), file);
+    expect(store.entries.map((e) => e.key)).toEqual(['good1', 'good2']);
+    expect(store.lossless).toBe(false);
+    expect(store.problems).toHaveLength(1);
+    expect(store.problems[0]).toMatchObject({ severity: 'error', code: 'syntax', file, key: 'broken', line: 13, column: 1 });
+    expect(store.problems[0]?.message).toMatch(/starting on line 7 was skipped/);
+  });
+
+  it('records the line of every entry and its position in the file', () => {
+    const store = parseStore('\n\n@misc{a, title={A}}\n@misc{b, title={B}}');
+    expect(store.entries.map((e) => [e.key, e.line, e.index])).toEqual([
+      ['a', 3, 0],
+      ['b', 4, 1],
+    ]);
+  });
+});
