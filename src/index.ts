@@ -1,1 +1,20 @@
-export {};
+/** bibfolio's public API. */
+export { scanBibtex } from './store/scan.js';
+export type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from './store/syntax.js';
+export { parseStore, type ParsedStore } from './store/parse.js';
+export { readStore, StoreReadError } from './store/read.js';
+export type { BibEntry } from './model/entry.js';
+export { formatProblem, hasErrors, type Problem, type Severity } from './model/problems.js';
+export { OwnerMatcher, foldText, type PersonName } from './model/names.js';
+export { parseAnnotation, type ParsedAnnotations } from './model/annotations.js';
+export { parseArxivId, arxivIdOfFields, findArxivIdInText, formatArxivId, type ArxivId } from './model/arxiv-id.js';
+export { parseConfig, defaultConfig, toPersonName, ConfigError, configSchema, type Config, type OutputSpec } from './model/config.js';
+export { toCslItems, type MappedItems } from './csl/mapping.js';
+export type { CslItem, BibfolioData, PublicationKind } from './csl/types.js';
+export { loadStyle, loadLocale, styleNames, localeNames, StyleNotFoundError, type StyleSource } from './csl/registry.js';
+export { publicationsOf, type Publications } from './publications.js';
+export { renderList, titleLink, OUTPUT_FORMATS, type ListOptions, type OutputFormat, type RenderedList, type AnnotationStyle } from './render/list.js';
+export { selectAuthors, type AuthorSelection } from './render/authors.js';
+export type { GroupBy } from './render/group.js';
+export { checkStore } from './check/check-store.js';
+export { runCli } from './cli/program.js';

@@ -60,14 +60,14 @@ export function checkStore(input: CheckInput): Problem[] {
   }
 
   // the same publication twice
-  const itemsByKey = new Map(input.items.map((i) => [i.custom.key, i]));
+  const itemsByIndex = new Map(input.items.map((i) => [i.custom.index, i]));
   for (const [label, idOf] of [
     ['arXiv ID', (i: CslItem) => i.custom.arxiv],
     ['DOI', (i: CslItem) => i.DOI?.toLowerCase()],
   ] as const) {
     const seen = new Map<string, BibEntry>();
     for (const entry of input.entries) {
-      const item = itemsByKey.get(entry.key);
+      const item = itemsByIndex.get(entry.index);
       const id = item && idOf(item);
       if (!id) continue;
       const first = seen.get(id);
@@ -83,7 +83,7 @@ export function checkStore(input: CheckInput): Problem[] {
   }
 
   for (const entry of input.entries) {
-    const item = itemsByKey.get(entry.key);
+    const item = itemsByIndex.get(entry.index);
     problems.push(...missingFields(entry, file));
     problems.push(...annotationProblems(entry, item, file));
     if (input.owner && item && (item.author?.length ?? 0) > 0 && input.owner.indexIn(item.author ?? []) === -1) {

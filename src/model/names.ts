@@ -49,7 +49,7 @@ export function foldFamily(name: PersonName): string {
 export function givenWords(given: string | undefined): string[][] {
   if (!given) return [];
   return foldText(given)
-    .replace(/\./g, '. ')
+    .replace(/\.(?![\s-]|$)/g, '. ') // `J.R.` -> `J. R.`, but `J.-P.` stays one word
     .split(/\s+/)
     .filter((w) => /\p{L}/u.test(w))
     .map((w) =>

@@ -12,7 +12,7 @@ import { decorateAuthors, resolveNames, type DecoratedAuthors } from './authors.
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import { groupItems, type GroupBy } from './group.js';
 import { html } from './html.js';
-import { IR } from './ir.js';
+import { IR, plain } from './ir.js';
 import { latex } from './latex.js';
 import { markdown } from './markdown.js';
 import { sortNewestFirst } from './sort.js';
@@ -122,10 +122,20 @@ export function renderList(items: readonly CslItem[], options: ListOptions): Ren
   return { output, problems };
 }
 
+/** Input text as it was: literal `<` and `>` were kept as private-use characters on the way through citeproc-js. */
+function restoreText(value: unknown): unknown {
+  if (typeof value === 'string') return plain(value);
+  if (Array.isArray(value)) return value.map(restoreText);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreText(v)]));
+  }
+  return value;
+}
+
 /** CSL-JSON for other tools, with the owner and the annotation marks as data under `custom`. */
 function toJson(item: CslItem, d: DecoratedAuthors): unknown {
   return {
-    ...item,
+    ...(restoreText(item) as CslItem),
     custom: {
       ...item.custom,
       ownerPosition: d.ownerIndex >= 0 ? d.ownerIndex + 1 : null,

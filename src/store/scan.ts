@@ -167,7 +167,7 @@ class Scanner {
           this.pos++;
           continue;
         }
-        if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+        if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
         fields.push(this.readField());
         this.skipSpace();
         c = src.charCodeAt(this.pos);
@@ -176,7 +176,7 @@ class Scanner {
           continue;
         }
         if (c === close) break;
-        if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+        if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
         if (c === AT && this.src.lastIndexOf('\n', this.pos) >= 0 && this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))) {
           throw new ScanError(`entry "${key}" is not closed before the next entry (a "{" in it is probably not closed)`, this.pos);
         }
@@ -186,7 +186,7 @@ class Scanner {
         );
       }
     } else if (c !== close) {
-      if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, this.pos);
+      if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
       if (c === EQUALS) {
         partial.key = undefined;
         throw new ScanError(`@${type} entry has no citation key ("${key} =" is a field where the key should be)`, keyStart);

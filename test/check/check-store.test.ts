@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkStore } from '../../src/check/check-store.js';
+import { damagedForms } from '../../src/check/damaged-names.js';
+import { publicationsOf } from '../../src/publications.js';
+import { parseStore } from '../../src/store/parse.js';
+import { EMBEDDED_STORE, fixture, JOE } from '../helpers.js';
+
+function check(source: string, file: string) {
+  const pubs = publicationsOf(parseStore(source, file));
+  return [...pubs.problems, ...checkStore({ file, entries: pubs.store.entries, items: pubs.items, owner: JOE })];
+}
+
+describe('bibfolio check', () => {
+  it('passes the embedded store clean', () => {
+    expect(check(readFileSync(EMBEDDED_STORE, 'utf8'), 'bib/publications.bib')).toEqual([]);
+  });
+
+  it('finds every kind of problem, with file, line and entry', () => {
+    const file = 'check-finds-every-problem.bib';
+    const problems = check(readFileSync(fixture(`bib/${file}`), 'utf8'), file);
+    const found = problems.map((p) => [p.severity, p.code, p.key, p.line]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['error', 'syntax', 'broken', 46],
+        ['error', 'duplicate-key', 'dup2024a', 9],
+        ['error', 'duplicate-publication', 'sameid', 15],
+        ['error', 'duplicate-publication', 'notmine', 38],
+        ['warning', 'missing-field', 'missing', 23],
+        ['error', 'annotation-out-of-range', 'annotations', 29],
+        ['warning', 'owner-missing', 'notmine', 38],
+        ['warning', 'damaged-name', 'sameid', 15],
+        ['warning', 'damaged-name', 'notmine', 38],
+      ]),
+    );
+    expect(problems.every((p) => p.file === file)).toBe(true);
+    const damaged = problems.filter((p) => p.code === 'damaged-name').map((p) => p.message);
+    expect(damaged).toContain('"Alexander Hgele" looks like a damaged copy of "Alexander Hägele" (entry "dup2024a", line 1)');
+    expect(damaged).toContain('"Kamlia Daudel" looks like a damaged copy of "Kamélia Daudel" (entry "annotations", line 29)');
+    expect(problems.find((p) => p.code === 'missing-field')?.message).toBe('@article entries need journal');
+  });
+
+  it('knows how names get damaged', () => {
+    expect(damagedForms('Hägele')).toEqual(['Hgele', 'H?gele', 'HÃ¤gele']);
+    expect(damagedForms('Benton')).toEqual([]);
+  });
+
+  it('reports a name spelled without its accents', () => {
+    const src = '@misc{a, title={A}, author={Benton, Joe and H{\\"a}gele, Alexander}, year=2024}\n@misc{b, title={B}, author={Benton, Joe and Hagele, Alexander}, year=2023}';
+    const problems = check(src, 'x.bib').filter((p) => p.code === 'damaged-name');
+    expect(problems.map((p) => p.key)).toEqual(['b']);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, givenCompatible, OwnerMatcher } from '../../src/model/names.js';
+
+describe('owner matching', () => {
+  const joe = new OwnerMatcher([{ family: 'Benton', given: 'Joe' }]);
+
+  it('matches the full name, initials with or without periods, and Vancouver-style initials', () => {
+    for (const given of ['Joe', 'J.', 'J', 'joe']) expect(joe.matches({ family: 'Benton', given })).toBe(true);
+  });
+
+  it('never matches a namesake who shares the family name', () => {
+    for (const given of ['Jane', 'A.', 'Joseph', 'Jo']) expect(joe.matches({ family: 'Benton', given })).toBe(false);
+    expect(joe.matches({ family: 'Benton' })).toBe(false);
+    expect(joe.matches({ family: 'Bentons', given: 'Joe' })).toBe(false);
+  });
+
+  it('matches configured variants: middle names, former names', () => {
+    const owner = new OwnerMatcher([
+      { family: 'Benton', given: 'Joe' },
+      { family: 'Benton', given: 'Joseph Robert' },
+      { family: 'Smith', given: 'Joe' },
+    ]);
+    expect(owner.matches({ family: 'Benton', given: 'Joseph R.' })).toBe(true);
+    expect(owner.matches({ family: 'Benton', given: 'J. R.' })).toBe(true);
+    expect(owner.matches({ family: 'Smith', given: 'J.' })).toBe(true);
+    expect(owner.matches({ family: 'Benton', given: 'J. Q.' })).toBe(false);
+  });
+
+  it('folds accents, case, particles and special letters', () => {
+    const kamelia = new OwnerMatcher([{ family: 'Daudel', given: 'Kamélia' }]);
+    expect(kamelia.matches({ family: 'DAUDEL', given: 'Kamelia' })).toBe(true);
+    expect(kamelia.matches({ family: 'Daudel', given: 'K.' })).toBe(true);
+    const teun = new OwnerMatcher([{ family: 'Weij', given: 'Teun', 'non-dropping-particle': 'van der' }]);
+    expect(teun.matches({ family: 'van der Weij', given: 'T.' })).toBe(true);
+    expect(teun.matches({ family: 'Weij', given: 'Teun' })).toBe(false);
+    expect(foldText('Łukasz Øster Straße')).toBe('lukasz oster strasse');
+  });
+
+  it('compares hyphenated given names piece by piece', () => {
+    expect(givenCompatible('J.-P.', 'Jean-Pierre')).toBe(true);
+    expect(givenCompatible('JP', 'Jean-Pierre')).toBe(true);
+    expect(givenCompatible('J.-M.', 'Jean-Pierre')).toBe(false);
+  });
+
+  it('finds the first author who is the owner', () => {
+    expect(joe.indexIn([{ family: 'Shi', given: 'Yuyang' }, { family: 'Benton', given: 'J.' }])).toBe(1);
+    expect(joe.indexIn([{ family: 'Benton', given: 'Jane' }])).toBe(-1);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { loadStyle } from '../../src/csl/registry.js';
+import { OwnerMatcher } from '../../src/model/names.js';
+import { embeddedItems, itemsOf, JOE, render } from '../helpers.js';
+
+const STYLES = {
+  cv: 'Joe Benton',
+  apa: 'Benton, J.',
+  vancouver: 'Benton J',
+  harvard1: 'Benton, J.',
+} as const;
+
+describe('the owner in bold', () => {
+  const items = embeddedItems();
+  for (const [style, name] of Object.entries(STYLES)) {
+    it(`bolds the whole name "${name}" once in every entry of the embedded store (${style})`, () => {
+      const options = { style: loadStyle(style) };
+      const html = render(items, 'html', options);
+      const entries = html.split('<li>').slice(1);
+      expect(entries).toHaveLength(16);
+      for (const entry of entries) {
+        expect(entry.match(/<strong>/g)).toHaveLength(1);
+        expect(entry).toContain(`<strong>${name}</strong>`);
+      }
+      const md = render(items, 'markdown', options);
+      expect(md.split('\n').filter((l) => l.startsWith('- ')).every((l) => l.includes(`**${name}**`))).toBe(true);
+      const tex = render(items, 'latex', options);
+      expect(tex.split('\\item').slice(1).every((e) => e.includes(`\\textbf{${name}}`))).toBe(true);
+      expect(render(items, 'text', options)).not.toMatch(/\*\*|<strong>|\\textbf/);
+    });
+  }
+
+  it('never bolds a namesake, and bolds the owner written with initials', () => {
+    const items = itemsOf('@misc{k, title = {T}, year = 2020, author = {Benton, Jane and Benton, J. and Bentón, Joseph}}');
+    expect(render(items, 'markdown')).toContain('Jane Benton, **J. Benton**, Joseph Bentón.');
+  });
+
+  it('matches accents folded: an owner configured without accents', () => {
+    const kamelia = new OwnerMatcher([{ family: 'Daudel', given: 'Kamelia' }]);
+    const md = render(embeddedItems(), 'markdown', { owner: kamelia });
+    expect(md).toContain('**Kamélia Daudel**, Joe Benton\\*, Yuyang Shi\\*');
+  });
+
+  it('bolds nobody without an owner, or with bold turned off', () => {
+    const items = embeddedItems();
+    const { owner: _ignored, ...withoutOwner } = { owner: JOE };
+    expect(render(items, 'html', { ...withoutOwner, owner: undefined })).not.toContain('<strong>');
+    expect(render(items, 'html', { boldOwner: false })).not.toContain('<strong>');
+  });
+});
+
+describe('equal contribution', () => {
+  const alpha = embeddedItems().filter((i) => i.id === 'daudel2023alpha');
+
+  it('puts the mark after the whole name, with one legend line, in every format', () => {
+    expect(render(alpha, 'markdown')).toBe(
+      '- Alpha-divergence Variational Inference Meets Importance Weighted Auto-Encoders: Methodology and Asymptotics. ' +
+        'Kamélia Daudel, **Joe Benton**\\*, Yuyang Shi\\*, Arnaud Doucet. Journal of Machine Learning Research, 24(243):1–83, 2023.\n\n' +
+        '\\* Equal contribution\n',
+    );
+    const html = render(alpha, 'html');
+    expect(html).toContain('Kamélia Daudel, <strong>Joe Benton</strong><sup class="bibfolio-mark">*</sup>, Yuyang Shi<sup class="bibfolio-mark">*</sup>, Arnaud Doucet.');
+    expect(html.match(/bibfolio-legend/g)).toHaveLength(1);
+    expect(render(alpha, 'latex')).toContain('\\textbf{Joe Benton}\\textsuperscript{*}, Yuyang Shi\\textsuperscript{*}, Arnaud Doucet');
+    expect(render(alpha, 'text')).toContain('Kamélia Daudel, Joe Benton*, Yuyang Shi*, Arnaud Doucet.');
+  });
+
+  it('marks whole names in family-first styles', () => {
+    expect(render(alpha, 'html', { style: loadStyle('apa') })).toContain(
+      'Daudel, K., <strong>Benton, J.</strong><sup class="bibfolio-mark">*</sup>, Shi, Y.<sup class="bibfolio-mark">*</sup>, &amp; Doucet, A.',
+    );
+    expect(render(alpha, 'markdown', { style: loadStyle('vancouver') })).toContain('Daudel K, **Benton J**\\*, Shi Y\\*, Doucet A.');
+  });
+
+  it('prints no legend when no entry uses a mark', () => {
+    const others = embeddedItems().filter((i) => i.id !== 'daudel2023alpha');
+    expect(render(others, 'markdown')).not.toContain('Equal contribution');
+    expect(render(others, 'html')).not.toContain('bibfolio-legend');
+  });
+
+  it('uses the configured symbol', () => {
+    expect(render(alpha, 'text', { annotations: { equal: { symbol: '†', legend: 'Joint first authors' } } })).toMatch(
+      /Joe Benton†, Yuyang Shi†[\s\S]*† Joint first authors/,
+    );
+  });
+});
