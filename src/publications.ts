@@ -1,5 +1,5 @@
 /** The whole path from .bib text to CSL items, with every problem found on the way. Pure. */
-import { toCslItems } from './csl/mapping.js';
+import { toCslItems, type MappingOptions } from './csl/mapping.js';
 import type { CslItem } from './csl/types.js';
 import type { Problem } from './model/problems.js';
 import type { ParsedStore } from './store/parse.js';
@@ -10,7 +10,7 @@ export interface Publications {
   readonly problems: readonly Problem[];
 }
 
-export function publicationsOf(store: ParsedStore): Publications {
-  const mapped = toCslItems(store.entries, store.file);
+export function publicationsOf(store: ParsedStore, options: MappingOptions = {}): Publications {
+  const mapped = toCslItems(store.entries, store.file, options);
   return { store, items: mapped.items, problems: [...store.problems, ...mapped.problems] };
 }

@@ -56,12 +56,12 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with `cwd` as its working folder. */
-export async function cli(argv: string[], cwd = ROOT): Promise<CliRun> {
+export async function cli(argv: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     cwd,
-    env: {},
+    env,
     interactive: false,
     stdout: (s) => {
       stdout += s;

@@ -1,4 +1,5 @@
 /** Reads and maps the store, printing its problems; shared by the commands that render it. */
+import { nameChangesOf } from '../model/config.js';
 import { formatProblem, hasErrors, type Problem } from '../model/problems.js';
 import { publicationsOf, type Publications } from '../publications.js';
 import { readStore, StoreReadError } from '../store/read.js';
@@ -7,7 +8,7 @@ import { CliFailure, type Io } from './io.js';
 
 export function loadPublications(ctx: Context): Publications {
   try {
-    return publicationsOf(readStore(ctx.storePath, ctx.storeDisplay));
+    return publicationsOf(readStore(ctx.storePath, ctx.storeDisplay), { nameChanges: nameChangesOf(ctx.config) });
   } catch (err) {
     if (err instanceof StoreReadError) throw new CliFailure(err.message);
     throw err;

@@ -1,15 +1,14 @@
 /** The command line: builds the commands, runs one, and turns the outcome into an exit code (never exits itself). */
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { ConfigError } from '../model/config.js';
 import { StyleNotFoundError } from '../csl/registry.js';
 import { checkCommand } from './check.js';
 import { formatCommand } from './format.js';
-import { CliFailure, type Io } from './io.js';
+import { CliFailure, CliUsageError, type Io } from './io.js';
 import { publicationsCommand } from './publications.js';
+import { syncArxivCommand } from './sync-arxiv.js';
 
-const require = createRequire(import.meta.url);
-export const VERSION = (require('../../package.json') as { version: string }).version;
+import { VERSION } from '../version.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -18,7 +17,7 @@ function buildProgram(io: Io): Command {
     .description('Keeps a publication list true and beautiful: a BibTeX store, formatted lists, arXiv sync, .bib export.')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [formatCommand(io), publicationsCommand(io), checkCommand(io)]) program.addCommand(cmd);
+  for (const cmd of [formatCommand(io), publicationsCommand(io), checkCommand(io), syncArxivCommand(io)]) program.addCommand(cmd);
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
     cmd.commands.forEach(configure);
@@ -37,6 +36,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (err instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version'].includes(err.code)) return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (err instanceof CliUsageError) {
+      io.stderr(`bibfolio: ${err.message}\n`);
       return EXIT.usage;
     }
     if (err instanceof CliFailure || err instanceof ConfigError || err instanceof StyleNotFoundError) {

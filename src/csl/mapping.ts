@@ -10,6 +10,7 @@ import '@citation-js/plugin-bibtex';
 import { parseAnnotation } from '../model/annotations.js';
 import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
+import type { NameChanges } from '../model/name-changes.js';
 import type { Problem } from '../model/problems.js';
 import { protectInput } from '../render/ir.js';
 import { FIELDS_NOT_RENDERED, WORKSHOP_PATTERN } from './mapping-tables.js';
@@ -28,7 +29,11 @@ interface CitationJsEntry {
 
 type LooseItem = Record<string, unknown> & { id: string; type: string };
 
-export function toCslItems(entries: readonly BibEntry[], file?: string): MappedItems {
+export interface MappingOptions {
+  readonly nameChanges?: NameChanges;
+}
+
+export function toCslItems(entries: readonly BibEntry[], file?: string, options: MappingOptions = {}): MappedItems {
   const inputs = entries.map(toCitationJsEntry);
   const problems: Problem[] = [];
   let converted: LooseItem[] | undefined;
@@ -55,7 +60,7 @@ export function toCslItems(entries: readonly BibEntry[], file?: string): MappedI
         return;
       }
     }
-    if (item) items.push(finish(entry, item));
+    if (item) items.push(finish(entry, item, options));
   });
   return { items, problems };
 }
@@ -90,7 +95,7 @@ function isOthers(name: CslName): boolean {
   return !name.given && (name.family ?? name.literal ?? '').trim().toLowerCase() === 'others';
 }
 
-function finish(entry: BibEntry, item: LooseItem): CslItem {
+function finish(entry: BibEntry, item: LooseItem, options: MappingOptions): CslItem {
   const out: Record<string, unknown> = { ...item };
   delete out._graph;
   out.id = entry.key;
@@ -104,7 +109,7 @@ function finish(entry: BibEntry, item: LooseItem): CslItem {
       cleaned = cleaned.slice(0, -1);
       if (role === 'author') truncated = true;
     }
-    out[role] = cleaned;
+    out[role] = options.nameChanges && options.nameChanges.size > 0 ? options.nameChanges.applyAll(cleaned) : cleaned;
   }
 
   for (const variable of DATE_VARIABLES) {

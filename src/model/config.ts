@@ -4,6 +4,7 @@
  */
 import { parse as parseName } from '@citation-js/name';
 import { z } from 'zod';
+import { NameChanges } from './name-changes.js';
 import type { PersonName } from './names.js';
 
 export const CONFIG_FILE = 'bibfolio.config.json';
@@ -46,6 +47,18 @@ export const configSchema = z.strictObject({
   annotations: z
     .record(z.string().min(1), z.strictObject({ symbol: z.string().min(1), legend: z.string() }))
     .default({ equal: { symbol: '*', legend: 'Equal contribution' } }),
+  /** Former name -> current name, for co-authors (or the owner) who changed their name. */
+  nameChanges: z.record(z.string().min(1), nameSchema).default({}),
+  sync: z
+    .strictObject({
+      /** Write arXiv's abstract into the entries. */
+      abstract: z.boolean().default(false),
+      /** Milliseconds between requests; arXiv asks for at least 3000. */
+      delayMs: z.number().int().min(0).default(3000),
+      batchSize: z.number().int().min(1).max(100).default(100),
+      apiUrl: z.string().url().default('https://export.arxiv.org/api/query'),
+    })
+    .default({ abstract: false, delayMs: 3000, batchSize: 100, apiUrl: 'https://export.arxiv.org/api/query' }),
   /** What `bibfolio publications` writes, relative to the config file. */
   outputs: z.array(outputSchema).default([
     { path: 'dist/publications.md', format: 'markdown' },
@@ -83,6 +96,10 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
     return `${file}: ${where}: ${issue.message}`;
   });
   throw new ConfigError(lines.join('\n'));
+}
+
+export function nameChangesOf(config: Config): NameChanges {
+  return new NameChanges(Object.entries(config.nameChanges).map(([former, current]) => [toPersonName(former), toPersonName(current)] as const));
 }
 
 /** A configured name as a structured name: `"Joe Benton"`, `"Benton, Joe"` or `{ family, given }`. */

@@ -32,6 +32,13 @@ const NOT_IDENT = new Set([...' \t\r\n\f\v"#%\'(),={}'].map((c) => c.charCodeAt(
 const ENTRY_START = /^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t\r\n]*[{(]/gm;
 const ENTRY_AT_LINE = /[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
 
+interface Header {
+  readonly type: string;
+  readonly typeSpan: Span;
+  readonly open: number;
+  readonly bodyStart: number;
+}
+
 class ScanError extends Error {
   constructor(
     message: string,
@@ -76,7 +83,7 @@ class Scanner {
       this.pos = header.bodyStart;
       let partial: { key?: string | undefined } = {};
       try {
-        this.blocks.push(this.readBlock(at, header.type, header.open, partial));
+        this.blocks.push(this.readBlock(at, header, partial));
       } catch (err) {
         if (!(err instanceof ScanError)) throw err;
         const resume = this.resumePoint(at + 1);
@@ -95,7 +102,7 @@ class Scanner {
   }
 
   /** `@ type {` or `@ type (`; undefined when the `@` is plain text. */
-  private readHeader(at: number): { type: string; open: number; bodyStart: number } | undefined {
+  private readHeader(at: number): Header | undefined {
     const { src } = this;
     let i = at + 1;
     while (i < src.length && isSpace(src.charCodeAt(i))) i++;
@@ -109,10 +116,11 @@ class Scanner {
       // `@comment` with no group is a one-line comment for BibTeX.
       return undefined;
     }
-    return { type, open, bodyStart: i + 1 };
+    return { type, typeSpan: { start: typeStart, end: typeStart + type.length }, open, bodyStart: i + 1 };
   }
 
-  private readBlock(at: number, type: string, open: number, partial: { key?: string | undefined }): Block {
+  private readBlock(at: number, header: Header, partial: { key?: string | undefined }): Block {
+    const { type, open } = header;
     const close = open === LBRACE ? RBRACE : RPAREN;
     if (type === 'comment') {
       const end = this.skipBalanced(this.pos - 1);
@@ -137,11 +145,12 @@ class Scanner {
       this.expectClose(close);
       return { kind: 'string', span: { start: at, end: this.pos }, field };
     }
-    return this.readEntry(at, type, close, partial);
+    return this.readEntry(at, header, close, partial);
   }
 
-  private readEntry(at: number, type: string, close: number, partial: { key?: string | undefined }): RawEntry {
+  private readEntry(at: number, header: Header, close: number, partial: { key?: string | undefined }): RawEntry {
     const { src } = this;
+    const { type, typeSpan } = header;
     this.skipSpace();
     const keyStart = this.pos;
     while (this.pos < src.length) {
@@ -195,7 +204,7 @@ class Scanner {
     }
     const closeAt = this.pos;
     this.pos++;
-    return { kind: 'entry', type, key, keySpan, span: { start: at, end: this.pos }, closeAt, fields };
+    return { kind: 'entry', type, typeSpan, key, keySpan, span: { start: at, end: this.pos }, closeAt, fields };
   }
 
   private readField(): RawField {

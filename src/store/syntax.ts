@@ -31,6 +31,7 @@ export interface RawEntry {
   readonly kind: 'entry';
   /** Entry type, lower-cased. */
   readonly type: string;
+  readonly typeSpan: Span;
   readonly key: string;
   readonly keySpan: Span;
   /** From `@` to the closing delimiter, inclusive. */

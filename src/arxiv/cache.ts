@@ -1,0 +1,60 @@
+/**
+ * A response cache in the user's cache folder (`$XDG_CACHE_HOME/bibfolio/arxiv`, else `~/.cache/bibfolio/arxiv`),
+ * never in the repository. arXiv asks that the same query not be sent more than once a day: entries live a day.
+ * A cache that cannot be read or written is skipped, never fatal.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+export interface ResponseCache {
+  get(url: string): string | undefined;
+  set(url: string, body: string): void;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME ?? homedir(), '.cache');
+  return join(base, 'bibfolio', 'arxiv');
+}
+
+interface CacheRecord {
+  readonly url: string;
+  readonly fetchedAt: number;
+  readonly body: string;
+}
+
+export class FileCache implements ResponseCache {
+  constructor(
+    private readonly dir: string,
+    private readonly ttlMs = DAY_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private path(url: string): string {
+    return join(this.dir, `${createHash('sha256').update(url).digest('hex')}.json`);
+  }
+
+  get(url: string): string | undefined {
+    try {
+      const record = JSON.parse(readFileSync(this.path(url), 'utf8')) as CacheRecord;
+      if (record.url !== url || this.now() - record.fetchedAt > this.ttlMs || record.fetchedAt > this.now()) return undefined;
+      return record.body;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(url: string, body: string): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const record: CacheRecord = { url, fetchedAt: this.now(), body };
+      writeFileAtomic.sync(this.path(url), JSON.stringify(record));
+    } catch {
+      // a cache that cannot be written only costs a request next time
+    }
+  }
+}
