@@ -38,9 +38,13 @@ export const FIELD_SPELLING: Readonly<Record<ArxivField, string>> = {
   abstract: 'abstract',
 };
 
-/** The store writes accents as LaTeX when its entries are pure ASCII. */
+/**
+ * The store's way with accents: UTF-8 when it holds non-ASCII text; LaTeX when it is pure ASCII and writes accents
+ * as commands (`{\"a}`, `\'e`, `{\L}`); UTF-8 when nothing tells (a new store).
+ */
 export function detectConvention(source: string): TextConvention {
-  return /[^\x00-\x7f]/.test(source) ? 'utf8' : 'latex';
+  if (/[^\x00-\x7f]/.test(source)) return 'utf8';
+  return /\\["'`^~=.]\s*\{?[A-Za-z]|\\[uvHcdbkrt](?:\{[A-Za-z]\}|\s+[A-Za-z]\b)|\{\\(?:[LlOo]|ss|ae|oe|aa|AA)\}/.test(source) ? 'latex' : 'utf8';
 }
 
 let latexTransform: Transform | undefined;

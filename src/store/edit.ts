@@ -123,6 +123,22 @@ export function replaceValue(field: RawField, value: FieldValue, style: EntrySty
   return { start: field.valueSpan.start, end: field.valueSpan.end, text: writeValue(value, style) };
 }
 
+/** Removes a field with its line (or, on a one-line entry, with its comma). */
+export function removeField(source: string, entry: RawEntry, field: RawField): TextEdit {
+  const index = entry.fields.indexOf(field);
+  const next = entry.fields[index + 1];
+  const start = lineStart(source, field.nameSpan.start);
+  const ownLine = /^[ \t]*$/.test(source.slice(start, field.nameSpan.start));
+  if (ownLine) {
+    const after = source.slice(field.valueSpan.end);
+    const m = /^[ \t]*,?[ \t]*\r?\n/.exec(after);
+    if (m) return { start, end: field.valueSpan.end + m[0].length, text: '' };
+  }
+  if (next) return { start: field.nameSpan.start, end: next.nameSpan.start, text: '' };
+  const previous = entry.fields[index - 1];
+  return { start: previous ? previous.valueSpan.end : field.nameSpan.start, end: field.valueSpan.end, text: '' };
+}
+
 export function setEntryType(entry: RawEntry, source: string, type: string): TextEdit {
   const written = source.slice(entry.typeSpan.start, entry.typeSpan.end);
   // keep the file's capitalisation habit: @Article stays capitalised

@@ -31,6 +31,7 @@ import {
   applyEdits,
   entryStyle,
   fileStyle,
+  removeField,
   replaceValue,
   setEntryType,
   writeEntry,
@@ -255,8 +256,9 @@ function mergeEntry(
         if (!sameValue(field, baseValue, value.text)) conflicts.push({ ...where, ours: '(deleted)', theirs: value.text, base: baseValue });
         continue;
       }
-      added.push([field === 'primaryclass' && biblatexEprint ? 'eprintclass' : FIELD_SPELLING[field], value]);
-      changed.push(name);
+      const spelled = field === 'primaryclass' && biblatexEprint ? 'eprintclass' : FIELD_SPELLING[field];
+      added.push([spelled, value]);
+      changed.push(spelled);
       if (field === 'author') newAuthorList = value.text;
       continue;
     }
@@ -266,7 +268,7 @@ function mergeEntry(
     const target = rawField(raw, name);
     if ((untouched || completes) && target) {
       edits.push(replaceValue(target, value, style));
-      changed.push(name);
+      changed.push(source.slice(target.nameSpan.start, target.nameSpan.end));
       if (field === 'author') newAuthorList = value.text;
       continue;
     }
@@ -304,6 +306,13 @@ function mergeEntry(
           added.push([name, value]);
           changed.push(name);
         }
+      }
+      // the month of the first arXiv version does not date the publication: a sync-written month goes
+      const month = rawField(raw, 'month');
+      const ownMonth = entry.fields.get('month');
+      if (month && ownMonth !== undefined && base?.fields.month !== undefined && sameValue('month', ownMonth, base.fields.month) && promotion.fields.has('year')) {
+        edits.push(removeField(source, raw, month));
+        changed.push('month (removed)');
       }
       changed.push('(entry type)');
       promoted = true;

@@ -23,7 +23,7 @@ export function promotionOf(journalRef: string, doi?: string): Promotion {
 
   const years = [...ref.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]);
   const pages = /(?:pp?\.\s*)?\b([A-Za-z]?\d+)\s*[-–—]+\s*([A-Za-z]?\d+)\b/.exec(ref);
-  const volumeIssue = /\b(\d+)\s*\((\d+)\)/.exec(ref);
+  const volumeIssue = /\b(\d+)\s*\((?!(?:19|20)\d{2}\))(\d+)\)/.exec(ref); // 24(243), not 76 (2007)
   const volumeComma = /\s(\d+)\s*,\s*([A-Za-z]?\d+)\b/.exec(ref);
 
   // the venue: the text before the first number that is not part of its name, without a trailing comma

@@ -59,11 +59,11 @@ export function entryXml(paper: FakePaper, order = 0): string {
     `    <arxiv:primary_category term="${paper.primary ?? 'cs.LG'}"/>`,
     ...(paper.doi ? [`    <arxiv:doi>${escapeXml(paper.doi)}</arxiv:doi>`] : []),
     ...(paper.journalRef ? [`    <arxiv:journal_ref>${escapeXml(paper.journalRef)}</arxiv:journal_ref>`] : []),
-    ...paper.authors.map((a) => `    <author>\n      <name>${escapeXml(a)}</name>\n    </author>`),
   ];
-  // element order is not fixed in the real API
-  if (order % 2 === 1) parts.reverse();
-  return `  <entry>\n${parts.join('\n')}\n  </entry>`;
+  const authors = paper.authors.map((a) => `    <author>\n      <name>${escapeXml(a)}</name>\n    </author>`);
+  // element order is not fixed in the real API (authors keep their own order)
+  const ordered = order % 2 === 1 ? [...authors, ...parts.reverse()] : [...parts, ...authors];
+  return `  <entry>\n${ordered.join('\n')}\n  </entry>`;
 }
 
 export function feedXml(papers: readonly FakePaper[]): string {

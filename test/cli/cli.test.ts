@@ -71,7 +71,7 @@ describe('bibfolio format', () => {
   });
 
   it('has --help on every command', async () => {
-    for (const command of ['format', 'publications', 'check']) {
+    for (const command of ['format', 'publications', 'check', 'sync-arxiv']) {
       const run = await cli([command, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`Usage: bibfolio ${command}`);

@@ -84,3 +84,14 @@ describe('equal contribution', () => {
     );
   });
 });
+
+describe('name changes', () => {
+  it('renders a co-author under their current name', async () => {
+    const { NameChanges } = await import('../../src/model/name-changes.js');
+    const { publicationsOf } = await import('../../src/publications.js');
+    const { parseStore } = await import('../../src/store/parse.js');
+    const changes = new NameChanges([[{ family: 'Shi', given: 'Yuyang' }, { family: 'Shi-Smith', given: 'Yuyang' }]]);
+    const pubs = publicationsOf(parseStore('@misc{k, title = {T}, year = 2024, author = {Benton, Joe and Shi, Y.}}'), { nameChanges: changes });
+    expect(render(pubs.items, 'text')).toContain('Joe Benton, Yuyang Shi-Smith.');
+  });
+});
