@@ -7,6 +7,7 @@ import { formatCommand } from './format.js';
 import { CliFailure, CliUsageError, type Io } from './io.js';
 import { publicationsCommand } from './publications.js';
 import { syncArxivCommand } from './sync-arxiv.js';
+import { exportBibCommand } from './export-bib.js';
 
 import { VERSION } from '../version.js';
 
@@ -17,7 +18,7 @@ function buildProgram(io: Io): Command {
     .description('Keeps a publication list true and beautiful: a BibTeX store, formatted lists, arXiv sync, .bib export.')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [formatCommand(io), publicationsCommand(io), checkCommand(io), syncArxivCommand(io)]) program.addCommand(cmd);
+  for (const cmd of [formatCommand(io), publicationsCommand(io), checkCommand(io), syncArxivCommand(io), exportBibCommand(io)]) program.addCommand(cmd);
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
     cmd.commands.forEach(configure);

@@ -12,6 +12,7 @@ import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
 import type { NameChanges } from '../model/name-changes.js';
 import type { Problem } from '../model/problems.js';
+import { latexAccentsToUnicode } from '../latex/latex.js';
 import { protectInput } from '../render/ir.js';
 import { FIELDS_NOT_RENDERED, WORKSHOP_PATTERN } from './mapping-tables.js';
 import type { BibfolioData, CslItem, CslName, PublicationKind } from './types.js';
@@ -75,10 +76,13 @@ function toCitationJsEntry(entry: BibEntry): CitationJsEntry {
   const properties: Record<string, string> = {};
   for (const [name, value] of entry.fields) {
     if (FIELDS_NOT_RENDERED.has(name) || value.trim() === '') continue;
-    properties[name] = protectInput(value);
+    // accents citation-js does not know (\textcommabelow, stacked accents) are read with unicode2latex's table first
+    properties[name] = protectInput(value.includes('\\') && !VERBATIM.has(name) ? latexAccentsToUnicode(value) : value);
   }
   return { type: entry.type, label: entry.key, properties };
 }
+
+const VERBATIM = new Set(['url', 'doi', 'file', 'eprint']);
 
 const MARKUP = /<\/?(?:i|b|sup|sub|span)\b[^>]*>/g;
 

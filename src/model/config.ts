@@ -59,6 +59,13 @@ export const configSchema = z.strictObject({
       apiUrl: z.string().url().default('https://export.arxiv.org/api/query'),
     })
     .default({ abstract: false, delayMs: 3000, batchSize: 100, apiUrl: 'https://export.arxiv.org/api/query' }),
+  /** `bibfolio export-bib`: the target and the file it writes (relative to the config file). */
+  export: z
+    .strictObject({
+      target: z.enum(['bibtex', 'biblatex']).default('bibtex'),
+      out: z.string().min(1).default('dist/publications.bib'),
+    })
+    .default({ target: 'bibtex', out: 'dist/publications.bib' }),
   /** What `bibfolio publications` writes, relative to the config file. */
   outputs: z.array(outputSchema).default([
     { path: 'dist/publications.md', format: 'markdown' },

@@ -34,6 +34,7 @@ function visibleLatex(tex: string): string {
   const item = /\\item (.*)/.exec(tex)?.[1] ?? '';
   return item
     .replace(/\\textbf\{([^}]*)\}/g, '$1')
+    .replace(/\$_\{1\}\$/g, '₁') // pdflatex cannot set U+2081 from UTF-8: it is written as math
     .replace(/\\textless\{\}/g, '<')
     .replace(/\\textgreater\{\}/g, '>')
     .replace(/\\textbackslash\{\}/g, '\\')

@@ -1,0 +1,281 @@
+/**
+ * LaTeX text, both ways, from unicode2latex's tables (Better BibTeX's): reading accents as UTF-8 and writing any
+ * character as LaTeX; and field values made safe for LaTeX and BibTeX: a small tokenizer for BibTeX/LaTeX text (commands, braces, math) and
+ * the transforms the exporters apply to its text runs. Pure.
+ *
+ * - `%`, `&`, `#`, `_` and `^` in text become `\%`, `\&`, `\#`, `\_`, `\^{}` (they would comment out the rest of a
+ *   `.bbl` line, or be a LaTeX error);
+ * - a command that is not a known text command (`\input`, `\write18`, a stray `\` in `C:\path`) is refused with an
+ *   error naming the field, because it would run in the reader's document;
+ * - for the ASCII target, non-ASCII characters become LaTeX (`Kam{\'e}lia`, `{\L}ukasz`) from unicode2latex's tables;
+ * - in titles, words with capitals that a lower-casing style would destroy are braced (`{LLM}`, `{NeurIPS}`).
+ */
+import { bibtex as bibtexTable, latex2unicode, Transform } from 'unicode2latex';
+
+/** Text commands a bibliography may hold (accents, formatting, symbols, logos). */
+const KNOWN_COMMANDS = new Set([
+  // accents and special letters
+  ...'`\'^"~=.uvHcdbkrtG'.split(''),
+  'i', 'j', 'l', 'L', 'o', 'O', 'ss', 'SS', 'ae', 'AE', 'oe', 'OE', 'aa', 'AA', 'dh', 'DH', 'th', 'TH', 'dj', 'DJ', 'ng', 'NG',
+  // formatting
+  'emph', 'textit', 'textbf', 'textsc', 'texttt', 'textsf', 'textrm', 'textsl', 'textup', 'textmd', 'textnormal',
+  'textsuperscript', 'textsubscript', 'mbox', 'hbox', 'it', 'bf', 'sc', 'em', 'rm', 'tt', 'sf', 'sl', 'relax', 'noopsort',
+  'url', 'href', 'nolinkurl', 'path',
+  // symbols and logos
+  'LaTeX', 'TeX', 'BibTeX', 'XeTeX', 'LuaTeX', 'ldots', 'dots', 'textendash', 'textemdash', 'textquoteright',
+  'textquoteleft', 'textquotedblleft', 'textquotedblright', 'textbackslash', 'textasciitilde', 'textasciicircum',
+  'textunderscore', 'textbar', 'textless', 'textgreater', 'textdegree', 'textregistered', 'texttrademark',
+  'textcopyright', 'S', 'P', 'dag', 'ddag', 'textsection', 'textparagraph', 'pounds', 'euro', 'textperiodcentered',
+  'guillemotleft', 'guillemotright', 'quad', 'qquad', 'enspace', 'thinspace', 'space', 'nobreakspace', 'slash',
+  'textminus', 'textpm', 'texttimes', 'textdiv', 'textmu', 'textperthousand', 'textcelsius', 'textellipsis',
+  'checkmark', 'textasteriskcentered', 'textbullet', 'textdagger', 'textdaggerdbl',
+]);
+
+export class UnsafeValueError extends Error {}
+
+type Token =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'command'; readonly text: string; readonly name: string }
+  | { readonly kind: 'brace'; readonly text: '{' | '}' }
+  | { readonly kind: 'math'; readonly text: string };
+
+export function tokenize(value: string): Token[] {
+  const tokens: Token[] = [];
+  let text = '';
+  const flush = (): void => {
+    if (text) tokens.push({ kind: 'text', text });
+    text = '';
+  };
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i] as string;
+    if (ch === '\\') {
+      flush();
+      const rest = value.slice(i + 1);
+      const letters = /^[A-Za-z]+/.exec(rest);
+      if (letters) {
+        tokens.push({ kind: 'command', text: `\\${letters[0]}`, name: letters[0] });
+        i += letters[0].length;
+      } else if (rest.length > 0) {
+        tokens.push({ kind: 'command', text: `\\${rest[0]}`, name: rest[0] as string });
+        i += 1;
+      } else {
+        tokens.push({ kind: 'command', text: '\\', name: '' });
+      }
+    } else if (ch === '{' || ch === '}') {
+      flush();
+      tokens.push({ kind: 'brace', text: ch });
+    } else if (ch === '$') {
+      flush();
+      const end = value.indexOf('$', i + 1);
+      if (end === -1) throw new UnsafeValueError('has a "$" that opens math and is never closed');
+      tokens.push({ kind: 'math', text: value.slice(i, end + 1) });
+      i = end;
+    } else text += ch;
+  }
+  flush();
+  return tokens;
+}
+
+const TEXT_SPECIALS: Readonly<Record<string, string>> = { '%': '\\%', '&': '\\&', '#': '\\#', _: '\\_', '^': '\\^{}' };
+const CONTROL_SYMBOLS = new Set(['%', '&', '#', '_', '$', '{', '}', ' ', '\\', ',', ';', ':', '!', '-', '/', '@', '&', '^', '~']);
+
+let creator: Transform | undefined;
+function tableLatex(text: string): string {
+  creator ??= new Transform('bibtex-creator');
+  return creator.tolatex(text);
+}
+
+const BASE = (bibtexTable as unknown as { base: Readonly<Record<string, { readonly text?: string; readonly math?: string }>> }).base;
+
+/** Commands the table writes that need no package beyond fontenc T1 and textcomp. */
+function plainLatex(latex: string): boolean {
+  return [...latex.matchAll(/\\([A-Za-z]+)/g)].every((m) => KNOWN_COMMANDS.has(m[1] as string) || m[1] === 'textcommabelow');
+}
+
+/** Stacked accents the table writes flat (`\~\^e`, `\d\^e`), which LaTeX cannot read that way. */
+const STACKED = /\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*([A-Za-z])(?![A-Za-z])/g;
+
+/**
+ * One character as LaTeX (for any non-ASCII character), or undefined when no table knows it: unicode2latex's table,
+ * stacked accents nested as LaTeX needs them (`{\~{\^e}}`), the math form where the text form needs a package
+ * (`$\theta$`), then the compatibility decomposition (`Ǆ` -> `D{\v Z}`).
+ */
+export function latexForChar(ch: string): string | undefined {
+  for (const candidate of [ch, ch.normalize('NFKD').normalize('NFC')]) {
+    let latex = tableLatex(candidate).replace(STACKED, (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`);
+    const entry = BASE[candidate];
+    if (!plainLatex(latex) && entry?.math) latex = `$${entry.math}$`;
+    if (!/[^\x00-\x7f]/.test(latex)) return latex;
+  }
+  return undefined;
+}
+
+/** Non-ASCII text as LaTeX: unicode2latex's table, then its compatibility decomposition (`Ǆ` -> `D{\v Z}`). */
+function asciiLatex(text: string): string {
+  return text.replace(/[^\x00-\x7f]+/g, (run) =>
+    [...run]
+      .map((ch) => {
+        const latex = latexForChar(ch);
+        if (latex === undefined) throw new UnsafeValueError(`has "${ch}" (U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}), which has no LaTeX form in ASCII; export with --target biblatex`);
+        return latex;
+      })
+      .join(''),
+  );
+}
+
+export interface ValueOptions {
+  /** Write non-ASCII characters as LaTeX. */
+  readonly ascii: boolean;
+  /** Brace words whose capitals a lower-casing style would destroy. */
+  readonly protectCapitals: boolean;
+}
+
+/** A word part with a capital after its first letter, or of capitals only: `LLM`, `NeurIPS`, `SHADE`, `GPT`. */
+const NEEDS_PROTECTION = /^(?:\p{Lu}[\p{Lu}\p{N}]+|.+\p{Lu}.*)$/u;
+
+/** Braces a word when one of its hyphen-separated parts needs it: `{SHADE-Arena}`, `{GPT-4}`, not `Chain-of-Thought`. */
+function protectWords(text: string): string {
+  return text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’-]*[\p{L}\p{N}]|\p{L}/gu, (word) =>
+    word.split('-').some((part) => NEEDS_PROTECTION.test(part)) ? `{${word}}` : word,
+  );
+}
+
+/** A safe LaTeX value for a text field; throws UnsafeValueError with the reason. */
+export function safeText(value: string, options: ValueOptions): string {
+  let depth = 0;
+  let out = '';
+  for (const token of tokenize(value)) {
+    switch (token.kind) {
+      case 'brace':
+        depth += token.text === '{' ? 1 : -1;
+        if (depth < 0) throw new UnsafeValueError('has a "}" that closes no "{"');
+        out += token.text;
+        break;
+      case 'math':
+        out += options.ascii ? token.text.replace(/[^\x00-\x7f]/g, (ch) => mathChar(ch)) : token.text;
+        break;
+      case 'command':
+        if (token.name === '') throw new UnsafeValueError('ends with a stray "\\"');
+        if (/^[A-Za-z]+$/.test(token.name) && !KNOWN_COMMANDS.has(token.name)) {
+          throw new UnsafeValueError(`uses the command ${token.text}, which a bibliography must not run; write it as text or remove it`);
+        }
+        if (!/^[A-Za-z]+$/.test(token.name) && !CONTROL_SYMBOLS.has(token.name) && !KNOWN_COMMANDS.has(token.name)) {
+          throw new UnsafeValueError(`has a stray "\\" before "${token.name}"`);
+        }
+        out += token.text;
+        break;
+      case 'text': {
+        let text = token.text.replace(/[%&#_^]/g, (ch) => TEXT_SPECIALS[ch] ?? ch);
+        if (options.protectCapitals && depth === 0) text = protectWords(text);
+        if (options.ascii) text = asciiLatex(text);
+        out += text;
+        break;
+      }
+    }
+  }
+  if (depth !== 0) throw new UnsafeValueError('has a "{" that is never closed');
+  return out;
+}
+
+function mathChar(ch: string): string {
+  return asciiLatex(ch).replace(/^\{?\$|\$\}?$/g, '');
+}
+
+/** URLs and DOIs: `%` and `#` escaped for `\url`, nothing else touched. */
+export function safeVerbatim(value: string): string {
+  if (/[{}\\]/.test(value.replace(/\\[%#]/g, ''))) throw new UnsafeValueError('holds braces or a backslash, which a URL or DOI cannot');
+  return value.replace(/(?<!\\)([%#])/g, '\\$1');
+}
+
+const TABLE = latex2unicode as unknown as Readonly<Record<string, string | { readonly text?: string }>>;
+
+function toUnicode(command: string): string | undefined {
+  const entry = TABLE[command];
+  return typeof entry === 'string' ? entry : entry?.text;
+}
+
+function isCombining(text: string | undefined): boolean {
+  return text !== undefined && /^\p{M}$/u.test(text);
+}
+
+/**
+ * LaTeX accents and special letters as UTF-8, from unicode2latex's table: `H{\"a}gele`, `H\"agele`, `H\"{a}gele` ->
+ * `Hägele`, `{\L}ukasz` -> `Łukasz`. Everything else (commands, braces, math) is left as it is.
+ */
+export function latexAccentsToUnicode(value: string): string {
+  // stacked accents ({\~\^e}) take one pass per accent
+  let text = value;
+  for (let pass = 0; pass < 3; pass++) {
+    const next = accentPass(text);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+function accentPass(value: string): string {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(value);
+  } catch {
+    return value;
+  }
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    // {\"a} and {\L}: a group that is only an accented letter
+    if (t.kind === 'brace' && t.text === '{') {
+      const group = accentAt(tokens, i + 1);
+      if (group && tokens[group.next]?.kind === 'brace' && tokens[group.next]?.text === '}') {
+        out += group.char + group.rest;
+        i = group.next;
+        continue;
+      }
+    }
+    if (t.kind === 'command') {
+      const accent = accentAt(tokens, i);
+      if (accent) {
+        out += accent.char + accent.rest;
+        i = accent.next - 1;
+        continue;
+      }
+    }
+    out += t.text;
+  }
+  return out.normalize('NFC');
+}
+
+/** An accent command (and its letter) or a special-letter command at `i`; `next` is the token after it. */
+function accentAt(tokens: readonly Token[], i: number): { char: string; rest: string; next: number } | undefined {
+  const t = tokens[i];
+  if (t?.kind !== 'command') return undefined;
+  const u = toUnicode(t.text);
+  if (u === undefined) return undefined;
+  const letterCommand = /^[A-Za-z]+$/.test(t.name);
+  if (!isCombining(u)) {
+    // a special letter: \L, \ss, \o; a following "{}" or one space only ends the command
+    const after = tokens[i + 1];
+    if (after?.kind === 'brace' && after.text === '{' && tokens[i + 2]?.kind === 'brace' && tokens[i + 2]?.text === '}') return { char: u, rest: '', next: i + 3 };
+    if (letterCommand && after?.kind === 'text' && after.text.startsWith(' ')) return { char: u, rest: after.text.slice(1), next: i + 2 };
+    return { char: u, rest: '', next: i + 1 };
+  }
+  const after = tokens[i + 1];
+  // \"{a}, \v{s}
+  if (after?.kind === 'brace' && after.text === '{') {
+    const inner = tokens[i + 2];
+    if (inner?.kind === 'text' && [...inner.text].length === 1 && tokens[i + 3]?.kind === 'brace' && tokens[i + 3]?.text === '}') {
+      return { char: inner.text + u, rest: '', next: i + 4 };
+    }
+    if (inner?.kind === 'command' && (inner.name === 'i' || inner.name === 'j') && tokens[i + 3]?.text === '}') {
+      return { char: inner.name + u, rest: '', next: i + 4 };
+    }
+    return undefined;
+  }
+  // \"a, \v s (a letter accent needs the space)
+  if (after?.kind === 'text') {
+    const m = letterCommand ? /^\s+(\p{L})/u.exec(after.text) : /^\s*(\p{L})/u.exec(after.text);
+    if (m) return { char: (m[1] as string) + u, rest: after.text.slice(m[0].length), next: i + 2 };
+  }
+  if (after?.kind === 'command' && (after.name === 'i' || after.name === 'j')) return { char: after.name + u, rest: '', next: i + 2 };
+  return undefined;
+}
