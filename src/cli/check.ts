@@ -1,37 +1,15 @@
-/** `bibfolio check`: reports problems in the store; exit 1 on errors, 0 with warnings only. */
+/** `bibfolio check`: reports problems in the store. Light: the work is loaded on use. */
 import { Command } from 'commander';
-import { checkStore } from '../check/check-store.js';
-import { hasErrors } from '../model/problems.js';
-import { loadContext } from './context.js';
-import { CliFailure, type Io } from './io.js';
-import { loadPublications, printProblems } from './load.js';
+import type { CheckFlags } from './actions/check.js';
+import type { Io } from './io.js';
 import { addStoreOptions } from './options.js';
-
-interface CheckFlags {
-  bib?: string;
-  config?: string;
-  owner?: string;
-  json?: boolean;
-}
 
 export function checkCommand(io: Io): Command {
   const cmd = new Command('check').description('report problems in the store, with file, line and entry');
   addStoreOptions(cmd);
   cmd.option('--owner <name>', 'the owner, to report entries that do not name them').option('--json', 'print the problems as JSON');
-  return cmd.action((flags: CheckFlags) => {
-    const ctx = loadContext(flags, io);
-    const pubs = loadPublications(ctx);
-    const problems = [
-      ...pubs.problems,
-      ...checkStore({ file: pubs.store.file, entries: pubs.store.entries, items: pubs.items, ...(ctx.owner ? { owner: ctx.owner } : {}) }),
-    ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    const warnings = problems.length - errors;
-    if (flags.json) io.stdout(`${JSON.stringify(problems, null, 2)}\n`);
-    else {
-      printProblems(problems, io);
-      io.stderr(`${pubs.store.file}: ${pubs.store.entries.length} entries, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
-    }
-    if (hasErrors(problems)) throw new CliFailure(`${pubs.store.file} has ${errors} error${errors === 1 ? '' : 's'}`, { cause: 'silent' });
+  return cmd.action(async (flags: CheckFlags) => {
+    const { run } = await import('./actions/check.js');
+    await run(flags, io);
   });
 }

@@ -1,24 +1,9 @@
-/** `bibfolio export-bib`: a clean .bib for LaTeX (bibtex or biblatex target). */
+/** `bibfolio export-bib`: a clean .bib for LaTeX. Light: the work is loaded on use. */
 import { Command, Option } from 'commander';
-import { relative, resolve } from 'node:path';
-import { EXPORT_TARGETS, exportBib, type ExportTarget } from '../export/export.js';
-import { hasErrors } from '../model/problems.js';
-import { VERSION } from '../version.js';
-import { loadContext } from './context.js';
-import { CliFailure, type Io } from './io.js';
-import { loadPublications, printProblems, reportLoadProblems } from './load.js';
+import { EXPORT_TARGETS } from '../export/targets.js';
+import type { ExportFlags } from './actions/export-bib.js';
+import type { Io } from './io.js';
 import { addStoreOptions } from './options.js';
-import { writeOutputFile } from './output-file.js';
-
-interface ExportFlags {
-  bib?: string;
-  config?: string;
-  target?: ExportTarget;
-  out?: string;
-  selected?: boolean;
-  keys?: string;
-  owner?: string;
-}
 
 export function exportBibCommand(io: Io): Command {
   const cmd = new Command('export-bib').description('write a clean .bib for LaTeX: bibtex (ASCII, natbib) or biblatex (UTF-8, biber)');
@@ -29,27 +14,8 @@ export function exportBibCommand(io: Io): Command {
     .option('--selected', 'only the selected papers')
     .option('--keys <k1,k2>', 'only these entries')
     .option('--owner <name>', 'the owner, marked "highlight" in biblatex annotations (overrides the config)');
-  return cmd.action((flags: ExportFlags) => {
-    const ctx = loadContext(flags, io);
-    const pubs = loadPublications(ctx);
-    reportLoadProblems(pubs, io, false);
-    const target = flags.target ?? ctx.config.export.target;
-    const result = exportBib(pubs.store.entries, pubs.items, {
-      target,
-      ...(ctx.owner ? { owner: ctx.owner } : {}),
-      selectedOnly: flags.selected ?? false,
-      ...(flags.keys ? { keys: flags.keys.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
-      file: pubs.store.file,
-      header: `Exported by bibfolio ${VERSION} from ${pubs.store.file} (${target}). Edit the store, not this file.`,
-    });
-    printProblems(result.problems, io);
-    if (hasErrors(result.problems)) throw new CliFailure(`nothing was exported: fix the entries above`);
-    if (flags.out === '-') {
-      io.stdout(result.text);
-      return;
-    }
-    const path = flags.out ? resolve(io.cwd, flags.out) : resolve(ctx.root, ctx.config.export.out);
-    writeOutputFile(path, result.text);
-    io.stderr(`wrote ${relative(io.cwd, path) || path} (${target}, ${result.count} entries)\n`);
+  return cmd.action(async (flags: ExportFlags) => {
+    const { run } = await import('./actions/export-bib.js');
+    await run(flags, io);
   });
 }

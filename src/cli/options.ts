@@ -1,6 +1,6 @@
 /** Option definitions shared by several commands, with their validation (a bad value is a usage error, exit 2). */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { OUTPUT_FORMATS } from '../render/list.js';
+import { OUTPUT_FORMATS } from '../render/formats.js';
 
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 for no limit)');

@@ -1,42 +1,15 @@
-/** `bibfolio publications`: writes every output named in the config (by default Markdown, HTML, LaTeX and text). */
+/** `bibfolio publications`: writes every output named in the config. Light: the work is loaded on use. */
 import { Command } from 'commander';
-import { relative, resolve } from 'node:path';
-import type { GroupBy } from '../render/group.js';
-import { renderList } from '../render/list.js';
-import { loadContext } from './context.js';
+import type { PublicationsFlags } from './actions/publications.js';
 import type { Io } from './io.js';
-import { listOptions } from './list-options.js';
-import { loadPublications, printProblems, reportLoadProblems } from './load.js';
 import { addListOptions, addStoreOptions } from './options.js';
-import { writeOutputFile } from './output-file.js';
-
-interface PublicationsFlags {
-  bib?: string;
-  config?: string;
-  style?: string;
-  maxAuthors?: number;
-  groupBy?: GroupBy;
-  selected?: boolean;
-  linkTitles?: boolean;
-  owner?: string;
-  locale?: string;
-  keepGoing?: boolean;
-}
 
 export function publicationsCommand(io: Io): Command {
   const cmd = new Command('publications').description('write every output listed in the config ("outputs")');
   addStoreOptions(cmd);
   addListOptions(cmd);
-  return cmd.action((flags: PublicationsFlags) => {
-    const ctx = loadContext(flags, io);
-    const pubs = loadPublications(ctx);
-    reportLoadProblems(pubs, io, flags.keepGoing ?? false);
-    for (const output of ctx.config.outputs) {
-      const path = resolve(ctx.root, output.path);
-      const { output: text, problems } = renderList(pubs.items, listOptions(ctx, io.cwd, output.format, flags, output));
-      printProblems(problems, io);
-      writeOutputFile(path, text);
-      io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${pubs.items.length} entries)\n`);
-    }
+  return cmd.action(async (flags: PublicationsFlags) => {
+    const { run } = await import('./actions/publications.js');
+    await run(flags, io);
   });
 }

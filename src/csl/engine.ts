@@ -1,6 +1,7 @@
 /** One cached citeproc-js engine per style and locale, rendering bibliography entries to IR. */
 import CSL from 'citeproc';
 import { learnNameLayout, probeItems, type NameLayout } from '../render/authors.js';
+import './citeproc-patches.js';
 import { IR_FORMAT } from './ir-format.js';
 import { prepareStyleForLists } from './prepare-style.js';
 import { loadLocale, type StyleSource } from './registry.js';
@@ -42,7 +43,17 @@ export class ListEngine {
    * Renders items as bibliography entries, in the given order; one IR string per item. An item citeproc-js cannot
    * render does not sink the list: the others are rendered one by one and the failure is returned.
    */
-  render(items: ReadonlyArray<{ readonly id: string }>): RenderOutcome {
+  render(items: ReadonlyArray<{ readonly id: string }>, chunkSize = Number.POSITIVE_INFINITY): RenderOutcome {
+    if (items.length > chunkSize) {
+      const entries: string[] = [];
+      const failures: RenderFailure[] = [];
+      for (let i = 0; i < items.length; i += chunkSize) {
+        const part = this.render(items.slice(i, i + chunkSize));
+        entries.push(...part.entries);
+        failures.push(...part.failures);
+      }
+      return { entries, failures };
+    }
     try {
       return { entries: this.renderBatch(items), failures: [] };
     } catch {

@@ -28,8 +28,9 @@ import {
   VERBATIM_FIELDS,
 } from './tables.js';
 
-export const EXPORT_TARGETS = ['bibtex', 'biblatex'] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+import type { ExportTarget } from './targets.js';
+
+export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
 
 export interface ExportOptions {
   readonly target: ExportTarget;

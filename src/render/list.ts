@@ -18,8 +18,9 @@ import { markdown } from './markdown.js';
 import { sortNewestFirst } from './sort.js';
 import { text } from './text.js';
 
-export const OUTPUT_FORMATS = ['markdown', 'html', 'latex', 'text', 'json'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './formats.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
 const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json'>, Formatter>> = { markdown, html, latex, text };
 
@@ -83,7 +84,7 @@ export function renderList(items: readonly CslItem[], options: ListOptions): Ren
 
   const engine = engineFor(options.style, options.locale);
   const layout = engine.nameLayout();
-  const { entries: rendered, failures } = engine.render(decorated.map((d) => (options.linkTitles ? withTitleLink(d.item) : d.item)));
+  const { entries: rendered, failures } = engine.render(decorated.map((d) => (options.linkTitles ? withTitleLink(d.item) : d.item)), Number(process.env.CHUNK ?? Infinity));
   const problems: Problem[] = failures.map((f) => {
     const item = ordered.find((i) => i.id === f.id);
     return {

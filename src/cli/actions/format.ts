@@ -1,0 +1,35 @@
+/** The work of `bibfolio format`: prints the publication list, or writes it with --out. */
+import { resolve } from 'node:path';
+import type { GroupBy } from '../../render/group.js';
+import { renderList, type OutputFormat } from '../../render/list.js';
+import { loadContext } from '../context.js';
+import type { Io } from '../io.js';
+import { listOptions } from '../list-options.js';
+import { loadPublications, printProblems, reportLoadProblems } from '../load.js';
+import { writeOutputFile } from '../output-file.js';
+
+export interface FormatFlags {
+  bib?: string;
+  config?: string;
+  style?: string;
+  to: OutputFormat;
+  out?: string;
+  maxAuthors?: number;
+  groupBy?: GroupBy;
+  selected?: boolean;
+  linkTitles?: boolean;
+  owner?: string;
+  locale?: string;
+  standalone?: boolean;
+  keepGoing?: boolean;
+}
+
+export async function run(flags: FormatFlags, io: Io): Promise<void> {
+    const ctx = loadContext(flags, io);
+    const pubs = loadPublications(ctx);
+    reportLoadProblems(pubs, io, flags.keepGoing ?? false);
+    const { output, problems } = renderList(pubs.items, listOptions(ctx, io.cwd, flags.to, flags));
+    printProblems(problems, io);
+    if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
+    else io.stdout(output);
+}

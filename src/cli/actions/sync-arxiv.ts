@@ -1,0 +1,168 @@
+/** The work of `bibfolio sync-arxiv`: fills in and refreshes the store from arXiv; hand edits win. */
+import cliProgress from 'cli-progress';
+import { createTwoFilesPatch } from 'diff';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { ArxivClient, ArxivError, ArxivUsageError, type Progress } from '../../arxiv/client.js';
+import { defaultCacheDir, FileCache } from '../../arxiv/cache.js';
+import { nameChangesOf } from '../../model/config.js';
+import { parseArxivId } from '../../model/arxiv-id.js';
+import { formatProblem } from '../../model/problems.js';
+import { parseStore, type ParsedStore } from '../../store/parse.js';
+import { readStore, StoreReadError } from '../../store/read.js';
+import { lockStore, StoreLockedError, writeFileAtomically } from '../../store/write.js';
+import { idsToSync, planSync } from '../../sync/plan.js';
+import { formatReport } from '../../sync/report.js';
+import { emptySidecar, parseSidecar, serializeSidecar, SidecarError, sidecarPathFor, type Sidecar } from '../../sync/sidecar.js';
+import { loadContext } from '../context.js';
+import { CliFailure, CliUsageError, type Io } from '../io.js';
+
+export interface SyncFlags {
+  bib?: string;
+  config?: string;
+  dryRun?: boolean;
+  promote?: boolean;
+  refresh?: boolean;
+  apiUrl?: string;
+  delayMs?: number;
+  batchSize?: number;
+  json?: boolean;
+}
+
+function readSidecar(path: string, display: string): Sidecar {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptySidecar();
+    throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return parseSidecar(text, display);
+  } catch (err) {
+    if (err instanceof SidecarError) throw new CliFailure(err.message);
+    throw err;
+  }
+}
+
+function progressDisplay(io: Io): { update(p: Progress): void; stop(): void } {
+  if (!io.interactive) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: 'arXiv {bar} {value}/{total} batches | {fetched}/{ids} IDs', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p) {
+      if (!started) {
+        bar.start(p.batches, p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
+        started = true;
+      } else bar.update(p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+async function lock(path: string, display: string): Promise<() => Promise<void>> {
+  try {
+    return await lockStore(path, display);
+  } catch (err) {
+    if (err instanceof StoreLockedError) throw new CliFailure(err.message);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(`cannot read the store ${display}: no such file`);
+    throw err;
+  }
+}
+
+function safeRead(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function readExisting(path: string, display: string): ParsedStore {
+  try {
+    return readStore(path, display);
+  } catch (err) {
+    if (err instanceof StoreReadError) throw new CliFailure(err.message);
+    throw err;
+  }
+}
+
+export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<void> {
+    const requested: string[] = [];
+    for (const input of inputs) {
+      const id = parseArxivId(input);
+      if (!id) throw new CliUsageError(`"${input}" is not a well-formed arXiv identifier (e.g. 2506.15740, hep-th/9901001, https://arxiv.org/abs/2506.15740); nothing was sent`);
+      requested.push(id.id);
+    }
+    const ctx = loadContext(flags, io);
+    const sync = ctx.config.sync;
+    const progress = progressDisplay(io);
+    let client: ArxivClient;
+    try {
+      client = new ArxivClient({
+        apiUrl: flags.apiUrl ?? sync.apiUrl,
+        delayMs: flags.delayMs ?? sync.delayMs,
+        batchSize: flags.batchSize ?? sync.batchSize,
+        cache: new FileCache(defaultCacheDir(io.env)),
+        refresh: flags.refresh ?? false,
+        onProgress: (p) => progress.update(p),
+      });
+    } catch (err) {
+      if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
+      throw err;
+    }
+
+    const sidecarPath = sidecarPathFor(ctx.storePath);
+    const sidecarDisplay = relative(io.cwd, sidecarPath) || sidecarPath;
+    const release = flags.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay);
+    try {
+      // a store that does not exist yet starts empty when IDs are named
+      const store = existsSync(ctx.storePath) || requested.length === 0 ? readExisting(ctx.storePath, ctx.storeDisplay) : parseStore('', ctx.storeDisplay);
+      if (!store.lossless) {
+        for (const p of store.problems) io.stderr(`${formatProblem(p)}\n`);
+        throw new CliFailure(`${ctx.storeDisplay} cannot be parsed losslessly (errors above), so it is not rewritten; nothing was written`);
+      }
+      const sidecar = readSidecar(sidecarPath, sidecarDisplay);
+      const ids = idsToSync(store, requested);
+      let fetched;
+      try {
+        fetched = ids.length === 0 ? { records: new Map(), notFound: [] as string[], requests: 0, fromCache: 0 } : await client.fetchIds(ids);
+      } catch (err) {
+        if (err instanceof ArxivError) throw new CliFailure(`${err.message}; nothing was written`);
+        if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
+        throw err;
+      } finally {
+        progress.stop();
+      }
+      const plan = planSync({
+        store,
+        sidecar,
+        records: fetched.records,
+        notFound: fetched.notFound,
+        requested,
+        promote: flags.promote ?? false,
+        abstract: sync.abstract,
+        nameChanges: nameChangesOf(ctx.config),
+      });
+      const newSidecar = serializeSidecar(plan.sidecar);
+      const oldSidecarText = safeRead(sidecarPath);
+      if (flags.dryRun) {
+        io.stdout(createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync'));
+      } else {
+        if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {
+          throw new CliFailure(`${ctx.storeDisplay} changed on disk during the sync; nothing was written, run it again`);
+        }
+        if (plan.source !== store.scan.source) await writeFileAtomically(ctx.storePath, plan.source);
+        if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
+      }
+      if (flags.json) io.stdout(`${JSON.stringify({ ...plan.report, written: !flags.dryRun, requests: fetched.requests, fromCache: fetched.fromCache }, null, 2)}\n`);
+      else io.stderr(formatReport(plan.report, !flags.dryRun));
+    } finally {
+      await release?.();
+    }
+}
