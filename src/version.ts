@@ -1,5 +1,6 @@
 /** bibfolio's version, from package.json. */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './paths.js';
 
-const require = createRequire(import.meta.url);
-export const VERSION = (require('../package.json') as { version: string }).version;
+export const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,4 +1,5 @@
 /** Reads and maps the store, printing its problems; shared by the commands that render it. */
+import type { MappingOptions } from '../csl/mapping.js';
 import { nameChangesOf } from '../model/config.js';
 import { formatProblem, hasErrors, type Problem } from '../model/problems.js';
 import { publicationsOf, type Publications } from '../publications.js';
@@ -6,9 +7,9 @@ import { readStore, StoreReadError } from '../store/read.js';
 import type { Context } from './context.js';
 import { CliFailure, type Io } from './io.js';
 
-export function loadPublications(ctx: Context): Publications {
+export function loadPublications(ctx: Context, mapping: Omit<MappingOptions, 'nameChanges'> = {}): Publications {
   try {
-    return publicationsOf(readStore(ctx.storePath, ctx.storeDisplay), { nameChanges: nameChangesOf(ctx.config) });
+    return publicationsOf(readStore(ctx.storePath, ctx.storeDisplay), { ...mapping, nameChanges: nameChangesOf(ctx.config) });
   } catch (err) {
     if (err instanceof StoreReadError) throw new CliFailure(err.message);
     throw err;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-/** The entry point: the only place that exits the process. */
-import { runCli } from './program.js';
+/** The entry point: the only place that ends the process (through its exit code). */
 import { processIo } from './io.js';
+import { runCli } from './program.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+void runCli(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -22,7 +22,9 @@ export function addListOptions(cmd: Command): Command {
     .option('--link-titles', 'link each title to its URL, else its DOI, else its arXiv page')
     .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
     .option('--locale <lang>', 'CSL locale (default en-US)')
-    .option('--keep-going', 'render the entries that could be read even when others have errors');
+    .option('--keep-going', 'render the entries that could be read even when others have errors')
+    .option('--no-cache', 'render everything afresh (the cache lives in $XDG_CACHE_HOME/bibfolio, else ~/.cache/bibfolio)')
+    .addOption(new Option('--jobs <n>', 'worker threads for long lists (0: none; default: cores - 1, at most 3)').argParser(parseCount));
 }
 
 export const FORMAT_OPTION = (): Option =>

@@ -43,17 +43,7 @@ export class ListEngine {
    * Renders items as bibliography entries, in the given order; one IR string per item. An item citeproc-js cannot
    * render does not sink the list: the others are rendered one by one and the failure is returned.
    */
-  render(items: ReadonlyArray<{ readonly id: string }>, chunkSize = Number.POSITIVE_INFINITY): RenderOutcome {
-    if (items.length > chunkSize) {
-      const entries: string[] = [];
-      const failures: RenderFailure[] = [];
-      for (let i = 0; i < items.length; i += chunkSize) {
-        const part = this.render(items.slice(i, i + chunkSize));
-        entries.push(...part.entries);
-        failures.push(...part.failures);
-      }
-      return { entries, failures };
-    }
+  render(items: ReadonlyArray<{ readonly id: string }>): RenderOutcome {
     try {
       return { entries: this.renderBatch(items), failures: [] };
     } catch {

@@ -6,6 +6,7 @@
  * `and others`, the `author+an` annotations, the `selected` mark, and names with no markup in them.
  */
 import { plugins } from '@citation-js/core';
+import { createHash } from 'node:crypto';
 import '@citation-js/plugin-bibtex';
 import { parseAnnotation } from '../model/annotations.js';
 import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
@@ -30,11 +31,57 @@ interface CitationJsEntry {
 
 type LooseItem = Record<string, unknown> & { id: string; type: string };
 
-export interface MappingOptions {
-  readonly nameChanges?: NameChanges;
+export interface ItemCache {
+  get(key: string): CslItem | undefined;
+  set(key: string, item: CslItem): void;
 }
 
-export function toCslItems(entries: readonly BibEntry[], file?: string, options: MappingOptions = {}): MappedItems {
+export interface MappingOptions {
+  readonly nameChanges?: NameChanges;
+  /** Items mapped by an earlier run, by a hash of the entry's content and `cacheContext`. */
+  readonly cache?: ItemCache;
+  /** What else the mapping depends on (versions, name changes); part of every cache key. */
+  readonly cacheContext?: string;
+}
+
+/** The cache key of an entry: its type, key, fields and annotations, and the mapping's context. */
+export function entryCacheKey(entry: BibEntry, context: string): string {
+  return createHash('sha256')
+    .update(context)
+    .update(JSON.stringify([entry.type, entry.key, [...entry.fields], [...entry.annotations]]))
+    .digest('base64url');
+}
+
+export function toCslItems(allEntries: readonly BibEntry[], file?: string, options: MappingOptions = {}): MappedItems {
+  const { cache } = options;
+  if (cache) {
+    // entries mapped before are taken from the cache (with their current place in the file); the others are mapped
+    const keys = allEntries.map((e) => entryCacheKey(e, options.cacheContext ?? ''));
+    const cached = keys.map((k) => cache.get(k));
+    const fresh = toCslItems(allEntries.filter((_, i) => !cached[i]), file, { ...options, cache: undefined });
+    const byEntry = new Map(fresh.items.map((item) => [item.custom.index, item]));
+    const items: CslItem[] = [];
+    allEntries.forEach((entry, i) => {
+      const key = keys[i] as string;
+      const hit = cached[i];
+      if (hit) {
+        // a fresh object from the cache file: its place in the file is updated in place
+        const custom = hit.custom as { line: number; index: number; contentKey?: string };
+        custom.line = entry.line;
+        custom.index = entry.index;
+        custom.contentKey = key;
+        items.push(hit);
+      } else {
+        const item = byEntry.get(entry.index);
+        if (!item) return;
+        const keyed = { ...item, custom: { ...item.custom, contentKey: key } };
+        cache.set(key, keyed);
+        items.push(keyed);
+      }
+    });
+    return { items, problems: fresh.problems };
+  }
+  const entries = allEntries;
   const inputs = entries.map(toCitationJsEntry);
   const problems: Problem[] = [];
   let converted: LooseItem[] | undefined;

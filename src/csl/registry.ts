@@ -8,8 +8,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +22,7 @@ export interface StyleSource {
 export class StyleNotFoundError extends Error {}
 
 /** The `styles/` folder shipped with bibfolio. */
-export const STYLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../styles');
+export const STYLES_DIR = join(PACKAGE_ROOT, 'styles');
 
 let packagedStyles: Record<string, string> | undefined;
 function packaged(): Record<string, string> {

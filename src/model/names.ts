@@ -30,13 +30,23 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   ĳ: 'ij',
 };
 
-/** Lower-case, accents removed, special letters spelled in ASCII. */
+const folded = new Map<string, string>();
+
+/** Lower-case, accents removed, special letters spelled in ASCII. Memoised: the same names come back in every entry. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþıĳ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch);
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = /^[\x00-\x7f]*$/.test(text)
+      ? text.toLowerCase()
+      : text
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .toLowerCase()
+          .replace(/[ßæœøłđðþıĳ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch);
+    if (folded.size > 100_000) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
 }
 
 /** A family name (with its particles) folded to letters only: `van der Weij` -> `vanderweij`. */
@@ -94,7 +104,7 @@ export function sameFamily(a: PersonName, b: PersonName): boolean {
 
 /** Matches names against the owner's name and its configured variants. */
 export class OwnerMatcher {
-  constructor(private readonly forms: readonly PersonName[]) {}
+  constructor(readonly forms: readonly PersonName[]) {}
 
   matches(name: PersonName): boolean {
     return this.forms.some((form) => sameFamily(name, form) && givenCompatible(name.given, form.given));

@@ -2,7 +2,7 @@
  * Publication lists: CSL items -> filtered, sorted, grouped, rendered by citeproc-js, names resolved, formatted.
  * Pure apart from the cached citeproc-js engine.
  */
-import { engineFor } from '../csl/engine.js';
+import { engineFor, type RenderOutcome } from '../csl/engine.js';
 import type { StyleSource } from '../csl/registry.js';
 import type { CslItem } from '../csl/types.js';
 import { arxivAbsUrl } from '../model/arxiv-id.js';
@@ -10,7 +10,7 @@ import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 import { decorateAuthors, resolveNames, type DecoratedAuthors } from './authors.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
-import { groupItems, type GroupBy } from './group.js';
+import { groupItems, type Group, type GroupBy } from './group.js';
 import { html } from './html.js';
 import { IR, plain } from './ir.js';
 import { latex } from './latex.js';
@@ -65,7 +65,17 @@ export interface RenderedList {
   readonly problems: readonly Problem[];
 }
 
-export function renderList(items: readonly CslItem[], options: ListOptions): RenderedList {
+/** A list ready for citeproc-js: filtered, sorted, grouped, names decorated, lean items to render. */
+export interface PreparedList {
+  readonly options: ListOptions;
+  readonly groups: readonly Group[];
+  readonly ordered: readonly CslItem[];
+  readonly decorated: readonly DecoratedAuthors[];
+  /** What citeproc-js renders, in order: CSL fields only (bibfolio's `custom` data left out). */
+  readonly citeprocItems: ReadonlyArray<{ readonly id: string }>;
+}
+
+export function prepareList(items: readonly CslItem[], options: ListOptions): PreparedList {
   const chosen = options.selectedOnly ? items.filter((i) => i.custom.selected) : items;
   const groups = groupItems(sortNewestFirst(chosen), options.groupBy);
   const symbols = Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol]));
@@ -77,15 +87,28 @@ export function renderList(items: readonly CslItem[], options: ListOptions): Ren
   };
   const ordered = groups.flatMap((g) => g.items);
   const decorated = ordered.map((item) => decorateAuthors(item, authorOptions));
+  const citeprocItems = decorated.map((d) => {
+    const { custom: _custom, ...csl } = options.linkTitles ? withTitleLink(d.item) : d.item;
+    return csl;
+  });
+  return { options, groups, ordered, decorated, citeprocItems };
+}
 
+/** The whole list in one citeproc-js run, on this thread. */
+export function renderList(items: readonly CslItem[], options: ListOptions): RenderedList {
+  const prepared = prepareList(items, options);
+  if (options.format === 'json') return finishList(prepared, { entries: [], failures: [] });
+  return finishList(prepared, engineFor(options.style, options.locale).render(prepared.citeprocItems));
+}
+
+/** From the rendered IR of every prepared item to the document in the chosen format. */
+export function finishList(prepared: PreparedList, outcome: RenderOutcome): RenderedList {
+  const { options, groups, ordered, decorated } = prepared;
   if (options.format === 'json') {
     return { output: `${JSON.stringify(ordered.map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)), null, 2)}\n`, problems: [] };
   }
-
-  const engine = engineFor(options.style, options.locale);
-  const layout = engine.nameLayout();
-  const { entries: rendered, failures } = engine.render(decorated.map((d) => (options.linkTitles ? withTitleLink(d.item) : d.item)), Number(process.env.CHUNK ?? Infinity));
-  const problems: Problem[] = failures.map((f) => {
+  const layout = engineFor(options.style, options.locale).nameLayout();
+  const problems: Problem[] = outcome.failures.map((f) => {
     const item = ordered.find((i) => i.id === f.id);
     return {
       severity: 'error',
@@ -96,7 +119,7 @@ export function renderList(items: readonly CslItem[], options: ListOptions): Ren
     };
   });
   const used = new Set<string>();
-  const entries = rendered.map((ir, i) => {
+  const entries = outcome.entries.map((ir, i) => {
     const d = decorated[i] as DecoratedAuthors;
     for (const a of d.usedAnnotations) used.add(a);
     const resolved = resolveNames(ir, d.persons, layout);

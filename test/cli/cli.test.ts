@@ -119,12 +119,12 @@ describe('bibfolio check', () => {
 
 describe('the installed command', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli/main.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT });
+    if (!existsSync(join(ROOT, 'dist/cli/launch.cjs'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
   });
 
   it('runs as a process with the right exit codes', () => {
     const dir = project();
-    const main = join(ROOT, 'dist/cli/main.js');
+    const main = join(ROOT, 'dist/cli/launch.cjs');
     const ok = spawnSync(process.execPath, [main, 'publications'], { cwd: dir, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain('wrote dist/publications.md');

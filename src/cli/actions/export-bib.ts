@@ -19,25 +19,25 @@ export interface ExportFlags {
 }
 
 export async function run(flags: ExportFlags, io: Io): Promise<void> {
-    const ctx = loadContext(flags, io);
-    const pubs = loadPublications(ctx);
-    reportLoadProblems(pubs, io, false);
-    const target = flags.target ?? ctx.config.export.target;
-    const result = exportBib(pubs.store.entries, pubs.items, {
-      target,
-      ...(ctx.owner ? { owner: ctx.owner } : {}),
-      selectedOnly: flags.selected ?? false,
-      ...(flags.keys ? { keys: flags.keys.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
-      file: pubs.store.file,
-      header: `Exported by bibfolio ${VERSION} from ${pubs.store.file} (${target}). Edit the store, not this file.`,
-    });
-    printProblems(result.problems, io);
-    if (hasErrors(result.problems)) throw new CliFailure(`nothing was exported: fix the entries above`);
-    if (flags.out === '-') {
-      io.stdout(result.text);
-      return;
-    }
-    const path = flags.out ? resolve(io.cwd, flags.out) : resolve(ctx.root, ctx.config.export.out);
-    writeOutputFile(path, result.text);
-    io.stderr(`wrote ${relative(io.cwd, path) || path} (${target}, ${result.count} entries)\n`);
+  const ctx = loadContext(flags, io);
+  const pubs = loadPublications(ctx);
+  reportLoadProblems(pubs, io, false);
+  const target = flags.target ?? ctx.config.export.target;
+  const result = exportBib(pubs.store.entries, pubs.items, {
+    target,
+    ...(ctx.owner ? { owner: ctx.owner } : {}),
+    selectedOnly: flags.selected ?? false,
+    ...(flags.keys ? { keys: flags.keys.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
+    file: pubs.store.file,
+    header: `Exported by bibfolio ${VERSION} from ${pubs.store.file} (${target}). Edit the store, not this file.`,
+  });
+  printProblems(result.problems, io);
+  if (hasErrors(result.problems)) throw new CliFailure(`nothing was exported: fix the entries above`);
+  if (flags.out === '-') {
+    io.stdout(result.text);
+    return;
+  }
+  const path = flags.out ? resolve(io.cwd, flags.out) : resolve(ctx.root, ctx.config.export.out);
+  writeOutputFile(path, result.text);
+  io.stderr(`wrote ${relative(io.cwd, path) || path} (${target}, ${result.count} entries)\n`);
 }

@@ -1,14 +1,15 @@
 /** The work of `bibfolio format`: prints the publication list, or writes it with --out. */
 import { resolve } from 'node:path';
 import type { GroupBy } from '../../render/group.js';
-import { renderList, type OutputFormat } from '../../render/list.js';
+import type { OutputFormat } from '../../render/formats.js';
 import { loadContext } from '../context.js';
 import type { Io } from '../io.js';
 import { listOptions } from '../list-options.js';
-import { loadPublications, printProblems, reportLoadProblems } from '../load.js';
+import { ListSession, type SessionFlags } from '../list-session.js';
+import { printProblems, reportLoadProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
-export interface FormatFlags {
+export interface FormatFlags extends SessionFlags {
   bib?: string;
   config?: string;
   style?: string;
@@ -25,11 +26,13 @@ export interface FormatFlags {
 }
 
 export async function run(flags: FormatFlags, io: Io): Promise<void> {
-    const ctx = loadContext(flags, io);
-    const pubs = loadPublications(ctx);
-    reportLoadProblems(pubs, io, flags.keepGoing ?? false);
-    const { output, problems } = renderList(pubs.items, listOptions(ctx, io.cwd, flags.to, flags));
-    printProblems(problems, io);
-    if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
-    else io.stdout(output);
+  const ctx = loadContext(flags, io);
+  const session = new ListSession(ctx, io, flags);
+  const pubs = session.load();
+  reportLoadProblems(pubs, io, flags.keepGoing ?? false);
+  const { output, problems } = await session.render(pubs.items, listOptions(ctx, io.cwd, flags.to, flags));
+  printProblems(problems, io);
+  if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
+  else io.stdout(output);
+  await session.close();
 }

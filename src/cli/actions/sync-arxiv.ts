@@ -32,137 +32,137 @@ export interface SyncFlags {
 function readSidecar(path: string, display: string): Sidecar {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+  text = readFileSync(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptySidecar();
-    throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptySidecar();
+  throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
-    return parseSidecar(text, display);
+  return parseSidecar(text, display);
   } catch (err) {
-    if (err instanceof SidecarError) throw new CliFailure(err.message);
-    throw err;
+  if (err instanceof SidecarError) throw new CliFailure(err.message);
+  throw err;
   }
 }
 
 function progressDisplay(io: Io): { update(p: Progress): void; stop(): void } {
   if (!io.interactive) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { format: 'arXiv {bar} {value}/{total} batches | {fetched}/{ids} IDs', stream: process.stderr, hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
+  { format: 'arXiv {bar} {value}/{total} batches | {fetched}/{ids} IDs', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+  cliProgress.Presets.shades_classic,
   );
   let started = false;
   return {
-    update(p) {
-      if (!started) {
-        bar.start(p.batches, p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
-        started = true;
-      } else bar.update(p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
-    },
-    stop() {
-      if (started) bar.stop();
-    },
+  update(p) {
+    if (!started) {
+      bar.start(p.batches, p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
+      started = true;
+    } else bar.update(p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
+  },
+  stop() {
+    if (started) bar.stop();
+  },
   };
 }
 
 async function lock(path: string, display: string): Promise<() => Promise<void>> {
   try {
-    return await lockStore(path, display);
+  return await lockStore(path, display);
   } catch (err) {
-    if (err instanceof StoreLockedError) throw new CliFailure(err.message);
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(`cannot read the store ${display}: no such file`);
-    throw err;
+  if (err instanceof StoreLockedError) throw new CliFailure(err.message);
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(`cannot read the store ${display}: no such file`);
+  throw err;
   }
 }
 
 function safeRead(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+  return readFileSync(path, 'utf8');
   } catch {
-    return undefined;
+  return undefined;
   }
 }
 
 function readExisting(path: string, display: string): ParsedStore {
   try {
-    return readStore(path, display);
+  return readStore(path, display);
   } catch (err) {
-    if (err instanceof StoreReadError) throw new CliFailure(err.message);
-    throw err;
+  if (err instanceof StoreReadError) throw new CliFailure(err.message);
+  throw err;
   }
 }
 
 export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<void> {
-    const requested: string[] = [];
-    for (const input of inputs) {
-      const id = parseArxivId(input);
-      if (!id) throw new CliUsageError(`"${input}" is not a well-formed arXiv identifier (e.g. 2506.15740, hep-th/9901001, https://arxiv.org/abs/2506.15740); nothing was sent`);
-      requested.push(id.id);
+  const requested: string[] = [];
+  for (const input of inputs) {
+    const id = parseArxivId(input);
+    if (!id) throw new CliUsageError(`"${input}" is not a well-formed arXiv identifier (e.g. 2506.15740, hep-th/9901001, https://arxiv.org/abs/2506.15740); nothing was sent`);
+    requested.push(id.id);
+  }
+  const ctx = loadContext(flags, io);
+  const sync = ctx.config.sync;
+  const progress = progressDisplay(io);
+  let client: ArxivClient;
+  try {
+    client = new ArxivClient({
+      apiUrl: flags.apiUrl ?? sync.apiUrl,
+      delayMs: flags.delayMs ?? sync.delayMs,
+      batchSize: flags.batchSize ?? sync.batchSize,
+      cache: new FileCache(defaultCacheDir(io.env)),
+      refresh: flags.refresh ?? false,
+      onProgress: (p) => progress.update(p),
+    });
+  } catch (err) {
+    if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
+    throw err;
+  }
+
+  const sidecarPath = sidecarPathFor(ctx.storePath);
+  const sidecarDisplay = relative(io.cwd, sidecarPath) || sidecarPath;
+  const release = flags.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay);
+  try {
+    // a store that does not exist yet starts empty when IDs are named
+    const store = existsSync(ctx.storePath) || requested.length === 0 ? readExisting(ctx.storePath, ctx.storeDisplay) : parseStore('', ctx.storeDisplay);
+    if (!store.lossless) {
+      for (const p of store.problems) io.stderr(`${formatProblem(p)}\n`);
+      throw new CliFailure(`${ctx.storeDisplay} cannot be parsed losslessly (errors above), so it is not rewritten; nothing was written`);
     }
-    const ctx = loadContext(flags, io);
-    const sync = ctx.config.sync;
-    const progress = progressDisplay(io);
-    let client: ArxivClient;
+    const sidecar = readSidecar(sidecarPath, sidecarDisplay);
+    const ids = idsToSync(store, requested);
+    let fetched;
     try {
-      client = new ArxivClient({
-        apiUrl: flags.apiUrl ?? sync.apiUrl,
-        delayMs: flags.delayMs ?? sync.delayMs,
-        batchSize: flags.batchSize ?? sync.batchSize,
-        cache: new FileCache(defaultCacheDir(io.env)),
-        refresh: flags.refresh ?? false,
-        onProgress: (p) => progress.update(p),
-      });
+      fetched = ids.length === 0 ? { records: new Map(), notFound: [] as string[], requests: 0, fromCache: 0 } : await client.fetchIds(ids);
     } catch (err) {
+      if (err instanceof ArxivError) throw new CliFailure(`${err.message}; nothing was written`);
       if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
       throw err;
-    }
-
-    const sidecarPath = sidecarPathFor(ctx.storePath);
-    const sidecarDisplay = relative(io.cwd, sidecarPath) || sidecarPath;
-    const release = flags.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay);
-    try {
-      // a store that does not exist yet starts empty when IDs are named
-      const store = existsSync(ctx.storePath) || requested.length === 0 ? readExisting(ctx.storePath, ctx.storeDisplay) : parseStore('', ctx.storeDisplay);
-      if (!store.lossless) {
-        for (const p of store.problems) io.stderr(`${formatProblem(p)}\n`);
-        throw new CliFailure(`${ctx.storeDisplay} cannot be parsed losslessly (errors above), so it is not rewritten; nothing was written`);
-      }
-      const sidecar = readSidecar(sidecarPath, sidecarDisplay);
-      const ids = idsToSync(store, requested);
-      let fetched;
-      try {
-        fetched = ids.length === 0 ? { records: new Map(), notFound: [] as string[], requests: 0, fromCache: 0 } : await client.fetchIds(ids);
-      } catch (err) {
-        if (err instanceof ArxivError) throw new CliFailure(`${err.message}; nothing was written`);
-        if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
-        throw err;
-      } finally {
-        progress.stop();
-      }
-      const plan = planSync({
-        store,
-        sidecar,
-        records: fetched.records,
-        notFound: fetched.notFound,
-        requested,
-        promote: flags.promote ?? false,
-        abstract: sync.abstract,
-        nameChanges: nameChangesOf(ctx.config),
-      });
-      const newSidecar = serializeSidecar(plan.sidecar);
-      const oldSidecarText = safeRead(sidecarPath);
-      if (flags.dryRun) {
-        io.stdout(createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync'));
-      } else {
-        if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {
-          throw new CliFailure(`${ctx.storeDisplay} changed on disk during the sync; nothing was written, run it again`);
-        }
-        if (plan.source !== store.scan.source) await writeFileAtomically(ctx.storePath, plan.source);
-        if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
-      }
-      if (flags.json) io.stdout(`${JSON.stringify({ ...plan.report, written: !flags.dryRun, requests: fetched.requests, fromCache: fetched.fromCache }, null, 2)}\n`);
-      else io.stderr(formatReport(plan.report, !flags.dryRun));
     } finally {
-      await release?.();
+      progress.stop();
     }
+    const plan = planSync({
+      store,
+      sidecar,
+      records: fetched.records,
+      notFound: fetched.notFound,
+      requested,
+      promote: flags.promote ?? false,
+      abstract: sync.abstract,
+      nameChanges: nameChangesOf(ctx.config),
+    });
+    const newSidecar = serializeSidecar(plan.sidecar);
+    const oldSidecarText = safeRead(sidecarPath);
+    if (flags.dryRun) {
+      io.stdout(createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync'));
+    } else {
+      if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {
+        throw new CliFailure(`${ctx.storeDisplay} changed on disk during the sync; nothing was written, run it again`);
+      }
+      if (plan.source !== store.scan.source) await writeFileAtomically(ctx.storePath, plan.source);
+      if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
+    }
+    if (flags.json) io.stdout(`${JSON.stringify({ ...plan.report, written: !flags.dryRun, requests: fetched.requests, fromCache: fetched.fromCache }, null, 2)}\n`);
+    else io.stderr(formatReport(plan.report, !flags.dryRun));
+  } finally {
+    await release?.();
+  }
 }

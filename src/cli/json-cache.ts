@@ -1,0 +1,59 @@
+/**
+ * A key -> value cache kept as one JSON file in the user's cache folder (never in the repository). It keeps only the
+ * entries used by the run that saves it, so it follows the store instead of growing; it is written atomically, and
+ * a cache file that cannot be read or written is ignored: it costs time, never a wrong result, because every key
+ * is a hash of everything the value depends on.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+export function cacheBase(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME ?? homedir(), '.cache');
+  return join(base, 'bibfolio');
+}
+
+export class JsonFileCache<T> {
+  private readonly stored: Map<string, T>;
+  private readonly used = new Map<string, T>();
+  private changed = false;
+
+  constructor(readonly path: string) {
+    let stored = new Map<string, T>();
+    try {
+      stored = new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, T>));
+    } catch {
+      // no cache yet, or an unreadable one: start empty
+    }
+    this.stored = stored;
+  }
+
+  /** The cache file for one store and one kind of value. */
+  static forStore<T>(env: Readonly<Record<string, string | undefined>>, kind: string, storePath: string): JsonFileCache<T> {
+    const id = createHash('sha256').update(storePath).digest('hex').slice(0, 16);
+    return new JsonFileCache<T>(join(cacheBase(env), kind, `${id}.json`));
+  }
+
+  get(key: string): T | undefined {
+    const value = this.used.get(key) ?? this.stored.get(key);
+    if (value !== undefined) this.used.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.used.set(key, value);
+    this.changed = true;
+  }
+
+  save(): void {
+    if (!this.changed && this.used.size === this.stored.size) return;
+    try {
+      mkdirSync(join(this.path, '..'), { recursive: true });
+      writeFileAtomic.sync(this.path, JSON.stringify(Object.fromEntries(this.used)));
+    } catch {
+      // a cache that cannot be written only costs time next run
+    }
+  }
+}

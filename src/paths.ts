@@ -1,0 +1,26 @@
+/**
+ * Where bibfolio's own files are (package.json, styles/): found from this module's location by walking up to the
+ * package root, so the same code works from dist/ (tsc output) and from the bundled entry point.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'bibfolio') return dir;
+      } catch {
+        // not ours: keep walking
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('bibfolio cannot find its package root (package.json named "bibfolio")');
+    dir = parent;
+  }
+}
+
+export const PACKAGE_ROOT = findRoot();
