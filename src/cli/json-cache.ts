@@ -16,18 +16,22 @@ export function cacheBase(env: Readonly<Record<string, string | undefined>>): st
 }
 
 export class JsonFileCache<T> {
-  private readonly stored: Map<string, T>;
+  private storedMap: Map<string, T> | undefined;
   private readonly used = new Map<string, T>();
   private changed = false;
 
-  constructor(readonly path: string) {
-    let stored = new Map<string, T>();
-    try {
-      stored = new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, T>));
-    } catch {
-      // no cache yet, or an unreadable one: start empty
+  constructor(readonly path: string) {}
+
+  /** Read on first use: a run that needs no cached value does not pay for reading the file. */
+  private get stored(): Map<string, T> {
+    if (!this.storedMap) {
+      try {
+        this.storedMap = new Map(Object.entries(JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, T>));
+      } catch {
+        this.storedMap = new Map(); // no cache yet, or an unreadable one: start empty
+      }
     }
-    this.stored = stored;
+    return this.storedMap;
   }
 
   /** The cache file for one store and one kind of value. */
@@ -48,7 +52,7 @@ export class JsonFileCache<T> {
   }
 
   save(): void {
-    if (!this.changed && this.used.size === this.stored.size) return;
+    if (!this.storedMap || (!this.changed && this.used.size === this.stored.size)) return;
     try {
       mkdirSync(join(this.path, '..'), { recursive: true });
       writeFileAtomic.sync(this.path, JSON.stringify(Object.fromEntries(this.used)));

@@ -1,26 +1,55 @@
 /**
- * What the list commands share: the store loaded (through the item cache), lists rendered (through the IR cache and
- * worker threads), and the caches saved at the end. `--no-cache` and `--jobs 0` turn the speed-ups off.
+ * What the list commands share, and how they stay fast on repeated runs.
+ *
+ * For a style that renders entries independently (see csl/style-traits.ts), each entry's finished rendering is kept
+ * as a record in the user's cache folder, keyed by a hash of the entry's content, the style, the locale, the options
+ * that change an entry (owner, author limit, marks, links) and the versions of bibfolio and citeproc-js. A run then
+ * maps and renders only the entries it has no record for (after one entry changed: that entry), and sorts, groups
+ * and formats the records. Other styles (numeric ones number entries by position), JSON output and `--no-cache`
+ * take the full path. Long lists are rendered on worker threads, started before the store is read.
  */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { CslItem } from '../csl/types.js';
+import { join } from 'node:path';
+import { entryCacheKey } from '../csl/entry-key.js';
+import { rendersEntriesIndependently } from '../csl/style-traits.js';
+import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
 import { nameChangesOf } from '../model/config.js';
+import type { BibEntry } from '../model/entry.js';
+import type { Problem } from '../model/problems.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Publications } from '../publications.js';
-import { finishList, prepareList, type ListOptions, type RenderedList } from '../render/list.js';
-import { renderItems } from '../render/render-items.js';
+import { groupItems } from '../render/group.js';
+import { assembleList, type ResolvedEntry } from '../render/document.js';
+import type { ListOptions, RenderedList } from '../render/list.js';
+import { sortNewestFirst } from '../render/sort.js';
 import { WorkerPool } from '../render/worker-pool.js';
+import type { ParsedStore } from '../store/parse.js';
+import { readStore, StoreReadError } from '../store/read.js';
 import { VERSION } from '../version.js';
 import type { Context } from './context.js';
-import type { Io } from './io.js';
+import { CliFailure, type Io } from './io.js';
 import { JsonFileCache } from './json-cache.js';
-import { loadPublications } from './load.js';
 
 export interface SessionFlags {
   /** false with --no-cache */
   readonly cache?: boolean;
   readonly jobs?: number;
 }
+
+/** An entry's finished rendering, with what sorting, selecting and grouping need. */
+interface EntryRecord {
+  readonly id: string;
+  readonly ir: string;
+  readonly annotations: readonly string[];
+  readonly issued?: CslDate;
+  readonly kind: PublicationKind;
+  readonly selected: boolean;
+}
+
+/** Fewer entries to map than this are mapped directly: reading the item cache would cost more. */
+const ITEM_CACHE_FROM = 200;
 
 /** About 150 entries: below that, starting a worker costs more than it saves. */
 const PARALLEL_STORE_BYTES = 64 * 1024;
@@ -37,10 +66,19 @@ export function defaultJobs(): number {
   return Math.min(3, Math.max(0, availableParallelism() - 1));
 }
 
+const citeprocVersion = (): string =>
+  (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'citeproc', 'package.json'), 'utf8')) as { version: string }).version;
+
 export class ListSession {
   private readonly items: JsonFileCache<CslItem> | undefined;
-  private readonly irs: JsonFileCache<string> | undefined;
+  private readonly records: JsonFileCache<EntryRecord> | undefined;
   private readonly pool: WorkerPool | undefined;
+  private readonly mappingContext: string;
+  private store: ParsedStore | undefined;
+  private keys: string[] | undefined;
+  private mapped: Publications | undefined;
+  /** Problems found while mapping entries, for the caller to report. */
+  readonly mappingProblems: Problem[] = [];
 
   constructor(
     private readonly ctx: Context,
@@ -49,27 +87,122 @@ export class ListSession {
   ) {
     const useCache = flags.cache !== false;
     this.items = useCache ? JsonFileCache.forStore<CslItem>(io.env, 'items', ctx.storePath) : undefined;
-    this.irs = useCache ? JsonFileCache.forStore<string>(io.env, 'render', ctx.storePath) : undefined;
+    this.records = useCache ? JsonFileCache.forStore<EntryRecord>(io.env, 'entries', ctx.storePath) : undefined;
+    this.mappingContext = `${VERSION}\u0000${JSON.stringify(ctx.config.nameChanges)}`;
     // workers start now, while this thread reads and maps the store; only for stores long enough to need them
     const jobs = flags.jobs ?? defaultJobs();
     this.pool = jobs > 0 && storeSize(ctx.storePath) >= PARALLEL_STORE_BYTES ? WorkerPool.start(jobs) : undefined;
   }
 
-  load(): Publications {
-    return loadPublications(this.ctx, this.items ? { cache: this.items, cacheContext: `${VERSION}\u0000${JSON.stringify(this.ctx.config.nameChanges)}` } : {});
+  /** Reads the store (its syntax problems are in `store.problems`). */
+  load(): ParsedStore {
+    try {
+      this.store = readStore(this.ctx.storePath, this.ctx.storeDisplay);
+    } catch (err) {
+      if (err instanceof StoreReadError) throw new CliFailure(err.message);
+      throw err;
+    }
+    return this.store;
   }
 
-  async render(items: readonly CslItem[], options: ListOptions): Promise<RenderedList> {
-    const prepared = prepareList(items, options);
+  private loaded(): ParsedStore {
+    return this.store ?? this.load();
+  }
+
+  private async mapping(entries: readonly BibEntry[]): Promise<Publications> {
+    const store = this.loaded();
+    const { publicationsOf } = await import('../publications.js');
+    // for a few entries, reading the whole item cache costs more than mapping them
+    const items = entries.length >= ITEM_CACHE_FROM ? this.items : undefined;
+    const pubs = publicationsOf(
+      { ...store, entries },
+      {
+        nameChanges: nameChangesOf(this.ctx.config),
+        ...(items ? { cache: items, cacheContext: this.mappingContext } : {}),
+      },
+    );
+    const fresh = pubs.problems.filter((p) => !store.problems.includes(p) && !this.mappingProblems.some((q) => q.key === p.key && q.code === p.code));
+    this.mappingProblems.push(...fresh);
+    return pubs;
+  }
+
+  /** Every entry as a CSL item (mapped once per session). */
+  async publications(): Promise<Publications> {
+    this.mapped ??= await this.mapping(this.loaded().entries);
+    return this.mapped;
+  }
+
+  async render(options: ListOptions): Promise<RenderedList> {
+    if (this.records && options.format !== 'json' && rendersEntriesIndependently(options.style.xml)) {
+      return this.renderFromRecords(options, this.records);
+    }
+    const { prepareList, finishList } = await import('../render/list.js');
+    const { renderItems } = await import('../render/render-items.js');
+    const prepared = prepareList((await this.publications()).items, options);
     if (options.format === 'json') return finishList(prepared, { entries: [], failures: [] });
-    const outcome = await renderItems(prepared, { ...(this.pool ? { pool: this.pool } : {}), ...(this.irs ? { cache: this.irs } : {}) });
+    const outcome = await renderItems(prepared, this.pool ? { pool: this.pool } : {});
     return finishList(prepared, outcome);
+  }
+
+  private async renderFromRecords(options: ListOptions, records: JsonFileCache<EntryRecord>): Promise<RenderedList> {
+    const store = this.loaded();
+    this.keys ??= store.entries.map((e) => entryCacheKey(e, this.mappingContext));
+    const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale } = options;
+    const context = createHash('sha256')
+      .update(`${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000`)
+      .update(JSON.stringify({ owner: owner?.forms ?? null, boldOwner, maxAuthors, annotations, linkTitles }))
+      .digest('hex');
+    const recordKeys = this.keys.map((k) => createHash('sha256').update(context).update(k).digest('base64url'));
+    const found = recordKeys.map((k) => records.get(k));
+    const missing = store.entries.filter((_, i) => !found[i]);
+    const problems: Problem[] = [];
+
+    if (missing.length > 0) {
+      // map and render only what has no record: every entry counts, selected or not, in one group
+      const pubs = await this.mapping(missing);
+      const { prepareList, resolveEntries } = await import('../render/list.js');
+      const { renderItems } = await import('../render/render-items.js');
+      const prepared = prepareList(pubs.items, { ...options, selectedOnly: false, groupBy: 'none' });
+      const outcome = await renderItems(prepared, this.pool ? { pool: this.pool } : {});
+      const resolved = resolveEntries(prepared, outcome);
+      problems.push(...resolved.problems);
+      const failed = new Set(outcome.failures.map((f) => f.id));
+      const byIndex = new Map(store.entries.map((e, i) => [e.index, i]));
+      prepared.ordered.forEach((item, j) => {
+        const at = byIndex.get(item.custom.index);
+        const entry = resolved.entries[j] as ResolvedEntry;
+        if (at === undefined) return;
+        const record: EntryRecord = {
+          id: item.id,
+          ir: entry.ir,
+          annotations: entry.annotations,
+          ...(item.issued ? { issued: item.issued } : {}),
+          kind: item.custom.kind,
+          selected: item.custom.selected,
+        };
+        found[at] = record;
+        if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
+      });
+    }
+
+    // the records as items that sorting and grouping understand, in the store's order
+    const listed = store.entries.flatMap((entry, i) => {
+      const record = found[i];
+      if (!record) return []; // an entry that could not be mapped: reported by the mapping
+      return [{ id: record.id, issued: record.issued, custom: { index: entry.index, line: entry.line, kind: record.kind, selected: record.selected }, record }];
+    });
+    const chosen = options.selectedOnly ? listed.filter((x) => x.custom.selected) : listed;
+    const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
+    const groups = groupItems(sorted as unknown as CslItem[], options.groupBy);
+    const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
+    const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
+    return { output: assembleList(groups, entries, options), problems };
   }
 
   /** Saves the caches and stops the workers. */
   async close(): Promise<void> {
     this.items?.save();
-    this.irs?.save();
+    this.records?.save();
     await this.pool?.close();
   }
 }

@@ -6,7 +6,6 @@
  * `and others`, the `author+an` annotations, the `selected` mark, and names with no markup in them.
  */
 import { plugins } from '@citation-js/core';
-import { createHash } from 'node:crypto';
 import '@citation-js/plugin-bibtex';
 import { parseAnnotation } from '../model/annotations.js';
 import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
@@ -15,6 +14,7 @@ import type { NameChanges } from '../model/name-changes.js';
 import type { Problem } from '../model/problems.js';
 import { latexAccentsToUnicode } from '../latex/latex.js';
 import { protectInput } from '../render/ir.js';
+import { entryCacheKey } from './entry-key.js';
 import { FIELDS_NOT_RENDERED, WORKSHOP_PATTERN } from './mapping-tables.js';
 import type { BibfolioData, CslItem, CslName, PublicationKind } from './types.js';
 
@@ -31,6 +31,8 @@ interface CitationJsEntry {
 
 type LooseItem = Record<string, unknown> & { id: string; type: string };
 
+export { entryCacheKey } from './entry-key.js';
+
 export interface ItemCache {
   get(key: string): CslItem | undefined;
   set(key: string, item: CslItem): void;
@@ -44,13 +46,6 @@ export interface MappingOptions {
   readonly cacheContext?: string;
 }
 
-/** The cache key of an entry: its type, key, fields and annotations, and the mapping's context. */
-export function entryCacheKey(entry: BibEntry, context: string): string {
-  return createHash('sha256')
-    .update(context)
-    .update(JSON.stringify([entry.type, entry.key, [...entry.fields], [...entry.annotations]]))
-    .digest('base64url');
-}
 
 export function toCslItems(allEntries: readonly BibEntry[], file?: string, options: MappingOptions = {}): MappedItems {
   const { cache } = options;

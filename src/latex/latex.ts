@@ -101,6 +101,16 @@ const STACKED = /\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*\\([`'^"~=.]|[uvHcdbkrt
  * (`$\theta$`), then the compatibility decomposition (`Ǆ` -> `D{\v Z}`).
  */
 export function latexForChar(ch: string): string | undefined {
+  if (charLatex.has(ch)) return charLatex.get(ch);
+  const latex = computeLatexForChar(ch);
+  charLatex.set(ch, latex);
+  return latex;
+}
+
+/** Memo of latexForChar: a bibliography repeats the same few accented letters. */
+const charLatex = new Map<string, string | undefined>();
+
+function computeLatexForChar(ch: string): string | undefined {
   for (const candidate of [ch, ch.normalize('NFKD').normalize('NFC')]) {
     let latex = tableLatex(candidate).replace(STACKED, (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`);
     const entry = BASE[candidate];

@@ -9,20 +9,16 @@ import { arxivAbsUrl } from '../model/arxiv-id.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 import { decorateAuthors, resolveNames, type DecoratedAuthors } from './authors.js';
-import { irToFormat, type Formatter, type ListSection } from './formatter.js';
+import { assembleList, type ResolvedEntry } from './document.js';
 import { groupItems, type Group, type GroupBy } from './group.js';
-import { html } from './html.js';
 import { IR, plain } from './ir.js';
-import { latex } from './latex.js';
-import { markdown } from './markdown.js';
 import { sortNewestFirst } from './sort.js';
-import { text } from './text.js';
 
 import type { OutputFormat } from './formats.js';
 
 export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
+export { assembleList, type ResolvedEntry } from './document.js';
 
-const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json'>, Formatter>> = { markdown, html, latex, text };
 
 export interface AnnotationStyle {
   readonly symbol: string;
@@ -101,12 +97,9 @@ export function renderList(items: readonly CslItem[], options: ListOptions): Ren
   return finishList(prepared, engineFor(options.style, options.locale).render(prepared.citeprocItems));
 }
 
-/** From the rendered IR of every prepared item to the document in the chosen format. */
-export function finishList(prepared: PreparedList, outcome: RenderOutcome): RenderedList {
-  const { options, groups, ordered, decorated } = prepared;
-  if (options.format === 'json') {
-    return { output: `${JSON.stringify(ordered.map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)), null, 2)}\n`, problems: [] };
-  }
+/** From citeproc-js's IR to final entries: names bolded and marked, titles linked. Failed entries have IR ''. */
+export function resolveEntries(prepared: PreparedList, outcome: RenderOutcome): { entries: ResolvedEntry[]; problems: Problem[] } {
+  const { options, ordered, decorated } = prepared;
   const layout = engineFor(options.style, options.locale).nameLayout();
   const problems: Problem[] = outcome.failures.map((f) => {
     const item = ordered.find((i) => i.id === f.id);
@@ -118,32 +111,26 @@ export function finishList(prepared: PreparedList, outcome: RenderOutcome): Rend
       key: f.id,
     };
   });
-  const used = new Set<string>();
   const entries = outcome.entries.map((ir, i) => {
     const d = decorated[i] as DecoratedAuthors;
-    for (const a of d.usedAnnotations) used.add(a);
-    const resolved = resolveNames(ir, d.persons, layout);
+    const resolved = ir === '' ? '' : resolveNames(ir, d.persons, layout);
     const url = titleLink(ordered[i] as CslItem);
-    return resolved.replace(TITLE_LINK, (_m, title: string) =>
-      url ? IR.LINK_OPEN + url + IR.LINK_TEXT + title + IR.LINK_CLOSE : title,
-    );
+    return {
+      ir: resolved.replace(TITLE_LINK, (_m, title: string) => (url ? IR.LINK_OPEN + url + IR.LINK_TEXT + title + IR.LINK_CLOSE : title)),
+      annotations: d.usedAnnotations,
+    };
   });
+  return { entries, problems };
+}
 
-  let next = 0;
-  const sections: ListSection[] = groups.map((g) => {
-    const slice = entries.slice(next, next + g.items.length).filter((e) => e !== '');
-    next += g.items.length;
-    return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: slice };
-  });
-  const legend = Object.entries(options.annotations)
-    .filter(([name]) => used.has(name))
-    .map(([, a]) => [a.symbol, a.legend] as const);
-  const formatter = FORMATTERS[options.format];
-  const output = formatter.document(
-    { sections, legend, standalone: options.standalone, lang: options.locale, ...(options.title ? { title: options.title } : {}) },
-    (ir) => irToFormat(ir, formatter),
-  );
-  return { output, problems };
+/** From the rendered IR of every prepared item to the document in the chosen format. */
+export function finishList(prepared: PreparedList, outcome: RenderOutcome): RenderedList {
+  const { options, ordered, decorated } = prepared;
+  if (options.format === 'json') {
+    return { output: `${JSON.stringify(ordered.map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)), null, 2)}\n`, problems: [] };
+  }
+  const { entries, problems } = resolveEntries(prepared, outcome);
+  return { output: assembleList(prepared.groups, entries, options), problems };
 }
 
 /** Input text as it was: literal `<` and `>` were kept as private-use characters on the way through citeproc-js. */

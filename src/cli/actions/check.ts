@@ -3,7 +3,8 @@ import { checkStore } from '../../check/check-store.js';
 import { hasErrors } from '../../model/problems.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
-import { loadPublications, printProblems } from '../load.js';
+import { ListSession } from '../list-session.js';
+import { printProblems } from '../load.js';
 
 export interface CheckFlags {
   bib?: string;
@@ -14,7 +15,11 @@ export interface CheckFlags {
 
 export async function run(flags: CheckFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
-  const pubs = loadPublications(ctx);
+  // the item cache of the list commands makes a repeated check or export of a long store quick
+  const session = new ListSession(ctx, io, { jobs: 0 });
+  session.load();
+  const pubs = await session.publications();
+  await session.close();
   const problems = [
     ...pubs.problems,
     ...checkStore({ file: pubs.store.file, entries: pubs.store.entries, items: pubs.items, ...(ctx.owner ? { owner: ctx.owner } : {}) }),

@@ -5,7 +5,8 @@ import { hasErrors } from '../../model/problems.js';
 import { VERSION } from '../../version.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
-import { loadPublications, printProblems, reportLoadProblems } from '../load.js';
+import { ListSession } from '../list-session.js';
+import { printProblems, reportLoadProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
 export interface ExportFlags {
@@ -20,7 +21,11 @@ export interface ExportFlags {
 
 export async function run(flags: ExportFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
-  const pubs = loadPublications(ctx);
+  // the item cache of the list commands makes a repeated check or export of a long store quick
+  const session = new ListSession(ctx, io, { jobs: 0 });
+  session.load();
+  const pubs = await session.publications();
+  await session.close();
   reportLoadProblems(pubs, io, false);
   const target = flags.target ?? ctx.config.export.target;
   const result = exportBib(pubs.store.entries, pubs.items, {

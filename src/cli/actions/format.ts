@@ -6,7 +6,7 @@ import { loadContext } from '../context.js';
 import type { Io } from '../io.js';
 import { listOptions } from '../list-options.js';
 import { ListSession, type SessionFlags } from '../list-session.js';
-import { printProblems, reportLoadProblems } from '../load.js';
+import { printProblems, reportProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
 export interface FormatFlags extends SessionFlags {
@@ -28,11 +28,16 @@ export interface FormatFlags extends SessionFlags {
 export async function run(flags: FormatFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   const session = new ListSession(ctx, io, flags);
-  const pubs = session.load();
-  reportLoadProblems(pubs, io, flags.keepGoing ?? false);
-  const { output, problems } = await session.render(pubs.items, listOptions(ctx, io.cwd, flags.to, flags));
-  printProblems(problems, io);
-  if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
-  else io.stdout(output);
-  await session.close();
+  try {
+    const store = session.load();
+    const keepGoing = flags.keepGoing ?? false;
+    reportProblems(store.problems, store.file, io, keepGoing);
+    const { output, problems } = await session.render(listOptions(ctx, io.cwd, flags.to, flags));
+    reportProblems(session.mappingProblems, store.file, io, keepGoing);
+    printProblems(problems, io);
+    if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
+    else io.stdout(output);
+  } finally {
+    await session.close();
+  }
 }

@@ -5,7 +5,7 @@ import { loadContext } from '../context.js';
 import type { Io } from '../io.js';
 import { listOptions } from '../list-options.js';
 import { ListSession, type SessionFlags } from '../list-session.js';
-import { printProblems, reportLoadProblems } from '../load.js';
+import { printProblems, reportProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
 export interface PublicationsFlags extends SessionFlags {
@@ -24,14 +24,23 @@ export interface PublicationsFlags extends SessionFlags {
 export async function run(flags: PublicationsFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   const session = new ListSession(ctx, io, flags);
-  const pubs = session.load();
-  reportLoadProblems(pubs, io, flags.keepGoing ?? false);
-  for (const output of ctx.config.outputs) {
-  const path = resolve(ctx.root, output.path);
-  const { output: text, problems } = await session.render(pubs.items, listOptions(ctx, io.cwd, output.format, flags, output));
-  printProblems(problems, io);
-  writeOutputFile(path, text);
-  io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${pubs.items.length} entries)\n`);
+  try {
+    const store = session.load();
+    const keepGoing = flags.keepGoing ?? false;
+    reportProblems(store.problems, store.file, io, keepGoing);
+    // every output is rendered before any is written: a store with errors changes no file
+    const rendered = [];
+    for (const output of ctx.config.outputs) {
+      rendered.push({ output, result: await session.render(listOptions(ctx, io.cwd, output.format, flags, output)) });
+    }
+    reportProblems(session.mappingProblems, store.file, io, keepGoing);
+    for (const { output, result } of rendered) {
+      const path = resolve(ctx.root, output.path);
+      printProblems(result.problems, io);
+      writeOutputFile(path, result.output);
+      io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${store.entries.length} entries)\n`);
+    }
+  } finally {
+    await session.close();
   }
-  await session.close();
 }

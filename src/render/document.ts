@@ -1,0 +1,49 @@
+/** The document around the entries: sections under headings and the legend, in one output format. Light: no citeproc-js. */
+import type { AnnotationStyle } from './list.js';
+import type { OutputFormat } from './formats.js';
+import { irToFormat, type Formatter, type ListSection } from './formatter.js';
+import type { Group } from './group.js';
+import { html } from './html.js';
+import { latex } from './latex.js';
+import { markdown } from './markdown.js';
+import { text } from './text.js';
+
+const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json'>, Formatter>> = { markdown, html, latex, text };
+
+/** An entry as it goes into the document: its final IR and the annotation marks it prints. */
+export interface ResolvedEntry {
+  readonly ir: string;
+  readonly annotations: readonly string[];
+}
+
+/** What the document needs of the list options. */
+export interface DocumentOptions {
+  readonly format: OutputFormat;
+  readonly annotations: Readonly<Record<string, AnnotationStyle>>;
+  readonly standalone: boolean;
+  readonly locale: string;
+  readonly title?: string;
+}
+
+
+/** The document: sections under their headings, the legend of the marks used, in the chosen format. */
+export function assembleList(groups: readonly Group[], entries: readonly ResolvedEntry[], options: DocumentOptions): string {
+  const used = new Set(entries.flatMap((e) => (e.ir === '' ? [] : e.annotations)));
+  let next = 0;
+  const sections: ListSection[] = groups.map((g) => {
+    const slice = entries
+      .slice(next, next + g.items.length)
+      .map((e) => e.ir)
+      .filter((e) => e !== '');
+    next += g.items.length;
+    return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: slice };
+  });
+  const legend = Object.entries(options.annotations)
+    .filter(([name]) => used.has(name))
+    .map(([, a]) => [a.symbol, a.legend] as const);
+  const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json'>];
+  return formatter.document(
+    { sections, legend, standalone: options.standalone, lang: options.locale, ...(options.title ? { title: options.title } : {}) },
+    (ir) => irToFormat(ir, formatter),
+  );
+}
