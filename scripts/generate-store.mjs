@@ -67,8 +67,12 @@ export function generateStore(count, seed = 42) {
     if (type === 'phdthesis') fields.push(['school', '{University of Oxford}']);
     if (type === 'techreport') fields.push(['institution', '{Anthropic}']);
     if (random() < 0.5) {
+      // unique identifiers: new-style from the entry number, old-style from (archive, month, number)
       const yy = String(Math.min(year, 2025) % 100).padStart(2, '0');
-      fields.push(['eprint', `{${year >= 2007 ? `${yy}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + i).slice(-5)}` : `hep-th/${yy}${String(1 + (i % 12)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`}}`], ['archivePrefix', '{arXiv}']);
+      const id = year >= 2007
+        ? `${yy}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + (i % 90000)).padStart(5, '0')}`
+        : `${['hep-th', 'math', 'cond-mat', 'astro-ph', 'quant-ph'][Math.floor(i / 12000) % 5]}/${yy}${String(1 + (Math.floor(i / 1000) % 12)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+      fields.push(['eprint', `{${id}}`], ['archivePrefix', '{arXiv}']);
     }
     if (random() < 0.4) fields.push(['doi', `{10.${1000 + (i % 9000)}/bench.${i}}`]);
     if (random() < 0.1) fields.push(['keywords', '{selected}']);

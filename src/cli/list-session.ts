@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { entryCacheKey } from '../csl/entry-key.js';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
 import { nameChangesOf } from '../model/config.js';
@@ -146,7 +145,7 @@ export class ListSession {
 
   private async renderFromRecords(options: ListOptions, records: JsonFileCache<EntryRecord>): Promise<RenderedList> {
     const store = this.loaded();
-    this.keys ??= store.entries.map((e) => entryCacheKey(e, this.mappingContext));
+    this.keys ??= this.contentKeys(store);
     const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale } = options;
     const context = createHash('sha256')
       .update(`${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000`)
@@ -197,6 +196,16 @@ export class ListSession {
     const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
     const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
     return { output: assembleList(groups, entries, options), problems };
+  }
+
+  /**
+   * What an entry's rendering depends on in the store: its own text and the @string definitions. Hashing the text as
+   * written is quicker than serialising the parsed fields, and as exact.
+   */
+  private contentKeys(store: ParsedStore): string[] {
+    const source = store.scan.source;
+    const context = createHash('sha256').update(this.mappingContext).update(JSON.stringify([...store.strings])).digest();
+    return store.entries.map((e) => createHash('sha256').update(context).update(source.slice(e.raw.span.start, e.raw.span.end)).digest('base64url'));
   }
 
   /** Saves the caches and stops the workers. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { engineFor, type RenderFailure, type RenderOutcome } from '../csl/engine.js';
+import { engineFor, type ListEngine, type RenderFailure, type RenderOutcome } from '../csl/engine.js';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -73,20 +73,38 @@ function decorationOptions(prepared: PreparedList): unknown {
   return { owner: owner?.forms ?? null, boldOwner, maxAuthors, annotations, linkTitles };
 }
 
+/**
+ * Entries of an independent style rendered a chunk at a time: the same output, and citeproc-js's registry holds one
+ * chunk instead of the whole list (the peak memory of a 10,000-entry list).
+ */
+export const CHUNK = 250;
+
+export function renderInChunks(engine: ListEngine, items: ReadonlyArray<{ readonly id: string }>, size = CHUNK): RenderOutcome {
+  if (items.length <= size) return engine.render(items);
+  const entries: string[] = [];
+  const failures: RenderFailure[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    const part = engine.render(items.slice(i, i + size));
+    entries.push(...part.entries);
+    failures.push(...part.failures);
+  }
+  return { entries, failures };
+}
+
 async function renderMissing(todo: ReadonlyArray<{ readonly id: string }>, prepared: PreparedList, options: RenderItemsOptions): Promise<RenderOutcome> {
   const { style, locale } = prepared.options;
   const engine = engineFor(style, locale);
   const pool = options.pool;
-  if (!pool || todo.length < (options.parallelFrom ?? 300)) return engine.render(todo);
+  if (!pool || todo.length < (options.parallelFrom ?? 300)) return renderInChunks(engine, todo);
   // this thread takes the first share; each worker one of the others
   const share = Math.ceil(todo.length / (pool.size + 1));
   const chunks = Array.from({ length: pool.size }, (_, w) => todo.slice(share * (w + 1), share * (w + 2)));
   const pending = chunks.map((chunk, w) =>
-    chunk.length === 0 ? Promise.resolve({ entries: [], failures: [] }) : pool.render(w, { style, lang: locale, items: chunk }),
+    chunk.length === 0 ? Promise.resolve({ entries: [], failures: [] }) : pool.render(w, { style, lang: locale, items: chunk, chunked: true }),
   );
-  const mine = engine.render(todo.slice(0, share));
+  const mine = renderInChunks(engine, todo.slice(0, share));
   const theirs = await Promise.all(pending);
-  const outcomes = theirs.map((outcome, w) => outcome ?? engine.render(chunks[w] ?? []));
+  const outcomes = theirs.map((outcome, w) => outcome ?? renderInChunks(engine, chunks[w] ?? []));
   return {
     entries: [...mine.entries, ...outcomes.flatMap((o) => o.entries)],
     failures: [...mine.failures, ...outcomes.flatMap((o) => o.failures)],

@@ -12,12 +12,22 @@ import type { RenderRequest } from './worker.js';
 
 export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'render-worker.cjs');
 
+/** Old-generation heap of a worker: room for its share of a 10,000-entry list and its citeproc-js engine. */
+const WORKER_HEAP_MB = 160;
+
 export class WorkerPool {
   private readonly workers: Worker[];
+  /** Workers that failed or exited: their requests are handed back at once. */
+  private readonly dead = new Set<number>();
 
   private constructor(count: number) {
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_FILE));
-    for (const worker of this.workers) worker.unref();
+    // a worker's heap is capped so that a 10,000-entry list stays under 500 MiB; one that runs out hands its share back
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+    this.workers.forEach((worker, i) => {
+      worker.unref();
+      worker.once('exit', () => this.dead.add(i));
+      worker.once('error', () => this.dead.add(i));
+    });
   }
 
   /** A pool of `count` workers, or undefined when there are none to start (or no built worker file). */
@@ -32,21 +42,21 @@ export class WorkerPool {
   /** Renders on worker `index`; resolves to undefined if the worker failed. */
   render(index: number, request: RenderRequest): Promise<RenderOutcome | undefined> {
     const worker = this.workers[index];
-    if (!worker) return Promise.resolve(undefined);
+    if (!worker || this.dead.has(index)) return Promise.resolve(undefined);
     // an idle worker does not keep the process alive; one at work does
     worker.ref();
     return new Promise((resolve) => {
-      const onMessage = (outcome: RenderOutcome): void => {
-        worker.off('error', onError);
+      const done = (outcome: RenderOutcome | undefined): void => {
+        worker.off('message', done);
+        worker.off('error', failed);
+        worker.off('exit', failed);
         worker.unref();
         resolve(outcome);
       };
-      const onError = (): void => {
-        worker.off('message', onMessage);
-        resolve(undefined);
-      };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
+      const failed = (): void => done(undefined);
+      worker.once('message', done);
+      worker.once('error', failed);
+      worker.once('exit', failed);
       worker.postMessage(request);
     });
   }

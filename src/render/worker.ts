@@ -2,13 +2,17 @@
 import { parentPort } from 'node:worker_threads';
 import { engineFor } from '../csl/engine.js';
 import type { StyleSource } from '../csl/registry.js';
+import { renderInChunks } from './render-items.js';
 
 export interface RenderRequest {
   readonly style: StyleSource;
   readonly lang: string;
   readonly items: ReadonlyArray<{ readonly id: string }>;
+  /** The items are independent: render them a chunk at a time. */
+  readonly chunked?: boolean;
 }
 
 parentPort?.on('message', (request: RenderRequest) => {
-  parentPort?.postMessage(engineFor(request.style, request.lang).render(request.items));
+  const engine = engineFor(request.style, request.lang);
+  parentPort?.postMessage(request.chunked ? renderInChunks(engine, request.items) : engine.render(request.items));
 });

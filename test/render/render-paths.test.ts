@@ -93,3 +93,19 @@ describe('render paths', () => {
     expect(changed).toContain('Renamed ');
   }, 120_000);
 });
+
+describe('a worker that fails', () => {
+  it('hands its share back, and later requests do not wait for it', async () => {
+    const failing = WorkerPool.start(1);
+    expect(failing).toBeDefined();
+    // a worker that is gone (here: terminated) answers at once with undefined instead of leaving the caller waiting
+    await failing?.close();
+    const outcome = await failing?.render(0, { style: loadStyle('cv'), lang: 'en-US', items: [] });
+    expect(outcome).toBeUndefined();
+    // the list is still rendered, on this thread
+    const opts = options('cv');
+    const prepared = prepareList(generated, opts);
+    const fallback = finishList(prepared, await renderItems(prepared, { ...(failing ? { pool: failing } : {}), parallelFrom: 1 })).output;
+    expect(fallback).toBe(renderList(generated, opts).output);
+  }, 120_000);
+});
