@@ -51,10 +51,15 @@ writeFileSync(nocite, '---\nnocite: "@*"\n---\n');
 function once(command, commandArgs, env, okStatus = [0]) {
   const started = process.hrtime.bigint();
   const run = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      })
     : spawnSync(command, commandArgs, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!okStatus.includes(run.status)) throw new Error(`${command} ${commandArgs.join(' ')} failed (${run.status}):\n${run.stderr}`);
+  if (!okStatus.includes(run.status))
+    throw new Error(`${command} ${commandArgs.join(' ')} failed (${run.status}):\n${run.stderr}`);
   const kb = gnuTime ? Number(run.stderr.trim().split('\n').pop()) : NaN;
   return { seconds, mib: kb / 1024 };
 }
@@ -89,11 +94,19 @@ const row = (size, task, bibfolio, reference) => {
   rows.push(entry);
   const fmt = (s) => (s == null ? '     -' : s.toFixed(3).padStart(6));
   const mem = (m) => (m == null || Number.isNaN(m) ? '    -' : m.toFixed(0).padStart(5));
-  console.log(`${String(size).padStart(6)}  ${task.padEnd(34)} ${fmt(entry.bibfolioSeconds)} s ${mem(entry.bibfolioMiB)} MiB   ${fmt(entry.pandocSeconds)} s ${mem(entry.pandocMiB)} MiB   ${entry.ratio == null ? '   -' : entry.ratio.toFixed(2).padStart(5)}`);
+  console.log(
+    `${String(size).padStart(6)}  ${task.padEnd(34)} ${fmt(entry.bibfolioSeconds)} s ${mem(entry.bibfolioMiB)} MiB   ${fmt(entry.pandocSeconds)} s ${mem(entry.pandocMiB)} MiB   ${entry.ratio == null ? '   -' : entry.ratio.toFixed(2).padStart(5)}`,
+  );
 };
 
-console.log(`bibfolio benchmark: ${rounds} rounds, medians; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(pandoc ? `reference: ${execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0]}` : 'pandoc is not installed: bibfolio\'s own figures only (apt-get install pandoc for the comparison)');
+console.log(
+  `bibfolio benchmark: ${rounds} rounds, medians; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  pandoc
+    ? `reference: ${execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0]}`
+    : "pandoc is not installed: bibfolio's own figures only (apt-get install pandoc for the comparison)",
+);
 if (!gnuTime) console.log('GNU time is not installed: no peak memory figures (apt-get install time)');
 console.log(`\n  size  task                               bibfolio        peak       pandoc        peak   ratio`);
 
@@ -104,29 +117,114 @@ for (const size of sizes) {
   const env = { XDG_CACHE_HOME: cache };
   // one unmeasured run: the code cache the launcher keeps exists from the first run on, as it does for a user
   once('node', [launcher, '--version'], env);
-  for (const [name, csl] of [['cv', cvCsl], ['apa', apaCsl]]) {
-    const reference = pandoc ? measure('pandoc', ['--citeproc', '--csl', csl, '--bibliography', bib(size), '-t', 'html', '-o', join(work, 'pandoc.html'), nocite]) : undefined;
-    row(size, `format --style ${name} (cold, --no-cache)`, measure('node', [launcher, 'format', '--bib', bib(size), '--style', name, '--to', 'html', '--no-cache', '--out', join(work, 'out.html')], env), reference);
-    once('node', [launcher, 'format', '--bib', bib(size), '--style', name, '--to', 'html', '--out', join(work, 'out.html')], env);
-    row(size, `format --style ${name} (render cache warm)`, measure('node', [launcher, 'format', '--bib', bib(size), '--style', name, '--to', 'html', '--out', join(work, 'out.html')], env), reference);
+  for (const [name, csl] of [
+    ['cv', cvCsl],
+    ['apa', apaCsl],
+  ]) {
+    const reference = pandoc
+      ? measure('pandoc', [
+          '--citeproc',
+          '--csl',
+          csl,
+          '--bibliography',
+          bib(size),
+          '-t',
+          'html',
+          '-o',
+          join(work, 'pandoc.html'),
+          nocite,
+        ])
+      : undefined;
+    row(
+      size,
+      `format --style ${name} (cold, --no-cache)`,
+      measure(
+        'node',
+        [
+          launcher,
+          'format',
+          '--bib',
+          bib(size),
+          '--style',
+          name,
+          '--to',
+          'html',
+          '--no-cache',
+          '--out',
+          join(work, 'out.html'),
+        ],
+        env,
+      ),
+      reference,
+    );
+    once(
+      'node',
+      [launcher, 'format', '--bib', bib(size), '--style', name, '--to', 'html', '--out', join(work, 'out.html')],
+      env,
+    );
+    row(
+      size,
+      `format --style ${name} (render cache warm)`,
+      measure(
+        'node',
+        [launcher, 'format', '--bib', bib(size), '--style', name, '--to', 'html', '--out', join(work, 'out.html')],
+        env,
+      ),
+      reference,
+    );
   }
 }
 
 const largest = Math.max(...sizes);
 const env = { XDG_CACHE_HOME: cache };
-const reference = pandoc ? measure('pandoc', ['--citeproc', '--csl', cvCsl, '--bibliography', bib(largest), '-t', 'html', '-o', join(work, 'pandoc.html'), nocite]) : undefined;
+const reference = pandoc
+  ? measure('pandoc', [
+      '--citeproc',
+      '--csl',
+      cvCsl,
+      '--bibliography',
+      bib(largest),
+      '-t',
+      'html',
+      '-o',
+      join(work, 'pandoc.html'),
+      nocite,
+    ])
+  : undefined;
 // a second format after one entry changed: each round changes another entry's title, then renders
 const original = readFileSync(bib(largest), 'utf8');
-once('node', [launcher, 'format', '--bib', bib(largest), '--style', 'cv', '--to', 'html', '--out', join(work, 'out.html')], env);
-row(largest, 'format after one entry changed', measure('node', [launcher, 'format', '--bib', bib(largest), '--style', 'cv', '--to', 'html', '--out', join(work, 'out.html')], env, (i) => {
-  const at = original.indexOf(`{bench${i * 7 + 1},`);
-  const title = original.indexOf('title = {', at) + 'title = {'.length;
-  writeFileSync(bib(largest), `${original.slice(0, title)}Changed ${i} ${original.slice(title)}`);
-}), reference);
+once(
+  'node',
+  [launcher, 'format', '--bib', bib(largest), '--style', 'cv', '--to', 'html', '--out', join(work, 'out.html')],
+  env,
+);
+row(
+  largest,
+  'format after one entry changed',
+  measure(
+    'node',
+    [launcher, 'format', '--bib', bib(largest), '--style', 'cv', '--to', 'html', '--out', join(work, 'out.html')],
+    env,
+    (i) => {
+      const at = original.indexOf(`{bench${i * 7 + 1},`);
+      const title = original.indexOf('title = {', at) + 'title = {'.length;
+      writeFileSync(bib(largest), `${original.slice(0, title)}Changed ${i} ${original.slice(title)}`);
+    },
+  ),
+  reference,
+);
 writeFileSync(bib(largest), original);
-row(largest, 'export-bib', measure('node', [launcher, 'export-bib', '--bib', bib(largest), '--out', join(work, 'export.bib')], env));
+row(
+  largest,
+  'export-bib',
+  measure('node', [launcher, 'export-bib', '--bib', bib(largest), '--out', join(work, 'export.bib')], env),
+);
 // check exits 1 when it finds errors; what is measured is the time it takes to find them
-row(largest, 'check', measure('node', [launcher, 'check', '--bib', bib(largest)], env, () => {}, [0, 1]));
+row(
+  largest,
+  'check',
+  measure('node', [launcher, 'check', '--bib', bib(largest)], env, () => {}, [0, 1]),
+);
 const embedded = measure('node', [launcher, 'format', '--config', join(ROOT, 'bibfolio.config.json')], env);
 row(16, 'format (embedded store)', embedded);
 

@@ -7,23 +7,161 @@
  *   node scripts/generate-store.mjs 1000 > /tmp/store-1000.bib
  */
 
-const GIVEN = ['Kamélia', 'Alexander', 'Cristóbal', 'Łukasz', 'Šimon', 'Zoë', 'François', 'Işık', 'Ștefan', 'Þór',
-  'Åse', 'Jürgen', 'Iñaki', 'Nguyễn Thị', 'Yuyang', 'Arnaud', 'George', 'Valentin', 'Mrinank', 'Chen Bo', 'Samuel R.',
-  'Anca', 'Owain', 'Jean-Pierre', 'Ólafur', 'Bjørn', 'Małgorzata', 'Dvořák', 'Renée', 'Gödel'];
-const FAMILY = ['Daudel', 'Hägele', 'Eyzaguirre', 'Kaiser', 'Dvořák', 'Müller', 'Núñez', 'Öztürk', 'Ionescu', 'Þórsson',
-  'Øster', 'Schrödinger', 'Zhang', 'Nguyễn', 'van der Weij', 'De Bortoli', 'Doucet', 'Deligiannidis', 'Sharma',
-  'Kowalczyk', 'Fraser-Taliente', 'García', 'Ångström', 'Lefèvre', 'Pérez', 'Smith', 'Kim', 'Wang', 'Rossi', 'Tanaka'];
-const LATEX = { 'é': "{\\'e}", 'ä': '{\\"a}', 'ó': "{\\'o}", 'ö': '{\\"o}', 'ü': '{\\"u}', 'ñ': '{\\~n}', 'ç': '{\\c c}', 'Ł': '{\\L}', 'ł': '{\\l}', 'Š': '{\\v S}', 'ř': '{\\v r}', 'è': '{\\`e}' };
-const WORDS = ['Diffusion', 'Models', 'Language', 'Markov', 'Sabotage', 'Evaluations', 'Frontier', 'Bounds', 'Convergence',
-  'Stochastic', 'Localization', 'Variational', 'Inference', 'Denoising', 'Jailbreaks', 'Transfer', 'Monitoring',
-  'Agents', 'LLM', 'Sparse', 'Features', 'Neural', 'Networks', 'Polysemanticity', 'Capacity', 'Scaling', 'Compute',
-  'Reasoning', 'Chain-of-Thought', 'Reward', 'Hacking', 'Flow', 'Matching', 'Error', 'Time', 'Discrete', 'Quantum',
-  'Über', 'Réseaux', 'Análisis', 'Señales', '$\\alpha$-Divergence', 'Test-Time', 'NeurIPS', 'for', 'of', 'and', 'in'];
-const VENUES = {
-  article: ['Journal of Machine Learning Research', 'Transactions on Machine Learning Research', 'Journal of the Royal Statistical Society Series B', 'Annals of Statistics', 'Physical Review D'],
-  inproceedings: ['Advances in Neural Information Processing Systems', 'International Conference on Learning Representations', 'International Conference on Machine Learning', 'NeurIPS 2024 Workshop on Safe Generative AI'],
+const GIVEN = [
+  'Kamélia',
+  'Alexander',
+  'Cristóbal',
+  'Łukasz',
+  'Šimon',
+  'Zoë',
+  'François',
+  'Işık',
+  'Ștefan',
+  'Þór',
+  'Åse',
+  'Jürgen',
+  'Iñaki',
+  'Nguyễn Thị',
+  'Yuyang',
+  'Arnaud',
+  'George',
+  'Valentin',
+  'Mrinank',
+  'Chen Bo',
+  'Samuel R.',
+  'Anca',
+  'Owain',
+  'Jean-Pierre',
+  'Ólafur',
+  'Bjørn',
+  'Małgorzata',
+  'Dvořák',
+  'Renée',
+  'Gödel',
+];
+const FAMILY = [
+  'Daudel',
+  'Hägele',
+  'Eyzaguirre',
+  'Kaiser',
+  'Dvořák',
+  'Müller',
+  'Núñez',
+  'Öztürk',
+  'Ionescu',
+  'Þórsson',
+  'Øster',
+  'Schrödinger',
+  'Zhang',
+  'Nguyễn',
+  'van der Weij',
+  'De Bortoli',
+  'Doucet',
+  'Deligiannidis',
+  'Sharma',
+  'Kowalczyk',
+  'Fraser-Taliente',
+  'García',
+  'Ångström',
+  'Lefèvre',
+  'Pérez',
+  'Smith',
+  'Kim',
+  'Wang',
+  'Rossi',
+  'Tanaka',
+];
+const LATEX = {
+  é: "{\\'e}",
+  ä: '{\\"a}',
+  ó: "{\\'o}",
+  ö: '{\\"o}',
+  ü: '{\\"u}',
+  ñ: '{\\~n}',
+  ç: '{\\c c}',
+  Ł: '{\\L}',
+  ł: '{\\l}',
+  Š: '{\\v S}',
+  ř: '{\\v r}',
+  è: '{\\`e}',
 };
-const TYPES = ['article', 'article', 'inproceedings', 'inproceedings', 'misc', 'misc', 'book', 'phdthesis', 'techreport', 'incollection'];
+const WORDS = [
+  'Diffusion',
+  'Models',
+  'Language',
+  'Markov',
+  'Sabotage',
+  'Evaluations',
+  'Frontier',
+  'Bounds',
+  'Convergence',
+  'Stochastic',
+  'Localization',
+  'Variational',
+  'Inference',
+  'Denoising',
+  'Jailbreaks',
+  'Transfer',
+  'Monitoring',
+  'Agents',
+  'LLM',
+  'Sparse',
+  'Features',
+  'Neural',
+  'Networks',
+  'Polysemanticity',
+  'Capacity',
+  'Scaling',
+  'Compute',
+  'Reasoning',
+  'Chain-of-Thought',
+  'Reward',
+  'Hacking',
+  'Flow',
+  'Matching',
+  'Error',
+  'Time',
+  'Discrete',
+  'Quantum',
+  'Über',
+  'Réseaux',
+  'Análisis',
+  'Señales',
+  '$\\alpha$-Divergence',
+  'Test-Time',
+  'NeurIPS',
+  'for',
+  'of',
+  'and',
+  'in',
+];
+const VENUES = {
+  article: [
+    'Journal of Machine Learning Research',
+    'Transactions on Machine Learning Research',
+    'Journal of the Royal Statistical Society Series B',
+    'Annals of Statistics',
+    'Physical Review D',
+  ],
+  inproceedings: [
+    'Advances in Neural Information Processing Systems',
+    'International Conference on Learning Representations',
+    'International Conference on Machine Learning',
+    'NeurIPS 2024 Workshop on Safe Generative AI',
+  ],
+};
+const TYPES = [
+  'article',
+  'article',
+  'inproceedings',
+  'inproceedings',
+  'misc',
+  'misc',
+  'book',
+  'phdthesis',
+  'techreport',
+  'incollection',
+];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function rng(seed) {
@@ -61,17 +199,25 @@ export function generateStore(count, seed = 42) {
       ['year', `{${year}}`],
     ];
     if (random() < 0.3) fields.push(['month', pick(MONTHS)]);
-    if (type === 'article') fields.push(['journal', `{${pick(VENUES.article)}}`], ['volume', `{${1 + Math.floor(random() * 90)}}`], ['number', `{${1 + Math.floor(random() * 12)}}`], ['pages', `{${100 + i % 300}--${120 + i % 300}}`]);
-    if (type === 'inproceedings' || type === 'incollection') fields.push(['booktitle', `{${pick(VENUES.inproceedings)}}`]);
+    if (type === 'article')
+      fields.push(
+        ['journal', `{${pick(VENUES.article)}}`],
+        ['volume', `{${1 + Math.floor(random() * 90)}}`],
+        ['number', `{${1 + Math.floor(random() * 12)}}`],
+        ['pages', `{${100 + (i % 300)}--${120 + (i % 300)}}`],
+      );
+    if (type === 'inproceedings' || type === 'incollection')
+      fields.push(['booktitle', `{${pick(VENUES.inproceedings)}}`]);
     if (type === 'book' || type === 'incollection') fields.push(['publisher', '{Springer}']);
     if (type === 'phdthesis') fields.push(['school', '{University of Oxford}']);
     if (type === 'techreport') fields.push(['institution', '{Anthropic}']);
     if (random() < 0.5) {
       // unique identifiers: new-style from the entry number, old-style from (archive, month, number)
       const yy = String(Math.min(year, 2025) % 100).padStart(2, '0');
-      const id = year >= 2007
-        ? `${yy}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + (i % 90000)).padStart(5, '0')}`
-        : `${['hep-th', 'math', 'cond-mat', 'astro-ph', 'quant-ph'][Math.floor(i / 12000) % 5]}/${yy}${String(1 + (Math.floor(i / 1000) % 12)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+      const id =
+        year >= 2007
+          ? `${yy}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + (i % 90000)).padStart(5, '0')}`
+          : `${['hep-th', 'math', 'cond-mat', 'astro-ph', 'quant-ph'][Math.floor(i / 12000) % 5]}/${yy}${String(1 + (Math.floor(i / 1000) % 12)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
       fields.push(['eprint', `{${id}}`], ['archivePrefix', '{arXiv}']);
     }
     if (random() < 0.4) fields.push(['doi', `{10.${1000 + (i % 9000)}/bench.${i}}`]);

@@ -8,12 +8,35 @@ export { formatProblem, hasErrors, type Problem, type Severity } from './model/p
 export { OwnerMatcher, foldText, type PersonName } from './model/names.js';
 export { parseAnnotation, type ParsedAnnotations } from './model/annotations.js';
 export { parseArxivId, arxivIdOfFields, findArxivIdInText, formatArxivId, type ArxivId } from './model/arxiv-id.js';
-export { parseConfig, defaultConfig, toPersonName, ConfigError, configSchema, type Config, type OutputSpec } from './model/config.js';
+export {
+  parseConfig,
+  defaultConfig,
+  toPersonName,
+  ConfigError,
+  configSchema,
+  type Config,
+  type OutputSpec,
+} from './model/config.js';
 export { toCslItems, type MappedItems } from './csl/mapping.js';
 export type { CslItem, BibfolioData, PublicationKind } from './csl/types.js';
-export { loadStyle, loadLocale, styleNames, localeNames, StyleNotFoundError, type StyleSource } from './csl/registry.js';
+export {
+  loadStyle,
+  loadLocale,
+  styleNames,
+  localeNames,
+  StyleNotFoundError,
+  type StyleSource,
+} from './csl/registry.js';
 export { publicationsOf, type Publications } from './publications.js';
-export { renderList, titleLink, OUTPUT_FORMATS, type ListOptions, type OutputFormat, type RenderedList, type AnnotationStyle } from './render/list.js';
+export {
+  renderList,
+  titleLink,
+  OUTPUT_FORMATS,
+  type ListOptions,
+  type OutputFormat,
+  type RenderedList,
+  type AnnotationStyle,
+} from './render/list.js';
 export { selectAuthors, type AuthorSelection } from './render/authors.js';
 export type { GroupBy } from './render/group.js';
 export { checkStore } from './check/check-store.js';

@@ -73,7 +73,13 @@ function list(value: unknown): unknown[] {
   return value === undefined ? [] : [value];
 }
 
-const MARKUP_CHARS: Readonly<Record<string, string>> = { '<': '&lt;', '&': '&amp;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const MARKUP_CHARS: Readonly<Record<string, string>> = {
+  '<': '&lt;',
+  '&': '&amp;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Numeric character references (`&#233;`) as characters; those that are markup stay entities. */
 function decodeCharacterReferences(xml: string): string {
@@ -86,7 +92,8 @@ function decodeCharacterReferences(xml: string): string {
 }
 
 export function parseFeed(xml: string): ParsedFeed {
-  if (Buffer.byteLength(xml, 'utf8') > MAX_FEED_BYTES) throw new FeedError(`the response is larger than ${MAX_FEED_BYTES} bytes`);
+  if (Buffer.byteLength(xml, 'utf8') > MAX_FEED_BYTES)
+    throw new FeedError(`the response is larger than ${MAX_FEED_BYTES} bytes`);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new FeedError('the response declares a DTD or entities; refused');
   let doc: Record<string, unknown>;
   try {
@@ -110,7 +117,11 @@ export function parseFeed(xml: string): ParsedFeed {
     if (record) records.push(record);
   }
   const total = Number(text(feed.totalResults));
-  return { records, errors, ...(Number.isFinite(total) && text(feed.totalResults) !== '' ? { totalResults: total } : {}) };
+  return {
+    records,
+    errors,
+    ...(Number.isFinite(total) && text(feed.totalResults) !== '' ? { totalResults: total } : {}),
+  };
 }
 
 function toRecord(entry: Record<string, unknown>, idText: string, title: string): ArxivRecord | undefined {
@@ -121,7 +132,9 @@ function toRecord(entry: Record<string, unknown>, idText: string, title: string)
     const author = a as Record<string, unknown>;
     return {
       name: collapseSpace(text(author.name)),
-      affiliations: list(author.affiliation).map((x) => collapseSpace(text(x))).filter(Boolean),
+      affiliations: list(author.affiliation)
+        .map((x) => collapseSpace(text(x)))
+        .filter(Boolean),
     };
   });
   const categories = list(entry.category)

@@ -17,7 +17,10 @@ export interface ResponseCache {
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME ?? homedir(), '.cache');
+  const base =
+    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
+      ? env.XDG_CACHE_HOME
+      : join(env.HOME ?? homedir(), '.cache');
   return join(base, 'bibfolio', 'arxiv');
 }
 
@@ -41,7 +44,8 @@ export class FileCache implements ResponseCache {
   get(url: string): string | undefined {
     try {
       const record = JSON.parse(readFileSync(this.path(url), 'utf8')) as CacheRecord;
-      if (record.url !== url || this.now() - record.fetchedAt > this.ttlMs || record.fetchedAt > this.now()) return undefined;
+      if (record.url !== url || this.now() - record.fetchedAt > this.ttlMs || record.fetchedAt > this.now())
+        return undefined;
       return record.body;
     } catch {
       return undefined;

@@ -98,7 +98,9 @@ export class ArxivClient {
       throw new ArxivUsageError(`the batch size must be between 1 and ${MAX_BATCH}`);
     }
     if (isArxivHost(this.apiUrl) && this.delayMs < MIN_ARXIV_DELAY_MS) {
-      throw new ArxivUsageError(`arXiv's terms of use ask for ${MIN_ARXIV_DELAY_MS} ms between requests; --delay-ms ${this.delayMs} is refused for ${new URL(this.apiUrl).hostname}`);
+      throw new ArxivUsageError(
+        `arXiv's terms of use ask for ${MIN_ARXIV_DELAY_MS} ms between requests; --delay-ms ${this.delayMs} is refused for ${new URL(this.apiUrl).hostname}`,
+      );
     }
     if (!/^https?:\/\//.test(this.apiUrl)) throw new ArxivUsageError(`the API URL must be http(s): ${this.apiUrl}`);
     this.maxAttempts = options.maxAttempts ?? 4;
@@ -129,7 +131,12 @@ export class ArxivClient {
     const batches = chunk(ids, this.batchSize);
     let done = 0;
     const report = (): void =>
-      this.options.onProgress?.({ batchesDone: done, batches: batches.length, idsFetched: records.size, ids: ids.length });
+      this.options.onProgress?.({
+        batchesDone: done,
+        batches: batches.length,
+        idsFetched: records.size,
+        ids: ids.length,
+      });
     report();
     for (const batch of batches) {
       await this.fetchBatch(batch, records, counters);
@@ -191,11 +198,15 @@ export class ArxivClient {
       const backoff = Math.min(this.backoffMs * 2 ** (attempt - 1), this.maxWaitMs);
       const delay = outcome.retryAfterMs !== undefined ? Math.max(outcome.retryAfterMs, this.delayMs) : backoff;
       if (delay > this.maxWaitMs) {
-        throw new ArxivError(`arXiv asks to wait ${Math.round(delay / 1000)} s (Retry-After) before ${url}; try again later`);
+        throw new ArxivError(
+          `arXiv asks to wait ${Math.round(delay / 1000)} s (Retry-After) before ${url}; try again later`,
+        );
       }
       await this.sleep(delay);
     }
-    throw new ArxivError(`arXiv request failed after ${this.maxAttempts} attempt${this.maxAttempts === 1 ? '' : 's'}: ${lastError} (${url})`);
+    throw new ArxivError(
+      `arXiv request failed after ${this.maxAttempts} attempt${this.maxAttempts === 1 ? '' : 's'}: ${lastError} (${url})`,
+    );
   }
 
   private async attempt(url: string): Promise<Outcome> {
@@ -219,7 +230,13 @@ export class ArxivClient {
     } catch (err) {
       const e = err as { code?: string; message: string };
       const timedOut = controller.signal.aborted;
-      return { kind: 'error', retry: true, message: timedOut ? `no response within ${this.connectTimeoutMs} ms` : `${e.code ?? 'network error'}: ${e.message}` };
+      return {
+        kind: 'error',
+        retry: true,
+        message: timedOut
+          ? `no response within ${this.connectTimeoutMs} ms`
+          : `${e.code ?? 'network error'}: ${e.message}`,
+      };
     } finally {
       clearTimeout(connectTimer);
     }

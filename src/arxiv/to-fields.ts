@@ -20,7 +20,19 @@ export interface FieldValue {
 }
 
 /** The fields arXiv owns, in the order new entries get them. */
-export const ARXIV_FIELDS = ['title', 'author', 'year', 'month', 'eprint', 'archiveprefix', 'primaryclass', 'url', 'doi', 'journal_ref', 'abstract'] as const;
+export const ARXIV_FIELDS = [
+  'title',
+  'author',
+  'year',
+  'month',
+  'eprint',
+  'archiveprefix',
+  'primaryclass',
+  'url',
+  'doi',
+  'journal_ref',
+  'abstract',
+] as const;
 export type ArxivField = (typeof ARXIV_FIELDS)[number];
 
 /** How new field names are spelled. */
@@ -44,7 +56,11 @@ export const FIELD_SPELLING: Readonly<Record<ArxivField, string>> = {
  */
 export function detectConvention(source: string): TextConvention {
   if (/[^\x00-\x7f]/.test(source)) return 'utf8';
-  return /\\["'`^~=.]\s*\{?[A-Za-z]|\\[uvHcdbkrt](?:\{[A-Za-z]\}|\s+[A-Za-z]\b)|\{\\(?:[LlOo]|ss|ae|oe|aa|AA)\}/.test(source) ? 'latex' : 'utf8';
+  return /\\["'`^~=.]\s*\{?[A-Za-z]|\\[uvHcdbkrt](?:\{[A-Za-z]\}|\s+[A-Za-z]\b)|\{\\(?:[LlOo]|ss|ae|oe|aa|AA)\}/.test(
+    source,
+  )
+    ? 'latex'
+    : 'utf8';
 }
 
 let latexTransform: Transform | undefined;

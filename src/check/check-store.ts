@@ -38,7 +38,11 @@ export interface CheckInput {
 export function checkStore(input: CheckInput): Problem[] {
   const { file } = input;
   const problems: Problem[] = [];
-  const at = (entry: BibEntry): { file: string; line: number; key: string } => ({ file, line: entry.line, key: entry.key });
+  const at = (entry: BibEntry): { file: string; line: number; key: string } => ({
+    file,
+    line: entry.line,
+    key: entry.key,
+  });
 
   // duplicate keys
   const byKey = new Map<string, BibEntry>();
@@ -129,13 +133,23 @@ function annotationProblems(entry: BibEntry, item: CslItem | undefined, file: st
     const parsed = parseAnnotation(text);
     const where = { file, line: entry.line, key: entry.key };
     for (const bad of parsed.invalid) {
-      problems.push({ severity: 'error', code: 'bad-annotation', message: `${field}+an: cannot read "${bad}"`, ...where });
+      problems.push({
+        severity: 'error',
+        code: 'bad-annotation',
+        message: `${field}+an: cannot read "${bad}"`,
+        ...where,
+      });
     }
     const base = field.split(':')[0] ?? field;
     const names = base === 'author' ? item?.author : base === 'editor' ? item?.editor : undefined;
     if (!names) {
       if (!entry.fields.has(base)) {
-        problems.push({ severity: 'error', code: 'bad-annotation', message: `${field}+an annotates "${base}", which the entry does not have`, ...where });
+        problems.push({
+          severity: 'error',
+          code: 'bad-annotation',
+          message: `${field}+an annotates "${base}", which the entry does not have`,
+          ...where,
+        });
       }
       continue;
     }

@@ -32,7 +32,8 @@ export function findDamagedNames(items: readonly CslItem[], file: string): Probl
   for (const item of items) {
     for (const name of item.author ?? []) {
       const full = displayName(name);
-      for (const word of [...words(name.given), ...words(name.family)]) uses.push({ word: word.normalize('NFC'), full, item });
+      for (const word of [...words(name.given), ...words(name.family)])
+        uses.push({ word: word.normalize('NFC'), full, item });
     }
   }
   const good = new Map<string, NameUse>();

@@ -31,7 +31,9 @@ export function loadContext(options: ContextOptions, io: Io): Context {
     try {
       text = readFileSync(configPath, 'utf8');
     } catch (err) {
-      throw new CliFailure(`cannot read the config ${configPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new CliFailure(
+        `cannot read the config ${configPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
     config = parseConfig(text, relative(io.cwd, configPath) || configPath);
     root = dirname(configPath);
@@ -39,11 +41,12 @@ export function loadContext(options: ContextOptions, io: Io): Context {
     config = defaultConfig();
   }
   const storePath = options.bib !== undefined ? resolve(io.cwd, options.bib) : resolve(root, config.store);
-  const ownerNames = options.owner !== undefined
-    ? [toPersonName(options.owner)]
-    : config.owner
-      ? [config.owner.name, ...config.owner.variants].map(toPersonName)
-      : [];
+  const ownerNames =
+    options.owner !== undefined
+      ? [toPersonName(options.owner)]
+      : config.owner
+        ? [config.owner.name, ...config.owner.variants].map(toPersonName)
+        : [];
   return {
     config,
     root,

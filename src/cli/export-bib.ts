@@ -6,11 +6,20 @@ import type { Io } from './io.js';
 import { addStoreOptions } from './options.js';
 
 export function exportBibCommand(io: Io): Command {
-  const cmd = new Command('export-bib').description('write a clean .bib for LaTeX: bibtex (ASCII, natbib) or biblatex (UTF-8, biber)');
+  const cmd = new Command('export-bib').description(
+    'write a clean .bib for LaTeX: bibtex (ASCII, natbib) or biblatex (UTF-8, biber)',
+  );
   addStoreOptions(cmd);
   cmd
-    .addOption(new Option('--target <target>', 'bibtex or biblatex (default: "export.target" in the config, bibtex)').choices([...EXPORT_TARGETS]))
-    .option('--out <file>', 'where to write (default: "export.out" in the config, dist/publications.bib); "-" for standard output')
+    .addOption(
+      new Option('--target <target>', 'bibtex or biblatex (default: "export.target" in the config, bibtex)').choices([
+        ...EXPORT_TARGETS,
+      ]),
+    )
+    .option(
+      '--out <file>',
+      'where to write (default: "export.out" in the config, dist/publications.bib); "-" for standard output',
+    )
     .option('--selected', 'only the selected papers')
     .option('--keys <k1,k2>', 'only these entries')
     .option('--owner <name>', 'the owner, marked "highlight" in biblatex annotations (overrides the config)');

@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
 export function cacheBase(env: Readonly<Record<string, string | undefined>>): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME ?? homedir(), '.cache');
+  const base =
+    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
+      ? env.XDG_CACHE_HOME
+      : join(env.HOME ?? homedir(), '.cache');
   return join(base, 'bibfolio');
 }
 
@@ -35,7 +38,11 @@ export class JsonFileCache<T> {
   }
 
   /** The cache file for one store and one kind of value. */
-  static forStore<T>(env: Readonly<Record<string, string | undefined>>, kind: string, storePath: string): JsonFileCache<T> {
+  static forStore<T>(
+    env: Readonly<Record<string, string | undefined>>,
+    kind: string,
+    storePath: string,
+  ): JsonFileCache<T> {
     const id = createHash('sha256').update(storePath).digest('hex').slice(0, 16);
     return new JsonFileCache<T>(join(cacheBase(env), kind, `${id}.json`));
   }

@@ -15,8 +15,25 @@ export interface ListFlags {
   readonly standalone?: boolean;
 }
 
+/** The flags every list command takes (see options.ts: addStoreOptions, addListOptions). */
+export interface ListCommandFlags extends ListFlags {
+  readonly bib?: string;
+  readonly config?: string;
+  readonly owner?: string;
+  readonly keepGoing?: boolean;
+  /** false with --no-cache */
+  readonly cache?: boolean;
+  readonly jobs?: number;
+}
+
 /** `cwd` resolves a `--style` path; a style path from the config is resolved from the config's folder. */
-export function listOptions(ctx: Context, cwd: string, format: OutputFormat, flags: ListFlags, output?: OutputSpec): ListOptions {
+export function listOptions(
+  ctx: Context,
+  cwd: string,
+  format: OutputFormat,
+  flags: ListFlags,
+  output?: OutputSpec,
+): ListOptions {
   const { config } = ctx;
   return {
     format,

@@ -66,7 +66,11 @@ export function defaultJobs(): number {
 }
 
 const citeprocVersion = (): string =>
-  (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'citeproc', 'package.json'), 'utf8')) as { version: string }).version;
+  (
+    JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'citeproc', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 export class ListSession {
   private readonly items: JsonFileCache<CslItem> | undefined;
@@ -120,7 +124,9 @@ export class ListSession {
         ...(items ? { cache: items, cacheContext: this.mappingContext } : {}),
       },
     );
-    const fresh = pubs.problems.filter((p) => !store.problems.includes(p) && !this.mappingProblems.some((q) => q.key === p.key && q.code === p.code));
+    const fresh = pubs.problems.filter(
+      (p) => !store.problems.includes(p) && !this.mappingProblems.some((q) => q.key === p.key && q.code === p.code),
+    );
     this.mappingProblems.push(...fresh);
     return pubs;
   }
@@ -188,7 +194,14 @@ export class ListSession {
     const listed = store.entries.flatMap((entry, i) => {
       const record = found[i];
       if (!record) return []; // an entry that could not be mapped: reported by the mapping
-      return [{ id: record.id, issued: record.issued, custom: { index: entry.index, line: entry.line, kind: record.kind, selected: record.selected }, record }];
+      return [
+        {
+          id: record.id,
+          issued: record.issued,
+          custom: { index: entry.index, line: entry.line, kind: record.kind, selected: record.selected },
+          record,
+        },
+      ];
     });
     const chosen = options.selectedOnly ? listed.filter((x) => x.custom.selected) : listed;
     const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
@@ -204,8 +217,13 @@ export class ListSession {
    */
   private contentKeys(store: ParsedStore): string[] {
     const source = store.scan.source;
-    const context = createHash('sha256').update(this.mappingContext).update(JSON.stringify([...store.strings])).digest();
-    return store.entries.map((e) => createHash('sha256').update(context).update(source.slice(e.raw.span.start, e.raw.span.end)).digest('base64url'));
+    const context = createHash('sha256')
+      .update(this.mappingContext)
+      .update(JSON.stringify([...store.strings]))
+      .digest();
+    return store.entries.map((e) =>
+      createHash('sha256').update(context).update(source.slice(e.raw.span.start, e.raw.span.end)).digest('base64url'),
+    );
   }
 
   /** Saves the caches and stops the workers. */

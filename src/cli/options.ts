@@ -16,15 +16,26 @@ export function addStoreOptions(cmd: Command): Command {
 export function addListOptions(cmd: Command): Command {
   return cmd
     .option('--style <name|file.csl>', 'CSL style: cv, apa, vancouver, harvard1, or a path to a .csl file')
-    .addOption(new Option('--max-authors <n>', 'author limit before "et al." (0: no limit); the owner is never cut').argParser(parseCount))
+    .addOption(
+      new Option('--max-authors <n>', 'author limit before "et al." (0: no limit); the owner is never cut').argParser(
+        parseCount,
+      ),
+    )
     .addOption(new Option('--group-by <how>', 'group the list under headings').choices(['none', 'year', 'type']))
     .option('--selected', 'only the selected papers (keywords = {selected}, or selected = {true})')
     .option('--link-titles', 'link each title to its URL, else its DOI, else its arXiv page')
     .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
     .option('--locale <lang>', 'CSL locale (default en-US)')
     .option('--keep-going', 'render the entries that could be read even when others have errors')
-    .option('--no-cache', 'render everything afresh (the cache lives in $XDG_CACHE_HOME/bibfolio, else ~/.cache/bibfolio)')
-    .addOption(new Option('--jobs <n>', 'worker threads for long lists (0: none; default: cores - 1, at most 3)').argParser(parseCount));
+    .option(
+      '--no-cache',
+      'render everything afresh (the cache lives in $XDG_CACHE_HOME/bibfolio, else ~/.cache/bibfolio)',
+    )
+    .addOption(
+      new Option('--jobs <n>', 'worker threads for long lists (0: none; default: cores - 1, at most 3)').argParser(
+        parseCount,
+      ),
+    );
 }
 
 export const FORMAT_OPTION = (): Option =>

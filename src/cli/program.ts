@@ -15,10 +15,19 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 function buildProgram(io: Io): Command {
   const program = new Command('bibfolio')
-    .description('Keeps a publication list true and beautiful: a BibTeX store, formatted lists, arXiv sync, .bib export.')
+    .description(
+      'Keeps a publication list true and beautiful: a BibTeX store, formatted lists, arXiv sync, .bib export.',
+    )
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [formatCommand(io), publicationsCommand(io), checkCommand(io), syncArxivCommand(io), exportBibCommand(io)]) program.addCommand(cmd);
+  for (const cmd of [
+    formatCommand(io),
+    publicationsCommand(io),
+    checkCommand(io),
+    syncArxivCommand(io),
+    exportBibCommand(io),
+  ])
+    program.addCommand(cmd);
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
     cmd.commands.forEach(configure);

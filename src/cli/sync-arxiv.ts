@@ -20,7 +20,11 @@ export function syncArxivCommand(io: Io): Command {
     .option('--promote', 'turn published preprints into journal or conference entries, from the journal reference')
     .option('--refresh', 'ignore the one-day response cache')
     .option('--api-url <url>', 'the arXiv API endpoint (default https://export.arxiv.org/api/query)')
-    .addOption(new Option('--delay-ms <n>', 'milliseconds between requests (arXiv asks for at least 3000)').argParser(parseCount))
+    .addOption(
+      new Option('--delay-ms <n>', 'milliseconds between requests (arXiv asks for at least 3000)').argParser(
+        parseCount,
+      ),
+    )
     .addOption(new Option('--batch-size <n>', 'IDs per request, at most 100').argParser(parseBatch))
     .option('--json', 'print the report as JSON');
   return cmd.action(async (inputs: string[], flags: SyncFlags) => {

@@ -21,7 +21,10 @@ export class ListEngine {
   private readonly engine: InstanceType<typeof CSL.Engine>;
   private layout: NameLayout | undefined;
 
-  constructor(style: StyleSource, readonly lang: string) {
+  constructor(
+    style: StyleSource,
+    readonly lang: string,
+  ) {
     const sys = {
       retrieveLocale: (wanted: string): string => {
         try {

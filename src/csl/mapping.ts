@@ -46,14 +46,17 @@ export interface MappingOptions {
   readonly cacheContext?: string;
 }
 
-
 export function toCslItems(allEntries: readonly BibEntry[], file?: string, options: MappingOptions = {}): MappedItems {
   const { cache } = options;
   if (cache) {
     // entries mapped before are taken from the cache (with their current place in the file); the others are mapped
     const keys = allEntries.map((e) => entryCacheKey(e, options.cacheContext ?? ''));
     const cached = keys.map((k) => cache.get(k));
-    const fresh = toCslItems(allEntries.filter((_, i) => !cached[i]), file, { ...options, cache: undefined });
+    const fresh = toCslItems(
+      allEntries.filter((_, i) => !cached[i]),
+      file,
+      { ...options, cache: undefined },
+    );
     const byEntry = new Map(fresh.items.map((item) => [item.custom.index, item]));
     const items: CslItem[] = [];
     allEntries.forEach((entry, i) => {
@@ -228,13 +231,20 @@ function publicationKind(entry: BibEntry, hasArxiv: boolean): PublicationKind {
   const booktitle = entry.fields.get('booktitle');
   const venue = journal ?? booktitle;
   if (hasArxiv && (!venue || /^\s*arxiv\b/i.test(venue) || /\barxiv preprint\b/i.test(venue))) {
-    if (['article', 'misc', 'unpublished', 'online', 'techreport', 'report', 'preprint', 'inproceedings'].includes(entry.type)) {
+    if (
+      ['article', 'misc', 'unpublished', 'online', 'techreport', 'report', 'preprint', 'inproceedings'].includes(
+        entry.type,
+      )
+    ) {
       return 'preprint';
     }
   }
   if (entry.type === 'unpublished' || (entry.type === 'misc' && !venue)) return hasArxiv ? 'preprint' : 'other';
   if (entry.type === 'article' && journal) return 'journal';
-  if (['inproceedings', 'conference', 'proceedings'].includes(entry.type) || (booktitle && entry.type !== 'incollection')) {
+  if (
+    ['inproceedings', 'conference', 'proceedings'].includes(entry.type) ||
+    (booktitle && entry.type !== 'incollection')
+  ) {
     return booktitle && WORKSHOP_PATTERN.test(booktitle) ? 'workshop' : 'conference';
   }
   return 'other';

@@ -50,7 +50,9 @@ export function loadStyle(nameOrPath: string, cwd = process.cwd()): StyleSource 
     try {
       return { id: path, xml: readFileSync(path, 'utf8') };
     } catch (err) {
-      throw new StyleNotFoundError(`cannot read style file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new StyleNotFoundError(
+        `cannot read style file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
   }
   try {
@@ -59,7 +61,9 @@ export function loadStyle(nameOrPath: string, cwd = process.cwd()): StyleSource 
     const xml = packaged()[nameOrPath];
     if (xml) return { id: nameOrPath, xml };
   }
-  throw new StyleNotFoundError(`unknown style "${nameOrPath}"; known styles: ${styleNames().join(', ')}, or a path to a .csl file`);
+  throw new StyleNotFoundError(
+    `unknown style "${nameOrPath}"; known styles: ${styleNames().join(', ')}, or a path to a .csl file`,
+  );
 }
 
 export function localeNames(): string[] {

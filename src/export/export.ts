@@ -57,17 +57,36 @@ interface OutEntry {
 }
 
 /** Fields only bibfolio and its sync read; never exported. */
-const BIBFOLIO_FIELDS = new Set(['selected', 'journal_ref', 'timestamp', 'owner', 'file', 'groups', 'mendeley-tags', 'bibsource', 'biburl']);
+const BIBFOLIO_FIELDS = new Set([
+  'selected',
+  'journal_ref',
+  'timestamp',
+  'owner',
+  'file',
+  'groups',
+  'mendeley-tags',
+  'bibsource',
+  'biburl',
+]);
 
 const SAFE_KEY = /^[^\s,{}()"#%'=~\\]+$/;
 
-export function exportBib(entries: readonly BibEntry[], items: readonly CslItem[], options: ExportOptions): ExportResult {
+export function exportBib(
+  entries: readonly BibEntry[],
+  items: readonly CslItem[],
+  options: ExportOptions,
+): ExportResult {
   const problems: Problem[] = [];
   const byIndex = new Map(items.map((i) => [i.custom.index, i]));
   const wanted = options.keys ? new Set(options.keys) : undefined;
   for (const key of options.keys ?? []) {
     if (!entries.some((e) => e.key === key)) {
-      problems.push({ severity: 'error', code: 'unknown-key', message: `--keys names "${key}", which is not in the store`, file: options.file });
+      problems.push({
+        severity: 'error',
+        code: 'unknown-key',
+        message: `--keys names "${key}", which is not in the store`,
+        file: options.file,
+      });
     }
   }
   const seen = new Set<string>();
@@ -79,11 +98,21 @@ export function exportBib(entries: readonly BibEntry[], items: readonly CslItem[
     if (options.selectedOnly && !item.custom.selected) continue;
     const where = { file: options.file, line: entry.line, key: entry.key };
     if (!SAFE_KEY.test(entry.key)) {
-      problems.push({ severity: 'error', code: 'unsafe-key', message: 'the key has characters BibTeX cannot read in a key (space, comma, braces, quotes, #, %, =, ~, \\)', ...where });
+      problems.push({
+        severity: 'error',
+        code: 'unsafe-key',
+        message: 'the key has characters BibTeX cannot read in a key (space, comma, braces, quotes, #, %, =, ~, \\)',
+        ...where,
+      });
       continue;
     }
     if (seen.has(entry.key.toLowerCase())) {
-      problems.push({ severity: 'error', code: 'duplicate-key', message: 'the key is used twice; keys must be unique', ...where });
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-key',
+        message: 'the key is used twice; keys must be unique',
+        ...where,
+      });
       continue;
     }
     seen.add(entry.key.toLowerCase());
@@ -94,7 +123,12 @@ export function exportBib(entries: readonly BibEntry[], items: readonly CslItem[
       blocks.push(writeEntry(out, options.target));
     } catch (err) {
       if (!(err instanceof FieldError)) throw err;
-      problems.push({ severity: 'error', code: 'unsafe-value', message: `field "${err.field}" ${err.message}`, ...where });
+      problems.push({
+        severity: 'error',
+        code: 'unsafe-value',
+        message: `field "${err.field}" ${err.message}`,
+        ...where,
+      });
     }
   }
   const header = options.header ? `% ${options.header}\n\n` : '';
@@ -193,8 +227,12 @@ function toBiblatex(out: OutEntry, entry: BibEntry, item: CslItem, owner: OwnerM
   }
   // al-folio's `selected = {true}` as the keyword biblatex can filter on
   if (item.custom.selected) {
-    const keywords = (out.fields.get('keywords')?.text ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-    if (!keywords.some((k) => k.toLowerCase() === 'selected')) out.fields.set('keywords', { text: [...keywords, 'selected'].join(', ') });
+    const keywords = (out.fields.get('keywords')?.text ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    if (!keywords.some((k) => k.toLowerCase() === 'selected'))
+      out.fields.set('keywords', { text: [...keywords, 'selected'].join(', ') });
   }
   monthMacro(out);
 }
@@ -220,9 +258,10 @@ function writeEntry(out: OutEntry, target: ExportTarget): string {
     let text: string;
     const source = target === 'biblatex' ? latexAccentsToUnicode(value.text) : value.text;
     try {
-      text = VERBATIM_FIELDS.has(name) || name === 'author+an' || name === 'date'
-        ? safeVerbatim(source)
-        : safeText(source, { ascii: target === 'bibtex', protectCapitals: CASE_CHANGED_FIELDS.has(name) });
+      text =
+        VERBATIM_FIELDS.has(name) || name === 'author+an' || name === 'date'
+          ? safeVerbatim(source)
+          : safeText(source, { ascii: target === 'bibtex', protectCapitals: CASE_CHANGED_FIELDS.has(name) });
     } catch (err) {
       if (err instanceof UnsafeValueError) throw new FieldError(name, err.message);
       throw err;

@@ -16,19 +16,114 @@ import { bibtex as bibtexTable, latex2unicode, Transform } from 'unicode2latex';
 const KNOWN_COMMANDS = new Set([
   // accents and special letters
   ...'`\'^"~=.uvHcdbkrtG'.split(''),
-  'i', 'j', 'l', 'L', 'o', 'O', 'ss', 'SS', 'ae', 'AE', 'oe', 'OE', 'aa', 'AA', 'dh', 'DH', 'th', 'TH', 'dj', 'DJ', 'ng', 'NG',
+  'i',
+  'j',
+  'l',
+  'L',
+  'o',
+  'O',
+  'ss',
+  'SS',
+  'ae',
+  'AE',
+  'oe',
+  'OE',
+  'aa',
+  'AA',
+  'dh',
+  'DH',
+  'th',
+  'TH',
+  'dj',
+  'DJ',
+  'ng',
+  'NG',
   // formatting
-  'emph', 'textit', 'textbf', 'textsc', 'texttt', 'textsf', 'textrm', 'textsl', 'textup', 'textmd', 'textnormal',
-  'textsuperscript', 'textsubscript', 'mbox', 'hbox', 'it', 'bf', 'sc', 'em', 'rm', 'tt', 'sf', 'sl', 'relax', 'noopsort',
-  'url', 'href', 'nolinkurl', 'path',
+  'emph',
+  'textit',
+  'textbf',
+  'textsc',
+  'texttt',
+  'textsf',
+  'textrm',
+  'textsl',
+  'textup',
+  'textmd',
+  'textnormal',
+  'textsuperscript',
+  'textsubscript',
+  'mbox',
+  'hbox',
+  'it',
+  'bf',
+  'sc',
+  'em',
+  'rm',
+  'tt',
+  'sf',
+  'sl',
+  'relax',
+  'noopsort',
+  'url',
+  'href',
+  'nolinkurl',
+  'path',
   // symbols and logos
-  'LaTeX', 'TeX', 'BibTeX', 'XeTeX', 'LuaTeX', 'ldots', 'dots', 'textendash', 'textemdash', 'textquoteright',
-  'textquoteleft', 'textquotedblleft', 'textquotedblright', 'textbackslash', 'textasciitilde', 'textasciicircum',
-  'textunderscore', 'textbar', 'textless', 'textgreater', 'textdegree', 'textregistered', 'texttrademark',
-  'textcopyright', 'S', 'P', 'dag', 'ddag', 'textsection', 'textparagraph', 'pounds', 'euro', 'textperiodcentered',
-  'guillemotleft', 'guillemotright', 'quad', 'qquad', 'enspace', 'thinspace', 'space', 'nobreakspace', 'slash',
-  'textminus', 'textpm', 'texttimes', 'textdiv', 'textmu', 'textperthousand', 'textcelsius', 'textellipsis',
-  'checkmark', 'textasteriskcentered', 'textbullet', 'textdagger', 'textdaggerdbl',
+  'LaTeX',
+  'TeX',
+  'BibTeX',
+  'XeTeX',
+  'LuaTeX',
+  'ldots',
+  'dots',
+  'textendash',
+  'textemdash',
+  'textquoteright',
+  'textquoteleft',
+  'textquotedblleft',
+  'textquotedblright',
+  'textbackslash',
+  'textasciitilde',
+  'textasciicircum',
+  'textunderscore',
+  'textbar',
+  'textless',
+  'textgreater',
+  'textdegree',
+  'textregistered',
+  'texttrademark',
+  'textcopyright',
+  'S',
+  'P',
+  'dag',
+  'ddag',
+  'textsection',
+  'textparagraph',
+  'pounds',
+  'euro',
+  'textperiodcentered',
+  'guillemotleft',
+  'guillemotright',
+  'quad',
+  'qquad',
+  'enspace',
+  'thinspace',
+  'space',
+  'nobreakspace',
+  'slash',
+  'textminus',
+  'textpm',
+  'texttimes',
+  'textdiv',
+  'textmu',
+  'textperthousand',
+  'textcelsius',
+  'textellipsis',
+  'checkmark',
+  'textasteriskcentered',
+  'textbullet',
+  'textdagger',
+  'textdaggerdbl',
 ]);
 
 export class UnsafeValueError extends Error {}
@@ -77,7 +172,27 @@ export function tokenize(value: string): Token[] {
 }
 
 const TEXT_SPECIALS: Readonly<Record<string, string>> = { '%': '\\%', '&': '\\&', '#': '\\#', _: '\\_', '^': '\\^{}' };
-const CONTROL_SYMBOLS = new Set(['%', '&', '#', '_', '$', '{', '}', ' ', '\\', ',', ';', ':', '!', '-', '/', '@', '&', '^', '~']);
+const CONTROL_SYMBOLS = new Set([
+  '%',
+  '&',
+  '#',
+  '_',
+  '$',
+  '{',
+  '}',
+  ' ',
+  '\\',
+  ',',
+  ';',
+  ':',
+  '!',
+  '-',
+  '/',
+  '@',
+  '&',
+  '^',
+  '~',
+]);
 
 let creator: Transform | undefined;
 function tableLatex(text: string): string {
@@ -85,15 +200,20 @@ function tableLatex(text: string): string {
   return creator.tolatex(text);
 }
 
-const BASE = (bibtexTable as unknown as { base: Readonly<Record<string, { readonly text?: string; readonly math?: string }>> }).base;
+const BASE = (
+  bibtexTable as unknown as { base: Readonly<Record<string, { readonly text?: string; readonly math?: string }>> }
+).base;
 
 /** Commands the table writes that need no package beyond fontenc T1 and textcomp. */
 function plainLatex(latex: string): boolean {
-  return [...latex.matchAll(/\\([A-Za-z]+)/g)].every((m) => KNOWN_COMMANDS.has(m[1] as string) || m[1] === 'textcommabelow');
+  return [...latex.matchAll(/\\([A-Za-z]+)/g)].every(
+    (m) => KNOWN_COMMANDS.has(m[1] as string) || m[1] === 'textcommabelow',
+  );
 }
 
 /** Stacked accents the table writes flat (`\~\^e`, `\d\^e`), which LaTeX cannot read that way. */
-const STACKED = /\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*([A-Za-z])(?![A-Za-z])/g;
+const STACKED =
+  /\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*([A-Za-z])(?![A-Za-z])/g;
 
 /**
  * One character as LaTeX (for any non-ASCII character), or undefined when no table knows it: unicode2latex's table,
@@ -112,7 +232,10 @@ const charLatex = new Map<string, string | undefined>();
 
 function computeLatexForChar(ch: string): string | undefined {
   for (const candidate of [ch, ch.normalize('NFKD').normalize('NFC')]) {
-    let latex = tableLatex(candidate).replace(STACKED, (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`);
+    let latex = tableLatex(candidate).replace(
+      STACKED,
+      (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`,
+    );
     const entry = BASE[candidate];
     if (!plainLatex(latex) && entry?.math) latex = `$${entry.math}$`;
     if (!/[^\x00-\x7f]/.test(latex)) return latex;
@@ -126,7 +249,10 @@ function asciiLatex(text: string): string {
     [...run]
       .map((ch) => {
         const latex = latexForChar(ch);
-        if (latex === undefined) throw new UnsafeValueError(`has "${ch}" (U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}), which has no LaTeX form in ASCII; export with --target biblatex`);
+        if (latex === undefined)
+          throw new UnsafeValueError(
+            `has "${ch}" (U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}), which has no LaTeX form in ASCII; export with --target biblatex`,
+          );
         return latex;
       })
       .join(''),
@@ -167,7 +293,9 @@ export function safeText(value: string, options: ValueOptions): string {
       case 'command':
         if (token.name === '') throw new UnsafeValueError('ends with a stray "\\"');
         if (/^[A-Za-z]+$/.test(token.name) && !KNOWN_COMMANDS.has(token.name)) {
-          throw new UnsafeValueError(`uses the command ${token.text}, which a bibliography must not run; write it as text or remove it`);
+          throw new UnsafeValueError(
+            `uses the command ${token.text}, which a bibliography must not run; write it as text or remove it`,
+          );
         }
         if (!/^[A-Za-z]+$/.test(token.name) && !CONTROL_SYMBOLS.has(token.name) && !KNOWN_COMMANDS.has(token.name)) {
           throw new UnsafeValueError(`has a stray "\\" before "${token.name}"`);
@@ -193,7 +321,8 @@ function mathChar(ch: string): string {
 
 /** URLs and DOIs: `%` and `#` escaped for `\url`, nothing else touched. */
 export function safeVerbatim(value: string): string {
-  if (/[{}\\]/.test(value.replace(/\\[%#]/g, ''))) throw new UnsafeValueError('holds braces or a backslash, which a URL or DOI cannot');
+  if (/[{}\\]/.test(value.replace(/\\[%#]/g, '')))
+    throw new UnsafeValueError('holds braces or a backslash, which a URL or DOI cannot');
   return value.replace(/(?<!\\)([%#])/g, '\\$1');
 }
 
@@ -265,15 +394,22 @@ function accentAt(tokens: readonly Token[], i: number): { char: string; rest: st
   if (!isCombining(u)) {
     // a special letter: \L, \ss, \o; a following "{}" or one space only ends the command
     const after = tokens[i + 1];
-    if (after?.kind === 'brace' && after.text === '{' && tokens[i + 2]?.kind === 'brace' && tokens[i + 2]?.text === '}') return { char: u, rest: '', next: i + 3 };
-    if (letterCommand && after?.kind === 'text' && after.text.startsWith(' ')) return { char: u, rest: after.text.slice(1), next: i + 2 };
+    if (after?.kind === 'brace' && after.text === '{' && tokens[i + 2]?.kind === 'brace' && tokens[i + 2]?.text === '}')
+      return { char: u, rest: '', next: i + 3 };
+    if (letterCommand && after?.kind === 'text' && after.text.startsWith(' '))
+      return { char: u, rest: after.text.slice(1), next: i + 2 };
     return { char: u, rest: '', next: i + 1 };
   }
   const after = tokens[i + 1];
   // \"{a}, \v{s}
   if (after?.kind === 'brace' && after.text === '{') {
     const inner = tokens[i + 2];
-    if (inner?.kind === 'text' && [...inner.text].length === 1 && tokens[i + 3]?.kind === 'brace' && tokens[i + 3]?.text === '}') {
+    if (
+      inner?.kind === 'text' &&
+      [...inner.text].length === 1 &&
+      tokens[i + 3]?.kind === 'brace' &&
+      tokens[i + 3]?.text === '}'
+    ) {
       return { char: inner.text + u, rest: '', next: i + 4 };
     }
     if (inner?.kind === 'command' && (inner.name === 'i' || inner.name === 'j') && tokens[i + 3]?.text === '}') {
@@ -286,6 +422,7 @@ function accentAt(tokens: readonly Token[], i: number): { char: string; rest: st
     const m = letterCommand ? /^\s+(\p{L})/u.exec(after.text) : /^\s*(\p{L})/u.exec(after.text);
     if (m) return { char: (m[1] as string) + u, rest: after.text.slice(m[0].length), next: i + 2 };
   }
-  if (after?.kind === 'command' && (after.name === 'i' || after.name === 'j')) return { char: after.name + u, rest: '', next: i + 2 };
+  if (after?.kind === 'command' && (after.name === 'i' || after.name === 'j'))
+    return { char: after.name + u, rest: '', next: i + 2 };
   return undefined;
 }

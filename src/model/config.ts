@@ -96,7 +96,12 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
   const result = configSchema.safeParse(json);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
-    const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
+    const where = issue.path.length
+      ? issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '')
+      : '(top level)';
     if (issue.code === 'unrecognized_keys') {
       return `${file}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} at ${where}`;
     }
@@ -106,12 +111,17 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
 }
 
 export function nameChangesOf(config: Config): NameChanges {
-  return new NameChanges(Object.entries(config.nameChanges).map(([former, current]) => [toPersonName(former), toPersonName(current)] as const));
+  return new NameChanges(
+    Object.entries(config.nameChanges).map(
+      ([former, current]) => [toPersonName(former), toPersonName(current)] as const,
+    ),
+  );
 }
 
 /** A configured name as a structured name: `"Joe Benton"`, `"Benton, Joe"` or `{ family, given }`. */
 export function toPersonName(spec: NameSpec): PersonName {
-  if (typeof spec !== 'string') return spec.given ? { family: spec.family, given: spec.given } : { family: spec.family };
+  if (typeof spec !== 'string')
+    return spec.given ? { family: spec.family, given: spec.given } : { family: spec.family };
   const parsed = parseName(spec);
   const name: Record<string, string> = {};
   for (const part of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {

@@ -137,7 +137,13 @@ export function probeItems(): Array<{ id: string; type: string; title: string; a
   return [
     [marked, plainName(1), plainName(2)],
     [plainName(0), marked, plainName(2)],
-  ].map((author, i) => ({ id: `\u0000bibfolio-probe-${i}`, type: 'article-journal', title: 'Probe', author, issued: { 'date-parts': [[2000]] } }));
+  ].map((author, i) => ({
+    id: `\u0000bibfolio-probe-${i}`,
+    type: 'article-journal',
+    title: 'Probe',
+    author,
+    issued: { 'date-parts': [[2000]] },
+  }));
 }
 
 function sideIn(probeIr: string): NameLayout['first'] {
@@ -183,7 +189,10 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
     for (let j = first; j <= last; j++) claimed.add(j);
     const start = (runs[first] as SupRun).start;
     const end = (runs[last] as SupRun).end;
-    const name = ir.slice(start, end).replace(/[\uE004\uE005]/g, '').replace(/[\uE100-\uF7FF]/g, '');
+    const name = ir
+      .slice(start, end)
+      .replace(/[\uE004\uE005]/g, '')
+      .replace(/[\uE100-\uF7FF]/g, '');
     const body = person.bold ? IR.BOLD_OPEN + name + IR.BOLD_CLOSE : name;
     const marks = person.marks.map((m) => IR.MARK_OPEN + m + IR.MARK_CLOSE).join('');
     edits.push({ start, end, text: body + marks });

@@ -25,9 +25,12 @@ export interface DocumentOptions {
   readonly title?: string;
 }
 
-
 /** The document: sections under their headings, the legend of the marks used, in the chosen format. */
-export function assembleList(groups: readonly Group[], entries: readonly ResolvedEntry[], options: DocumentOptions): string {
+export function assembleList(
+  groups: readonly Group[],
+  entries: readonly ResolvedEntry[],
+  options: DocumentOptions,
+): string {
   const used = new Set(entries.flatMap((e) => (e.ir === '' ? [] : e.annotations)));
   let next = 0;
   const sections: ListSection[] = groups.map((g) => {
@@ -43,7 +46,13 @@ export function assembleList(groups: readonly Group[], entries: readonly Resolve
     .map(([, a]) => [a.symbol, a.legend] as const);
   const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json'>];
   return formatter.document(
-    { sections, legend, standalone: options.standalone, lang: options.locale, ...(options.title ? { title: options.title } : {}) },
+    {
+      sections,
+      legend,
+      standalone: options.standalone,
+      lang: options.locale,
+      ...(options.title ? { title: options.title } : {}),
+    },
     (ir) => irToFormat(ir, formatter),
   );
 }

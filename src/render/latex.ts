@@ -38,7 +38,8 @@ export function escapeLatex(text: string): string {
   for (const ch of text) {
     const special = ESCAPES[ch];
     if (special !== undefined) out += special;
-    else if (needsLatex(ch.codePointAt(0) ?? 0)) out += latexForChar(ch) ?? `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`;
+    else if (needsLatex(ch.codePointAt(0) ?? 0))
+      out += latexForChar(ch) ?? `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`;
     else out += ch;
   }
   return out;

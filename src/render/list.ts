@@ -19,7 +19,6 @@ import type { OutputFormat } from './formats.js';
 export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 export { assembleList, type ResolvedEntry } from './document.js';
 
-
 export interface AnnotationStyle {
   readonly symbol: string;
   readonly legend: string;
@@ -98,7 +97,10 @@ export function renderList(items: readonly CslItem[], options: ListOptions): Ren
 }
 
 /** From citeproc-js's IR to final entries: names bolded and marked, titles linked. Failed entries have IR ''. */
-export function resolveEntries(prepared: PreparedList, outcome: RenderOutcome): { entries: ResolvedEntry[]; problems: Problem[] } {
+export function resolveEntries(
+  prepared: PreparedList,
+  outcome: RenderOutcome,
+): { entries: ResolvedEntry[]; problems: Problem[] } {
   const { options, ordered, decorated } = prepared;
   const layout = engineFor(options.style, options.locale).nameLayout();
   const problems: Problem[] = outcome.failures.map((f) => {
@@ -116,7 +118,9 @@ export function resolveEntries(prepared: PreparedList, outcome: RenderOutcome): 
     const resolved = ir === '' ? '' : resolveNames(ir, d.persons, layout);
     const url = titleLink(ordered[i] as CslItem);
     return {
-      ir: resolved.replace(TITLE_LINK, (_m, title: string) => (url ? IR.LINK_OPEN + url + IR.LINK_TEXT + title + IR.LINK_CLOSE : title)),
+      ir: resolved.replace(TITLE_LINK, (_m, title: string) =>
+        url ? IR.LINK_OPEN + url + IR.LINK_TEXT + title + IR.LINK_CLOSE : title,
+      ),
       annotations: d.usedAnnotations,
     };
   });
@@ -127,7 +131,14 @@ export function resolveEntries(prepared: PreparedList, outcome: RenderOutcome): 
 export function finishList(prepared: PreparedList, outcome: RenderOutcome): RenderedList {
   const { options, ordered, decorated } = prepared;
   if (options.format === 'json') {
-    return { output: `${JSON.stringify(ordered.map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)), null, 2)}\n`, problems: [] };
+    return {
+      output: `${JSON.stringify(
+        ordered.map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)),
+        null,
+        2,
+      )}\n`,
+      problems: [],
+    };
   }
   const { entries, problems } = resolveEntries(prepared, outcome);
   return { output: assembleList(prepared.groups, entries, options), problems };

@@ -26,14 +26,19 @@ export interface RenderItemsOptions {
   readonly parallelFrom?: number;
 }
 
-
 let citeprocVersion: string | undefined;
 function cacheContext(prepared: PreparedList): string {
   if (citeprocVersion === undefined) {
-    citeprocVersion = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'citeproc', 'package.json'), 'utf8')) as { version: string }).version;
+    citeprocVersion = (
+      JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'citeproc', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   }
   const { style, locale } = prepared.options;
-  return createHash('sha256').update(`${VERSION}\u0000${citeprocVersion}\u0000${locale}\u0000${style.xml}`).digest('hex');
+  return createHash('sha256')
+    .update(`${VERSION}\u0000${citeprocVersion}\u0000${locale}\u0000${style.xml}`)
+    .digest('hex');
 }
 
 export async function renderItems(prepared: PreparedList, options: RenderItemsOptions): Promise<RenderOutcome> {
@@ -48,7 +53,9 @@ export async function renderItems(prepared: PreparedList, options: RenderItemsOp
   const keys = items.map((item, i) => {
     const contentKey = prepared.ordered[i]?.custom.contentKey;
     const hash = createHash('sha256').update(context);
-    return (contentKey ? hash.update(decoration).update(contentKey) : hash.update(JSON.stringify(item))).digest('base64url');
+    return (contentKey ? hash.update(decoration).update(contentKey) : hash.update(JSON.stringify(item))).digest(
+      'base64url',
+    );
   });
   const entries: Array<string | undefined> = keys.map((key) => options.cache?.get(key));
   const missing = entries.flatMap((ir, i) => (ir === undefined ? [i] : []));
@@ -61,7 +68,8 @@ export async function renderItems(prepared: PreparedList, options: RenderItemsOp
     missing.forEach((index, j) => {
       const ir = rendered.entries[j] ?? '';
       entries[index] = ir;
-      if (ir !== '' && !rendered.failures.some((f) => f.id === items[index]?.id)) options.cache?.set(keys[index] as string, ir);
+      if (ir !== '' && !rendered.failures.some((f) => f.id === items[index]?.id))
+        options.cache?.set(keys[index] as string, ir);
     });
   }
   return { entries: entries.map((e) => e ?? ''), failures };
@@ -79,7 +87,11 @@ function decorationOptions(prepared: PreparedList): unknown {
  */
 export const CHUNK = 250;
 
-export function renderInChunks(engine: ListEngine, items: ReadonlyArray<{ readonly id: string }>, size = CHUNK): RenderOutcome {
+export function renderInChunks(
+  engine: ListEngine,
+  items: ReadonlyArray<{ readonly id: string }>,
+  size = CHUNK,
+): RenderOutcome {
   if (items.length <= size) return engine.render(items);
   const entries: string[] = [];
   const failures: RenderFailure[] = [];
@@ -91,7 +103,11 @@ export function renderInChunks(engine: ListEngine, items: ReadonlyArray<{ readon
   return { entries, failures };
 }
 
-async function renderMissing(todo: ReadonlyArray<{ readonly id: string }>, prepared: PreparedList, options: RenderItemsOptions): Promise<RenderOutcome> {
+async function renderMissing(
+  todo: ReadonlyArray<{ readonly id: string }>,
+  prepared: PreparedList,
+  options: RenderItemsOptions,
+): Promise<RenderOutcome> {
   const { style, locale } = prepared.options;
   const engine = engineFor(style, locale);
   const pool = options.pool;
@@ -100,7 +116,9 @@ async function renderMissing(todo: ReadonlyArray<{ readonly id: string }>, prepa
   const share = Math.ceil(todo.length / (pool.size + 1));
   const chunks = Array.from({ length: pool.size }, (_, w) => todo.slice(share * (w + 1), share * (w + 2)));
   const pending = chunks.map((chunk, w) =>
-    chunk.length === 0 ? Promise.resolve({ entries: [], failures: [] }) : pool.render(w, { style, lang: locale, items: chunk, chunked: true }),
+    chunk.length === 0
+      ? Promise.resolve({ entries: [], failures: [] })
+      : pool.render(w, { style, lang: locale, items: chunk, chunked: true }),
   );
   const mine = renderInChunks(engine, todo.slice(0, share));
   const theirs = await Promise.all(pending);

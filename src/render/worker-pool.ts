@@ -22,7 +22,10 @@ export class WorkerPool {
 
   private constructor(count: number) {
     // a worker's heap is capped so that a 10,000-entry list stays under 500 MiB; one that runs out hands its share back
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+    this.workers = Array.from(
+      { length: count },
+      () => new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+    );
     this.workers.forEach((worker, i) => {
       worker.unref();
       worker.once('exit', () => this.dead.add(i));

@@ -70,7 +70,8 @@ function styleOf(source: string, entry: RawEntry): EntryStyle | undefined {
   const between = source.slice(first.nameSpan.end, first.valueSpan.start);
   const eq = between.indexOf('=');
   const columns = fields.map((f) => source.indexOf('=', f.nameSpan.end) - lineStart(source, f.nameSpan.start));
-  const aligned = fields.length > 1 && columns.every((c) => c === columns[0]) && new Set(fields.map((f) => f.name.length)).size > 1;
+  const aligned =
+    fields.length > 1 && columns.every((c) => c === columns[0]) && new Set(fields.map((f) => f.name.length)).size > 1;
   const last = entry.fields[entry.fields.length - 1] as RawField;
   const afterLast = source.slice(last.valueSpan.end, entry.closeAt);
   return {
@@ -115,7 +116,10 @@ function hasTopLevelQuote(text: string): boolean {
 }
 
 export function writeField(name: string, value: FieldValue, style: EntryStyle): string {
-  const pad = style.equalsColumn !== undefined ? ' '.repeat(Math.max(1, style.equalsColumn - style.indent.length - name.length)) : style.beforeEquals;
+  const pad =
+    style.equalsColumn !== undefined
+      ? ' '.repeat(Math.max(1, style.equalsColumn - style.indent.length - name.length))
+      : style.beforeEquals;
   return `${name}${pad}=${style.afterEquals}${writeValue(value, style)}`;
 }
 
@@ -147,7 +151,12 @@ export function setEntryType(entry: RawEntry, source: string, type: string): Tex
 }
 
 /** Appends fields at the end of an entry, in its style; a one-line entry gets the file's style and its own lines. */
-export function appendFields(source: string, entry: RawEntry, fields: ReadonlyArray<readonly [string, FieldValue]>, fallback: EntryStyle): TextEdit | undefined {
+export function appendFields(
+  source: string,
+  entry: RawEntry,
+  fields: ReadonlyArray<readonly [string, FieldValue]>,
+  fallback: EntryStyle,
+): TextEdit | undefined {
   if (fields.length === 0) return undefined;
   const own = styleOf(source, entry);
   const style = own ?? fallback;
@@ -159,7 +168,12 @@ export function appendFields(source: string, entry: RawEntry, fields: ReadonlyAr
     const afterKey = source.slice(entry.keySpan.end, entry.closeAt);
     const comma = afterKey.indexOf(',');
     const at = comma === -1 ? entry.keySpan.end : entry.keySpan.end + comma + 1;
-    const text = (comma === -1 ? ',' : '') + nl + lines.join(`,${nl}`) + (style.trailingComma ? ',' : '') + (closeNeedsLine ? nl : '');
+    const text =
+      (comma === -1 ? ',' : '') +
+      nl +
+      lines.join(`,${nl}`) +
+      (style.trailingComma ? ',' : '') +
+      (closeNeedsLine ? nl : '');
     return { start: at, end: at, text };
   }
   const afterLast = source.slice(last.valueSpan.end, entry.closeAt);
@@ -173,7 +187,12 @@ export function appendFields(source: string, entry: RawEntry, fields: ReadonlyAr
 }
 
 /** A whole new entry in the file's style. */
-export function writeEntry(type: string, key: string, fields: ReadonlyArray<readonly [string, FieldValue]>, style: EntryStyle): string {
+export function writeEntry(
+  type: string,
+  key: string,
+  fields: ReadonlyArray<readonly [string, FieldValue]>,
+  style: EntryStyle,
+): string {
   const nl = style.newline;
   const body = fields.map(([name, value]) => style.indent + writeField(name, value, style));
   return `@${type}{${key},${nl}${body.join(`,${nl}`)}${style.trailingComma ? ',' : ''}${nl}}${nl}`;

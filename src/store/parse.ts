@@ -79,7 +79,11 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
       reportUndefined(value.undefinedMacros, lines.line(field.nameSpan.start), raw.key);
       const annotation = annotationFieldOf(field.name);
       const target = annotation ? annotations : fields;
-      const name = annotation ? (annotation.name === 'default' ? annotation.field : `${annotation.field}:${annotation.name}`) : field.name;
+      const name = annotation
+        ? annotation.name === 'default'
+          ? annotation.field
+          : `${annotation.field}:${annotation.name}`
+        : field.name;
       if (target.has(name)) {
         problems.push({
           severity: 'warning',

@@ -10,7 +10,8 @@ export function readStore(path: string, displayPath = path): ParsedStore {
     source = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (err as Error).message);
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (err as Error).message);
     throw new StoreReadError(`cannot read the store ${displayPath}: ${reason}`);
   }
   return parseStore(source, displayPath);

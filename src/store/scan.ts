@@ -7,15 +7,7 @@
  * and scanning resumes at the next line that starts an entry: one broken entry never sinks the file.
  */
 import { LineIndex } from './lines.js';
-import type {
-  Block,
-  RawEntry,
-  RawField,
-  ScanResult,
-  Span,
-  SyntaxProblem,
-  ValuePart,
-} from './syntax.js';
+import type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from './syntax.js';
 
 const AT = 0x40;
 const LBRACE = 0x7b;
@@ -186,8 +178,15 @@ class Scanner {
         }
         if (c === close) break;
         if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
-        if (c === AT && this.src.lastIndexOf('\n', this.pos) >= 0 && this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))) {
-          throw new ScanError(`entry "${key}" is not closed before the next entry (a "{" in it is probably not closed)`, this.pos);
+        if (
+          c === AT &&
+          this.src.lastIndexOf('\n', this.pos) >= 0 &&
+          this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))
+        ) {
+          throw new ScanError(
+            `entry "${key}" is not closed before the next entry (a "{" in it is probably not closed)`,
+            this.pos,
+          );
         }
         throw new ScanError(
           `expected "," or "${String.fromCharCode(close)}" after field "${fields[fields.length - 1]?.name ?? ''}"`,
@@ -198,7 +197,10 @@ class Scanner {
       if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
       if (c === EQUALS) {
         partial.key = undefined;
-        throw new ScanError(`@${type} entry has no citation key ("${key} =" is a field where the key should be)`, keyStart);
+        throw new ScanError(
+          `@${type} entry has no citation key ("${key} =" is a field where the key should be)`,
+          keyStart,
+        );
       }
       throw new ScanError(`expected "," after the citation key "${key}"`, this.pos);
     }
@@ -279,7 +281,10 @@ class Scanner {
       return { kind: 'number', span: { start, end: i }, text: src.slice(start, i) };
     }
     if (isIdent(c)) return this.readMacro(start);
-    throw new ScanError(`expected a value ({…}, "…", a number or a @string name), found ${describe(src, start)}`, start);
+    throw new ScanError(
+      `expected a value ({…}, "…", a number or a @string name), found ${describe(src, start)}`,
+      start,
+    );
   }
 
   private readMacro(start: number): ValuePart {

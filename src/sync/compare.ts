@@ -20,7 +20,12 @@ function asText(value: string, field: string): string {
     read = value;
   }
   const text = typeof read === 'string' ? read : JSON.stringify(read);
-  return text.replace(/<[^>]+>/g, '').replace(/[{}]/g, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  return text
+    .replace(/<[^>]+>/g, '')
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
 }
 
 interface ReadName {
@@ -40,7 +45,10 @@ export function nameKeys(value: string): string[] {
   if (!Array.isArray(names)) return [foldText(String(names))];
   return (names as ReadName[]).map((n) => {
     const family = foldText([n.prefix, n.family].filter(Boolean).join(' ')).replace(/[^\p{L}\p{N}]/gu, '');
-    const given = foldText(n.given ?? '').replace(/[^\p{L}\p{N} ]/gu, '').replace(/\s+/g, ' ').trim();
+    const given = foldText(n.given ?? '')
+      .replace(/[^\p{L}\p{N} ]/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     return `${family}|${given}`;
   });
 }

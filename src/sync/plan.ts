@@ -80,7 +80,12 @@ export interface SyncReport {
     readonly since: 'this sync' | 'earlier';
     readonly promoted: boolean;
   }>;
-  readonly newVersions: ReadonlyArray<{ readonly key: string; readonly id: string; readonly from?: number; readonly to: number }>;
+  readonly newVersions: ReadonlyArray<{
+    readonly key: string;
+    readonly id: string;
+    readonly from?: number;
+    readonly to: number;
+  }>;
   readonly conflicts: readonly FieldConflict[];
   /** Hand-written values that differ from arXiv (no earlier sync to tell who changed them): kept. */
   readonly kept: readonly FieldConflict[];
@@ -118,8 +123,15 @@ export function planSync(input: SyncInput): SyncPlan {
   if (!store.lossless) throw new Error('the store cannot be parsed losslessly; it must not be rewritten');
   const source = store.scan.source;
   const convention = input.convention ?? detectConvention(source);
-  const style = fileStyle(source, store.entries.map((e) => e.raw));
-  const mapOptions = { convention, abstract: input.abstract, ...(input.nameChanges ? { nameChanges: input.nameChanges } : {}) };
+  const style = fileStyle(
+    source,
+    store.entries.map((e) => e.raw),
+  );
+  const mapOptions = {
+    convention,
+    abstract: input.abstract,
+    ...(input.nameChanges ? { nameChanges: input.nameChanges } : {}),
+  };
 
   const edits: TextEdit[] = [];
   const sidecarEntries: Record<string, SidecarRecord> = { ...input.sidecar.entries };
@@ -190,7 +202,14 @@ export function planSync(input: SyncInput): SyncPlan {
     report.created.push({ key, id });
     report.newVersions.push({ key, id, to: record.version });
     if (record.doi || record.journalRef) {
-      report.published.push({ key, id, ...(record.doi ? { doi: record.doi } : {}), ...(record.journalRef ? { journalRef: record.journalRef } : {}), since: 'this sync', promoted });
+      report.published.push({
+        key,
+        id,
+        ...(record.doi ? { doi: record.doi } : {}),
+        ...(record.journalRef ? { journalRef: record.journalRef } : {}),
+        since: 'this sync',
+        promoted,
+      });
     }
   }
   const append = appendEntries(source, newTexts, style);
@@ -253,7 +272,8 @@ function mergeEntry(
     if (ours === undefined) {
       if (baseValue !== undefined) {
         // the owner deleted what a sync wrote: respected
-        if (!sameValue(field, baseValue, value.text)) conflicts.push({ ...where, ours: '(deleted)', theirs: value.text, base: baseValue });
+        if (!sameValue(field, baseValue, value.text))
+          conflicts.push({ ...where, ours: '(deleted)', theirs: value.text, base: baseValue });
         continue;
       }
       const spelled = field === 'primaryclass' && biblatexEprint ? 'eprintclass' : FIELD_SPELLING[field];
@@ -272,7 +292,8 @@ function mergeEntry(
       if (field === 'author') newAuthorList = value.text;
       continue;
     }
-    if (baseValue !== undefined && !sameValue(field, baseValue, value.text)) conflicts.push({ ...where, ours, theirs: value.text, base: baseValue });
+    if (baseValue !== undefined && !sameValue(field, baseValue, value.text))
+      conflicts.push({ ...where, ours, theirs: value.text, base: baseValue });
     else if (baseValue === undefined) kept.push({ ...where, ours, theirs: value.text });
   }
 
@@ -289,7 +310,8 @@ function mergeEntry(
 
   let published: SyncReport['published'][number] | undefined;
   if (preprint && (record.doi || record.journalRef)) {
-    const since = base && (base.fields.doi !== undefined || base.fields.journal_ref !== undefined) ? 'earlier' : 'this sync';
+    const since =
+      base && (base.fields.doi !== undefined || base.fields.journal_ref !== undefined) ? 'earlier' : 'this sync';
     let promoted = false;
     if (input.promote && record.journalRef) {
       const promotion = promotionOf(record.journalRef, record.doi);
@@ -297,7 +319,11 @@ function mergeEntry(
       for (const [name, value] of promotion.fields) {
         const ours = entry.fields.get(name);
         const placeholder = (name === 'journal' || name === 'booktitle') && ours !== undefined && /arxiv/i.test(ours);
-        const syncOwned = name === 'year' && ours !== undefined && base?.fields.year !== undefined && sameValue('year', ours, base.fields.year);
+        const syncOwned =
+          name === 'year' &&
+          ours !== undefined &&
+          base?.fields.year !== undefined &&
+          sameValue('year', ours, base.fields.year);
         const target = rawField(raw, name);
         if (ours !== undefined && target && (placeholder || syncOwned)) {
           edits.push(replaceValue(target, value, style));
@@ -310,7 +336,13 @@ function mergeEntry(
       // the month of the first arXiv version does not date the publication: a sync-written month goes
       const month = rawField(raw, 'month');
       const ownMonth = entry.fields.get('month');
-      if (month && ownMonth !== undefined && base?.fields.month !== undefined && sameValue('month', ownMonth, base.fields.month) && promotion.fields.has('year')) {
+      if (
+        month &&
+        ownMonth !== undefined &&
+        base?.fields.month !== undefined &&
+        sameValue('month', ownMonth, base.fields.month) &&
+        promotion.fields.has('year')
+      ) {
         edits.push(removeField(source, raw, month));
         changed.push('month (removed)');
       }
@@ -353,8 +385,14 @@ function samePerson(a: string, b: string): boolean {
   const [fa, ga = ''] = a.split('|');
   const [fb, gb = ''] = b.split('|');
   if (fa !== fb) return false;
-  const ia = ga.split(' ').map((w) => w[0]).join('');
-  const ib = gb.split(' ').map((w) => w[0]).join('');
+  const ia = ga
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
+  const ib = gb
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
   return ia === '' || ib === '' || ia.startsWith(ib) || ib.startsWith(ia);
 }
 
@@ -371,6 +409,8 @@ export function remapAnnotation(annotation: string, oldAuthors: string, newAutho
       map.set(i + 1, j + 1);
     }
   });
-  return annotation.replace(/(^|;)(\s*)(\d+)(?=\s*[:=])/g, (_m, sep: string, space: string, n: string) => `${sep}${space}${map.get(Number(n)) ?? n}`);
+  return annotation.replace(
+    /(^|;)(\s*)(\d+)(?=\s*[:=])/g,
+    (_m, sep: string, space: string, n: string) => `${sep}${space}${map.get(Number(n)) ?? n}`,
+  );
 }
-

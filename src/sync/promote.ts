@@ -14,7 +14,8 @@ export interface Promotion {
   readonly fields: ReadonlyMap<string, FieldValue>;
 }
 
-const CONFERENCE = /\b(proc(eedings)?\.?|conference|conf\.|workshop|symposium|meeting|congress|icml|iclr|neurips|nips|aaai|ijcai|acl|emnlp|naacl|cvpr|iccv|eccv|colt|aistats|uai|kdd|sigir|www)\b/i;
+const CONFERENCE =
+  /\b(proc(eedings)?\.?|conference|conf\.|workshop|symposium|meeting|congress|icml|iclr|neurips|nips|aaai|ijcai|acl|emnlp|naacl|cvpr|iccv|eccv|colt|aistats|uai|kdd|sigir|www)\b/i;
 
 export function promotionOf(journalRef: string, doi?: string): Promotion {
   const ref = journalRef.replace(/\s+/g, ' ').trim();

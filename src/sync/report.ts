@@ -12,8 +12,14 @@ export function formatReport(report: SyncReport, written: boolean): string {
     if (items.length === 0) return;
     lines.push(`${title} (${items.length}):`, ...items.map((i) => `  ${i}`));
   };
-  section('created', report.created.map((c) => `${c.key}  arXiv:${c.id}`));
-  section('updated', report.updated.map((u) => `${u.key}  arXiv:${u.id}: ${u.fields.join(', ')}`));
+  section(
+    'created',
+    report.created.map((c) => `${c.key}  arXiv:${c.id}`),
+  );
+  section(
+    'updated',
+    report.updated.map((u) => `${u.key}  arXiv:${u.id}: ${u.fields.join(', ')}`),
+  );
   section(
     'published since last sync',
     report.published.map(
@@ -22,7 +28,12 @@ export function formatReport(report: SyncReport, written: boolean): string {
         (p.promoted ? ' (promoted)' : ' (run with --promote to make it a published entry)'),
     ),
   );
-  section('new arXiv versions', report.newVersions.filter((v) => v.from !== undefined).map((v) => `${v.key}  arXiv:${v.id}: v${v.from} -> v${v.to}`));
+  section(
+    'new arXiv versions',
+    report.newVersions
+      .filter((v) => v.from !== undefined)
+      .map((v) => `${v.key}  arXiv:${v.id}: v${v.from} -> v${v.to}`),
+  );
   section(
     'conflicts: edited by hand and changed on arXiv; your value is kept',
     report.conflicts.map((c) => `${c.key}.${c.field}: yours "${clip(c.ours, 60)}", arXiv now "${clip(c.theirs, 60)}"`),
@@ -31,8 +42,12 @@ export function formatReport(report: SyncReport, written: boolean): string {
     'kept: hand-written values that differ from arXiv',
     report.kept.map((c) => `${c.key}.${c.field}: yours "${clip(c.ours, 60)}", arXiv "${clip(c.theirs, 60)}"`),
   );
-  section('not found on arXiv', report.notFound.map((id) => `arXiv:${id}`));
-  const total = `${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ` +
+  section(
+    'not found on arXiv',
+    report.notFound.map((id) => `arXiv:${id}`),
+  );
+  const total =
+    `${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ` +
     `${report.conflicts.length} conflict${report.conflicts.length === 1 ? '' : 's'}, ${report.notFound.length} not found`;
   lines.push(written ? total : `${total} (dry run: nothing written)`);
   return `${lines.join('\n')}\n`;

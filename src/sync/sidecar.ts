@@ -31,7 +31,9 @@ export function parseSidecar(text: string, file: string): Sidecar {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new SidecarError(`${file}: not valid JSON (${(err as Error).message}); fix or delete it (a deleted sidecar makes every arXiv field count as hand-edited)`);
+    throw new SidecarError(
+      `${file}: not valid JSON (${(err as Error).message}); fix or delete it (a deleted sidecar makes every arXiv field count as hand-edited)`,
+    );
   }
   const obj = json as Partial<Sidecar>;
   if (obj?.version !== 1 || typeof obj.entries !== 'object' || obj.entries === null) {

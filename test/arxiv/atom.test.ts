@@ -6,7 +6,10 @@ import { FeedError, parseFeed } from '../../src/arxiv/atom.js';
 import { SHARED } from '../helpers.js';
 
 const DIR = join(SHARED, 'fixtures/arxiv-real');
-const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Array<{ file: string; http_status: number }>;
+const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Array<{
+  file: string;
+  http_status: number;
+}>;
 const feed = (prefix: string) => {
   const file = manifest.find((m) => m.file.startsWith(prefix))?.file ?? '';
   return parseFeed(readFileSync(join(DIR, file), 'utf8'));
@@ -50,7 +53,13 @@ describe('parseFeed on the real recorded responses', () => {
     const [astro] = feed('id_astro-ph_0601001_').records;
     expect(astro?.id).toBe('astro-ph/0601001');
     const [quant] = feed('id_quant-ph_0201082v1_').records;
-    expect(quant).toMatchObject({ id: 'quant-ph/0201082', version: 1, primaryCategory: 'quant-ph', published: '2002-01-18T15:08:05Z', comment: '32 pages' });
+    expect(quant).toMatchObject({
+      id: 'quant-ph/0201082',
+      version: 1,
+      primaryCategory: 'quant-ph',
+      published: '2002-01-18T15:08:05Z',
+      comment: '32 pages',
+    });
     expect(quant?.authors).toEqual([{ name: 'Stephen Blaha', affiliations: [] }]);
     const refs = [astro, ...feed('q_testing_s0_m100').records].filter((r) => r?.journalRef);
     expect(refs.length).toBeGreaterThan(10);
@@ -61,20 +70,25 @@ describe('parseFeed on the real recorded responses', () => {
     expect(records).toHaveLength(100);
     expect(records.filter((r) => r.doi).length).toBe(32);
     expect(records.some((r) => r.title.includes('$'))).toBe(true);
-    expect(records.find((r) => r.title.startsWith('$ω$Test'))?.title).toBe('$ω$Test: WebView-Oriented Testing for Android Applications');
+    expect(records.find((r) => r.title.startsWith('$ω$Test'))?.title).toBe(
+      '$ω$Test: WebView-Oriented Testing for Android Applications',
+    );
   });
 });
 
 describe('parseFeed hardening', () => {
   it('refuses a DTD, so no entity is defined, expanded or fetched', () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><feed>&lol2;</feed>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><feed>&lol2;</feed>';
     expect(() => parseFeed(bomb)).toThrowError(FeedError);
-    const external = '<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><feed><title>&xxe;</title></feed>';
+    const external =
+      '<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><feed><title>&xxe;</title></feed>';
     expect(() => parseFeed(external)).toThrowError(/DTD/);
   });
 
   it('decodes only the predefined entities', () => {
-    const xml = '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2506.15740v1</id><title>A &amp; B &lt;C&gt; &#233;</title><published>2025-06-18T00:00:00Z</published><author><name>X</name></author></entry></feed>';
+    const xml =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2506.15740v1</id><title>A &amp; B &lt;C&gt; &#233;</title><published>2025-06-18T00:00:00Z</published><author><name>X</name></author></entry></feed>';
     expect(parseFeed(xml).records[0]?.title).toBe('A & B <C> é');
   });
 

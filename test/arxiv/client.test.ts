@@ -5,11 +5,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileCache } from '../../src/arxiv/cache.js';
-import { ArxivClient, ArxivError, ArxivUsageError, parseRetryAfter, type ClientOptions } from '../../src/arxiv/client.js';
+import {
+  ArxivClient,
+  ArxivError,
+  ArxivUsageError,
+  parseRetryAfter,
+  type ClientOptions,
+} from '../../src/arxiv/client.js';
 import { FakeArxiv, type FakePaper } from './fake-arxiv.js';
 
 function paper(n: number, extra: Partial<FakePaper> = {}): FakePaper {
-  return { id: `2501.${String(10000 + n)}`, title: `Paper number ${n} on a long and winding title`, authors: [`Ada Lovelace${n}`, 'Kamélia Daudel'], published: '2025-01-15T10:00:00Z', ...extra };
+  return {
+    id: `2501.${String(10000 + n)}`,
+    title: `Paper number ${n} on a long and winding title`,
+    authors: [`Ada Lovelace${n}`, 'Kamélia Daudel'],
+    published: '2025-01-15T10:00:00Z',
+    ...extra,
+  };
 }
 
 let server: FakeArxiv;
@@ -21,7 +33,15 @@ afterEach(async () => {
 });
 
 const fast = (extra: ClientOptions = {}): ArxivClient =>
-  new ArxivClient({ apiUrl: server.url, delayMs: 60, backoffMs: 40, connectTimeoutMs: 2000, readTimeoutMs: 300, http: axios.create(), ...extra });
+  new ArxivClient({
+    apiUrl: server.url,
+    delayMs: 60,
+    backoffMs: 40,
+    connectTimeoutMs: 2000,
+    readTimeoutMs: 300,
+    http: axios.create(),
+    ...extra,
+  });
 
 describe('ArxivClient', () => {
   it('asks for N IDs in ceil(N / batch) requests with max_results set, and names itself', async () => {
@@ -36,7 +56,11 @@ describe('ArxivClient', () => {
   });
 
   it('matches results by ID, whatever their order, and drops versions from the query', async () => {
-    const result = await fast().fetchIds([`${paper(3).id}v2`, `arXiv:${paper(1).id}`, `https://arxiv.org/abs/${paper(2).id}`]);
+    const result = await fast().fetchIds([
+      `${paper(3).id}v2`,
+      `arXiv:${paper(1).id}`,
+      `https://arxiv.org/abs/${paper(2).id}`,
+    ]);
     expect(server.requests[0]?.idList).toEqual([paper(3).id, paper(1).id, paper(2).id]);
     expect(result.records.get(paper(1).id)?.authors[0]?.name).toBe('Ada Lovelace1');
     expect(result.records.get(paper(3).id)?.title).toBe('Paper number 3 on a long and winding title');
@@ -75,7 +99,9 @@ describe('ArxivClient', () => {
 
   it('gives up after a bounded number of attempts with a clear error', async () => {
     for (let i = 0; i < 5; i++) server.failures.push({ kind: 'status', status: 503 });
-    const error = await fast({ maxAttempts: 3 }).fetchIds([paper(0).id]).catch((e: unknown) => e);
+    const error = await fast({ maxAttempts: 3 })
+      .fetchIds([paper(0).id])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArxivError);
     expect((error as Error).message).toMatch(/failed after 3 attempts: HTTP 503/);
     expect(server.requests).toHaveLength(3);
@@ -100,7 +126,9 @@ describe('ArxivClient', () => {
 
   it('reports what is not a feed', async () => {
     server.failures.push({ kind: 'garbage' });
-    await expect(fast().fetchIds([paper(0).id])).rejects.toThrowError(/response to http:\/\/127\.0\.0\.1:\d+\/api\/query\?id_list=2501\.10000.* could not be read/);
+    await expect(fast().fetchIds([paper(0).id])).rejects.toThrowError(
+      /response to http:\/\/127\.0\.0\.1:\d+\/api\/query\?id_list=2501\.10000.* could not be read/,
+    );
   });
 
   it('asks once more for IDs missing from a batch, then reports them as not found', async () => {
@@ -108,11 +136,16 @@ describe('ArxivClient', () => {
     const result = await fast().fetchIds([paper(0).id, paper(1).id, '2501.99999']);
     expect([...result.records.keys()].sort()).toEqual([paper(0).id, paper(1).id]);
     expect(result.notFound).toEqual(['2501.99999']);
-    expect(server.requests.map((r) => r.idList)).toEqual([[paper(0).id, paper(1).id, '2501.99999'], [paper(1).id, '2501.99999']]);
+    expect(server.requests.map((r) => r.idList)).toEqual([
+      [paper(0).id, paper(1).id, '2501.99999'],
+      [paper(1).id, '2501.99999'],
+    ]);
   });
 
   it('refuses a delay under 3 s for arxiv.org, and a batch over 100', () => {
-    expect(() => new ArxivClient({ apiUrl: 'https://export.arxiv.org/api/query', delayMs: 1000 })).toThrowError(/3000 ms/);
+    expect(() => new ArxivClient({ apiUrl: 'https://export.arxiv.org/api/query', delayMs: 1000 })).toThrowError(
+      /3000 ms/,
+    );
     expect(() => new ArxivClient({ delayMs: 2999 })).toThrowError(ArxivUsageError);
     expect(() => new ArxivClient({ batchSize: 101 })).toThrowError(/between 1 and 100/);
     expect(new ArxivClient().apiUrl).toBe('https://export.arxiv.org/api/query');
@@ -122,7 +155,9 @@ describe('ArxivClient', () => {
   });
 
   it('caps the size of a response', async () => {
-    await expect(fast({ maxBytes: 100, maxAttempts: 1 }).fetchIds([paper(0).id])).rejects.toThrowError(/larger than 100 bytes/);
+    await expect(fast({ maxBytes: 100, maxAttempts: 1 }).fetchIds([paper(0).id])).rejects.toThrowError(
+      /larger than 100 bytes/,
+    );
   });
 
   it('serves a repeated query from a one-day cache, unless refreshed', async () => {

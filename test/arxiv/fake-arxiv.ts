@@ -131,7 +131,13 @@ export class FakeArxiv {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const idList = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
-    this.requests.push({ at: performance.now(), url: url.pathname + url.search, idList, maxResults: url.searchParams.get('max_results'), userAgent: req.headers['user-agent'] });
+    this.requests.push({
+      at: performance.now(),
+      url: url.pathname + url.search,
+      idList,
+      maxResults: url.searchParams.get('max_results'),
+      userAgent: req.headers['user-agent'],
+    });
     const failure = this.failures.shift();
     if (failure) return this.fail(failure, res);
     const bad = idList.find((id) => !parseArxivId(id));
@@ -166,7 +172,10 @@ export class FakeArxiv {
         return;
       case 'truncate': {
         const body = feedXml([...this.papers.values()]);
-        res.writeHead(200, { 'Content-Type': 'application/atom+xml', 'Content-Length': String(Buffer.byteLength(body)) });
+        res.writeHead(200, {
+          'Content-Type': 'application/atom+xml',
+          'Content-Length': String(Buffer.byteLength(body)),
+        });
         res.write(body.slice(0, Math.floor(body.length / 2)));
         setTimeout(() => res.destroy(), 10);
         return;

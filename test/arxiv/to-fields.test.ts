@@ -4,7 +4,9 @@ import { NameChanges } from '../../src/model/name-changes.js';
 
 describe('arXiv text as BibTeX', () => {
   it('escapes what would break LaTeX, outside math only', () => {
-    expect(bibtexText('Things & Stuff: 50% of #1 with $x_1 & y$', 'utf8')).toBe('Things \\& Stuff: 50\\% of \\#1 with $x_1 & y$');
+    expect(bibtexText('Things & Stuff: 50% of #1 with $x_1 & y$', 'utf8')).toBe(
+      'Things \\& Stuff: 50\\% of \\#1 with $x_1 & y$',
+    );
     expect(bibtexText('Already \\& escaped', 'utf8')).toBe('Already \\& escaped');
   });
 
@@ -19,7 +21,9 @@ describe('arXiv text as BibTeX', () => {
   });
 
   it('writes names family first, with particles and protected commas', () => {
-    expect(bibtexName({ family: 'Weij', given: 'Teun', 'non-dropping-particle': 'van der' }, 'utf8')).toBe('van der Weij, Teun');
+    expect(bibtexName({ family: 'Weij', given: 'Teun', 'non-dropping-particle': 'van der' }, 'utf8')).toBe(
+      'van der Weij, Teun',
+    );
     expect(bibtexName({ family: 'Hägele', given: 'Alexander' }, 'latex')).toBe('H{\\"a}gele, Alexander');
     expect(bibtexName({ literal: 'The ATLAS Collaboration' }, 'utf8')).toBe('{The ATLAS Collaboration}');
   });
@@ -32,9 +36,29 @@ describe('arXiv text as BibTeX', () => {
   });
 
   it('maps a record, with name changes applied', () => {
-    const changes = new NameChanges([[{ family: 'Smith', given: 'Jane' }, { family: 'Doe', given: 'Jane' }]]);
+    const changes = new NameChanges([
+      [
+        { family: 'Smith', given: 'Jane' },
+        { family: 'Doe', given: 'Jane' },
+      ],
+    ]);
     const fields = fieldsFromRecord(
-      { id: '2501.00001', version: 2, title: 'T', summary: 'S', authors: [{ name: 'Jane Smith', affiliations: [] }, { name: 'Joe Benton', affiliations: [] }], published: '2025-01-31T00:00:00Z', updated: '2025-02-01T00:00:00Z', categories: ['cs.LG'], primaryCategory: 'cs.LG', doi: '10.1/x', journalRef: 'J 1 (2025)' },
+      {
+        id: '2501.00001',
+        version: 2,
+        title: 'T',
+        summary: 'S',
+        authors: [
+          { name: 'Jane Smith', affiliations: [] },
+          { name: 'Joe Benton', affiliations: [] },
+        ],
+        published: '2025-01-31T00:00:00Z',
+        updated: '2025-02-01T00:00:00Z',
+        categories: ['cs.LG'],
+        primaryCategory: 'cs.LG',
+        doi: '10.1/x',
+        journalRef: 'J 1 (2025)',
+      },
       { convention: 'utf8', abstract: true, nameChanges: changes },
     );
     expect(Object.fromEntries([...fields].map(([k, v]) => [k, v.bare ? `bare:${v.text}` : v.text]))).toEqual({

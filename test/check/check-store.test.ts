@@ -35,8 +35,12 @@ describe('bibfolio check', () => {
     );
     expect(problems.every((p) => p.file === file)).toBe(true);
     const damaged = problems.filter((p) => p.code === 'damaged-name').map((p) => p.message);
-    expect(damaged).toContain('"Alexander Hgele" looks like a damaged copy of "Alexander Hägele" (entry "dup2024a", line 1)');
-    expect(damaged).toContain('"Kamlia Daudel" looks like a damaged copy of "Kamélia Daudel" (entry "annotations", line 29)');
+    expect(damaged).toContain(
+      '"Alexander Hgele" looks like a damaged copy of "Alexander Hägele" (entry "dup2024a", line 1)',
+    );
+    expect(damaged).toContain(
+      '"Kamlia Daudel" looks like a damaged copy of "Kamélia Daudel" (entry "annotations", line 29)',
+    );
     expect(problems.find((p) => p.code === 'missing-field')?.message).toBe('@article entries need journal');
   });
 
@@ -46,7 +50,8 @@ describe('bibfolio check', () => {
   });
 
   it('reports a name spelled without its accents', () => {
-    const src = '@misc{a, title={A}, author={Benton, Joe and H{\\"a}gele, Alexander}, year=2024}\n@misc{b, title={B}, author={Benton, Joe and Hagele, Alexander}, year=2023}';
+    const src =
+      '@misc{a, title={A}, author={Benton, Joe and H{\\"a}gele, Alexander}, year=2024}\n@misc{b, title={B}, author={Benton, Joe and Hagele, Alexander}, year=2023}';
     const problems = check(src, 'x.bib').filter((p) => p.code === 'damaged-name');
     expect(problems.map((p) => p.key)).toEqual(['b']);
   });

@@ -23,14 +23,30 @@ describe('bibfolio format', () => {
   it('writes --out, with every list option', async () => {
     const dir = project();
     const run = await cli(
-      ['format', '--to', 'markdown', '--out', 'out/list.md', '--max-authors', '3', '--group-by', 'year', '--selected', '--link-titles', '--owner', 'Arnaud Doucet'],
+      [
+        'format',
+        '--to',
+        'markdown',
+        '--out',
+        'out/list.md',
+        '--max-authors',
+        '3',
+        '--group-by',
+        'year',
+        '--selected',
+        '--link-titles',
+        '--owner',
+        'Arnaud Doucet',
+      ],
       dir,
     );
     expect(run.code).toBe(0);
     const md = readFileSync(join(dir, 'out/list.md'), 'utf8');
     expect(md).toContain('## 2024');
     expect(md).not.toContain('## 2023'); // no selected paper in 2023
-    expect(md).toContain('[Error Bounds for Flow Matching Methods](<https://arxiv.org/abs/2305.16860>). Joe Benton, George Deligiannidis, **Arnaud Doucet**.');
+    expect(md).toContain(
+      '[Error Bounds for Flow Matching Methods](<https://arxiv.org/abs/2305.16860>). Joe Benton, George Deligiannidis, **Arnaud Doucet**.',
+    );
     // limit 3, owner 5th: eliding would hide two names only, so they are shown
     expect(md).toContain('Joe Benton, Yuyang Shi, Valentin De Bortoli, George Deligiannidis, **Arnaud Doucet**.');
   });
@@ -42,7 +58,13 @@ describe('bibfolio format', () => {
   });
 
   it('exits 2 on a usage error', async () => {
-    for (const argv of [['format', '--to', 'docx'], ['format', '--max-authors', 'ten'], ['format', '--nope'], ['no-such-command'], []]) {
+    for (const argv of [
+      ['format', '--to', 'docx'],
+      ['format', '--max-authors', 'ten'],
+      ['format', '--nope'],
+      ['no-such-command'],
+      [],
+    ]) {
       const run = await cli(argv);
       expect(run.code, argv.join(' ')).toBe(2);
       expect(run.stderr.length).toBeGreaterThan(0);
@@ -84,14 +106,18 @@ describe('bibfolio publications', () => {
     const dir = project();
     const run = await cli(['publications'], dir);
     expect(run.code).toBe(0);
-    for (const ext of ['md', 'html', 'tex', 'txt']) expect(existsSync(join(dir, `dist/publications.${ext}`)), ext).toBe(true);
+    for (const ext of ['md', 'html', 'tex', 'txt'])
+      expect(existsSync(join(dir, `dist/publications.${ext}`)), ext).toBe(true);
     expect(readFileSync(join(dir, 'dist/publications.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expect(readFileSync(join(dir, 'dist/publications.md'), 'utf8')).toContain('**Joe Benton**\\*, Yuyang Shi\\*');
   });
 
   it('names the wrong key of a bad config, and exits 1', async () => {
     const dir = project();
-    writeFileSync(join(dir, 'bibfolio.config.json'), '{"owner": {"name": "Joe Benton"}, "maxAuthors": "10", "colour": "red"}');
+    writeFileSync(
+      join(dir, 'bibfolio.config.json'),
+      '{"owner": {"name": "Joe Benton"}, "maxAuthors": "10", "colour": "red"}',
+    );
     const run = await cli(['publications'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('bibfolio.config.json: unknown key "colour" at (top level)');
@@ -119,7 +145,8 @@ describe('bibfolio check', () => {
 
 describe('the installed command', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli/launch.cjs'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+    if (!existsSync(join(ROOT, 'dist/cli/launch.cjs')))
+      execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
   });
 
   it('runs as a process with the right exit codes', () => {
@@ -129,7 +156,12 @@ describe('the installed command', () => {
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain('wrote dist/publications.md');
     expect(spawnSync(process.execPath, [main, 'format', '--to', 'pdf'], { cwd: dir }).status).toBe(2);
-    expect(spawnSync(process.execPath, [main, 'check', '--bib', fixture('bib/check-finds-every-problem.bib')], { cwd: dir }).status).toBe(1);
-    expect(spawnSync(process.execPath, [main, '--version'], { cwd: dir, encoding: 'utf8' }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(
+      spawnSync(process.execPath, [main, 'check', '--bib', fixture('bib/check-finds-every-problem.bib')], { cwd: dir })
+        .status,
+    ).toBe(1);
+    expect(spawnSync(process.execPath, [main, '--version'], { cwd: dir, encoding: 'utf8' }).stdout.trim()).toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
   });
 });

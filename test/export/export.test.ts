@@ -44,23 +44,34 @@ const MANY_LANGUAGES = [
 ];
 
 describe('export-bib round trip', () => {
-  it.each(['bibtex', 'biblatex'] as const)('%s: the embedded store exports and reads back to the same CSL-JSON', (target) => {
-    const source = readFileSync(EMBEDDED_STORE, 'utf8');
-    const result = exported(source, target);
-    expect(result.problems).toEqual([]);
-    expect(result.count).toBe(16);
-    const before = publicationsOf(parseStore(source)).items;
-    const after = publicationsOf(parseStore(result.text)).items;
-    expect(comparable(after, target)).toEqual(comparable(before, target));
-  });
+  it.each(['bibtex', 'biblatex'] as const)(
+    '%s: the embedded store exports and reads back to the same CSL-JSON',
+    (target) => {
+      const source = readFileSync(EMBEDDED_STORE, 'utf8');
+      const result = exported(source, target);
+      expect(result.problems).toEqual([]);
+      expect(result.count).toBe(16);
+      const before = publicationsOf(parseStore(source)).items;
+      const after = publicationsOf(parseStore(result.text)).items;
+      expect(comparable(after, target)).toEqual(comparable(before, target));
+    },
+  );
 
-  it.each(['bibtex', 'biblatex'] as const)('%s: a store with accents from many languages reads back the same', (target) => {
-    const source = MANY_LANGUAGES.map(([author, title], i) => `@article{k${i},\n  author = {${author}},\n  title = {${title}},\n  journal = {Revue},\n  year = {2020}\n}\n`).join('\n');
-    const result = exported(source, target);
-    expect(result.problems).toEqual([]);
-    if (target === 'bibtex') expect(result.text).toMatch(/^[\x00-\x7f]*$/);
-    expect(comparable(publicationsOf(parseStore(result.text)).items, target)).toEqual(comparable(publicationsOf(parseStore(source)).items, target));
-  });
+  it.each(['bibtex', 'biblatex'] as const)(
+    '%s: a store with accents from many languages reads back the same',
+    (target) => {
+      const source = MANY_LANGUAGES.map(
+        ([author, title], i) =>
+          `@article{k${i},\n  author = {${author}},\n  title = {${title}},\n  journal = {Revue},\n  year = {2020}\n}\n`,
+      ).join('\n');
+      const result = exported(source, target);
+      expect(result.problems).toEqual([]);
+      if (target === 'bibtex') expect(result.text).toMatch(/^[\x00-\x7f]*$/);
+      expect(comparable(publicationsOf(parseStore(result.text)).items, target)).toEqual(
+        comparable(publicationsOf(parseStore(source)).items, target),
+      );
+    },
+  );
 });
 
 describe('the bibtex target', () => {
@@ -68,9 +79,9 @@ describe('the bibtex target', () => {
 
   it('is pure ASCII with accents as LaTeX, capitals protected and months as macros', () => {
     expect(text).toMatch(/^[\x00-\x7f]*$/);
-    expect(text).toContain('Daudel, Kam{\\\'e}lia');
+    expect(text).toContain("Daudel, Kam{\\'e}lia");
     expect(text).toContain('H{\\"a}gele, Alexander');
-    expect(text).toContain('Eyzaguirre, Crist{\\\'o}bal');
+    expect(text).toContain("Eyzaguirre, Crist{\\'o}bal");
     expect(text).toContain('title = {{SHADE-Arena}: Evaluating Sabotage and Monitoring in {LLM} Agents}');
     expect(text).toContain('booktitle = {{NeurIPS} 2024 Workshop');
     expect(text).toContain('{Markov}');
@@ -78,7 +89,9 @@ describe('the bibtex target', () => {
   });
 
   it('writes preprints so that every style prints the arXiv identifier, and leaves biblatex-only fields out', () => {
-    expect(text).toContain('@article{kutasov2025shade,\n  title = {{SHADE-Arena}: Evaluating Sabotage and Monitoring in {LLM} Agents},\n  author = {');
+    expect(text).toContain(
+      '@article{kutasov2025shade,\n  title = {{SHADE-Arena}: Evaluating Sabotage and Monitoring in {LLM} Agents},\n  author = {',
+    );
     expect(text).toContain('journal = {arXiv preprint arXiv:2506.15740}');
     expect(text).not.toMatch(/author\+an|keywords|selected|eprinttype|journaltitle|date =/);
   });
@@ -91,7 +104,9 @@ describe('the biblatex target', () => {
     expect(text).toContain('author = {Daudel, Kamélia and Benton, Joe');
     expect(text).toContain('@online{kutasov2025shade,');
     expect(text).toMatch(/@online\{kutasov2025shade,[^@]*eprint = \{2506\.15740\},\n  eprinttype = \{arxiv\}/);
-    expect(text).toMatch(/@article\{benton2024error,[^@]*journaltitle = \{Transactions on Machine Learning Research\},[^@]*date = \{2024-02\}/);
+    expect(text).toMatch(
+      /@article\{benton2024error,[^@]*journaltitle = \{Transactions on Machine Learning Research\},[^@]*date = \{2024-02\}/,
+    );
   });
 
   it('keeps the annotations and marks the owner "highlight"', () => {
@@ -102,9 +117,19 @@ describe('the biblatex target', () => {
 
 describe('values that could break the .bib or run in the document', () => {
   it('escapes specials and refuses commands, naming entry and field', () => {
-    const result = exported('@misc{bad, title = {Run \\input{/etc/passwd} now}, author = {A, B}, year = 2020}\n@misc{ok, title = {50% & #1 of x_1^2}, author = {A, B}, year = 2020}', 'bibtex');
+    const result = exported(
+      '@misc{bad, title = {Run \\input{/etc/passwd} now}, author = {A, B}, year = 2020}\n@misc{ok, title = {50% & #1 of x_1^2}, author = {A, B}, year = 2020}',
+      'bibtex',
+    );
     expect(result.problems).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'unsafe-value', key: 'bad', line: 1, message: 'field "title" uses the command \\input, which a bibliography must not run; write it as text or remove it' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unsafe-value',
+        key: 'bad',
+        line: 1,
+        message:
+          'field "title" uses the command \\input, which a bibliography must not run; write it as text or remove it',
+      }),
     ]);
     expect(result.text).toContain('title = {50\\% \\& \\#1 of x\\_1\\^{}2}');
     expect(result.text).not.toContain('@misc{bad');
@@ -119,13 +144,22 @@ describe('values that could break the .bib or run in the document', () => {
 
   it('selects entries by key and by selection', () => {
     const pubs = publicationsOf(parseStore(readFileSync(EMBEDDED_STORE, 'utf8')));
-    const byKey = exportBib(pubs.store.entries, pubs.items, { target: 'bibtex', selectedOnly: false, keys: ['daudel2023alpha', 'nosuch'], file: 'x' });
+    const byKey = exportBib(pubs.store.entries, pubs.items, {
+      target: 'bibtex',
+      selectedOnly: false,
+      keys: ['daudel2023alpha', 'nosuch'],
+      file: 'x',
+    });
     expect(byKey.count).toBe(1);
     expect(byKey.problems.map((p) => p.code)).toEqual(['unknown-key']);
-    expect(exportBib(pubs.store.entries, pubs.items, { target: 'bibtex', selectedOnly: true, file: 'x' }).count).toBe(5);
+    expect(exportBib(pubs.store.entries, pubs.items, { target: 'bibtex', selectedOnly: true, file: 'x' }).count).toBe(
+      5,
+    );
   });
 
   it('reads LaTeX accents as UTF-8', () => {
-    expect(latexAccentsToUnicode('H{\\"a}gele, {\\L}ukasz, Nguy{\\~\\^e}n, \\v{S}imon, I{\\c s}{\\i}k')).toBe('Hägele, Łukasz, Nguyễn, Šimon, Işık');
+    expect(latexAccentsToUnicode('H{\\"a}gele, {\\L}ukasz, Nguy{\\~\\^e}n, \\v{S}imon, I{\\c s}{\\i}k')).toBe(
+      'Hägele, Łukasz, Nguyễn, Šimon, Işık',
+    );
   });
 });

@@ -43,7 +43,12 @@ describe('owner matching', () => {
   });
 
   it('finds the first author who is the owner', () => {
-    expect(joe.indexIn([{ family: 'Shi', given: 'Yuyang' }, { family: 'Benton', given: 'J.' }])).toBe(1);
+    expect(
+      joe.indexIn([
+        { family: 'Shi', given: 'Yuyang' },
+        { family: 'Benton', given: 'J.' },
+      ]),
+    ).toBe(1);
     expect(joe.indexIn([{ family: 'Benton', given: 'Jane' }])).toBe(-1);
   });
 });

@@ -24,7 +24,10 @@ describe('the author limit', () => {
 
   it('elides the middle and keeps the owner when the owner is far down the list', () => {
     expect(selectAuthors(50, 12, 10, false)).toEqual({ shown: [0, 1, 2, 3, 4, 5, 6, 7, 8, 'elision', 12], etAl: true });
-    expect(selectAuthors(13, 12, 10, false)).toEqual({ shown: [0, 1, 2, 3, 4, 5, 6, 7, 8, 'elision', 12], etAl: false });
+    expect(selectAuthors(13, 12, 10, false)).toEqual({
+      shown: [0, 1, 2, 3, 4, 5, 6, 7, 8, 'elision', 12],
+      etAl: false,
+    });
   });
 
   it('ends an incomplete list (and others) with et al., and 0 means no limit', () => {
@@ -33,7 +36,10 @@ describe('the author limit', () => {
   });
 
   it('prints all 12 authors of SHADE-Arena', () => {
-    const text = render(itemsOf(`@misc{k, title = {SHADE}, year = 2025, author = {${authorList(12, 11)}}}`), 'markdown');
+    const text = render(
+      itemsOf(`@misc{k, title = {SHADE}, year = 2025, author = {${authorList(12, 11)}}}`),
+      'markdown',
+    );
     expect(text).toContain('A. Author1, A. Author2');
     expect(text).toContain('A. Author11, **Joe Benton**.');
     expect(text).not.toContain('et al');

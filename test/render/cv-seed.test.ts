@@ -50,7 +50,9 @@ function parts(line: string, title: string, venue: string): Parts {
 }
 
 describe('the newer CV, reproduced', () => {
-  const output = render(embeddedItems(), 'text', { annotations: { equal: { symbol: '*', legend: 'Equal contribution' } } });
+  const output = render(embeddedItems(), 'text', {
+    annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
+  });
   const ours = output.split('\n\n').filter((l) => / \d{4}\.$/.test(l.trim()));
 
   it('has the CV’s 16 publications, in the CV’s order', () => {

@@ -79,7 +79,9 @@ describe('escaping', () => {
   });
 
   it('escapes Markdown markup characters', () => {
-    expect(escapeMarkdown('*a* _b_ `c` [d](e) <f> # | ~ $')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\# \\| \\~ \\$');
+    expect(escapeMarkdown('*a* _b_ `c` [d](e) <f> # | ~ $')).toBe(
+      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\# \\| \\~ \\$',
+    );
   });
 
   it('JSON output carries the text as it was', () => {

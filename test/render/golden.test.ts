@@ -11,11 +11,25 @@ import type { OutputFormat } from '../../src/render/list.js';
 import { embeddedItems, render, ROOT } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'test/golden');
-const EXTENSIONS: Record<OutputFormat, string> = { markdown: 'md', html: 'html', latex: 'tex', text: 'txt', json: 'json' };
+const EXTENSIONS: Record<OutputFormat, string> = {
+  markdown: 'md',
+  html: 'html',
+  latex: 'tex',
+  text: 'txt',
+  json: 'json',
+};
 
-const cases: Array<{ name: string; style: string; format: OutputFormat; groupBy?: GroupBy; linkTitles?: boolean; selectedOnly?: boolean }> = [];
+const cases: Array<{
+  name: string;
+  style: string;
+  format: OutputFormat;
+  groupBy?: GroupBy;
+  linkTitles?: boolean;
+  selectedOnly?: boolean;
+}> = [];
 for (const style of ['cv', 'apa', 'vancouver', 'harvard1']) {
-  for (const format of ['markdown', 'html', 'latex', 'text'] as const) cases.push({ name: `${style}.${EXTENSIONS[format]}`, style, format });
+  for (const format of ['markdown', 'html', 'latex', 'text'] as const)
+    cases.push({ name: `${style}.${EXTENSIONS[format]}`, style, format });
 }
 cases.push({ name: 'cv.json', style: 'cv', format: 'json' });
 cases.push({ name: 'cv-by-year-linked.md', style: 'cv', format: 'markdown', groupBy: 'year', linkTitles: true });

@@ -23,15 +23,27 @@ describe('the owner in bold', () => {
         expect(entry).toContain(`<strong>${name}</strong>`);
       }
       const md = render(items, 'markdown', options);
-      expect(md.split('\n').filter((l) => l.startsWith('- ')).every((l) => l.includes(`**${name}**`))).toBe(true);
+      expect(
+        md
+          .split('\n')
+          .filter((l) => l.startsWith('- '))
+          .every((l) => l.includes(`**${name}**`)),
+      ).toBe(true);
       const tex = render(items, 'latex', options);
-      expect(tex.split('\\item').slice(1).every((e) => e.includes(`\\textbf{${name}}`))).toBe(true);
+      expect(
+        tex
+          .split('\\item')
+          .slice(1)
+          .every((e) => e.includes(`\\textbf{${name}}`)),
+      ).toBe(true);
       expect(render(items, 'text', options)).not.toMatch(/\*\*|<strong>|\\textbf/);
     });
   }
 
   it('never bolds a namesake, and bolds the owner written with initials', () => {
-    const items = itemsOf('@misc{k, title = {T}, year = 2020, author = {Benton, Jane and Benton, J. and Bentón, Joseph}}');
+    const items = itemsOf(
+      '@misc{k, title = {T}, year = 2020, author = {Benton, Jane and Benton, J. and Bentón, Joseph}}',
+    );
     expect(render(items, 'markdown')).toContain('Jane Benton, **J. Benton**, Joseph Bentón.');
   });
 
@@ -59,9 +71,13 @@ describe('equal contribution', () => {
         '\\* Equal contribution\n',
     );
     const html = render(alpha, 'html');
-    expect(html).toContain('Kamélia Daudel, <strong>Joe Benton</strong><sup class="bibfolio-mark">*</sup>, Yuyang Shi<sup class="bibfolio-mark">*</sup>, Arnaud Doucet.');
+    expect(html).toContain(
+      'Kamélia Daudel, <strong>Joe Benton</strong><sup class="bibfolio-mark">*</sup>, Yuyang Shi<sup class="bibfolio-mark">*</sup>, Arnaud Doucet.',
+    );
     expect(html.match(/bibfolio-legend/g)).toHaveLength(1);
-    expect(render(alpha, 'latex')).toContain('\\textbf{Joe Benton}\\textsuperscript{*}, Yuyang Shi\\textsuperscript{*}, Arnaud Doucet');
+    expect(render(alpha, 'latex')).toContain(
+      '\\textbf{Joe Benton}\\textsuperscript{*}, Yuyang Shi\\textsuperscript{*}, Arnaud Doucet',
+    );
     expect(render(alpha, 'text')).toContain('Kamélia Daudel, Joe Benton*, Yuyang Shi*, Arnaud Doucet.');
   });
 
@@ -69,7 +85,9 @@ describe('equal contribution', () => {
     expect(render(alpha, 'html', { style: loadStyle('apa') })).toContain(
       'Daudel, K., <strong>Benton, J.</strong><sup class="bibfolio-mark">*</sup>, Shi, Y.<sup class="bibfolio-mark">*</sup>, &amp; Doucet, A.',
     );
-    expect(render(alpha, 'markdown', { style: loadStyle('vancouver') })).toContain('Daudel K, **Benton J**\\*, Shi Y\\*, Doucet A.');
+    expect(render(alpha, 'markdown', { style: loadStyle('vancouver') })).toContain(
+      'Daudel K, **Benton J**\\*, Shi Y\\*, Doucet A.',
+    );
   });
 
   it('prints no legend when no entry uses a mark', () => {
@@ -90,8 +108,15 @@ describe('name changes', () => {
     const { NameChanges } = await import('../../src/model/name-changes.js');
     const { publicationsOf } = await import('../../src/publications.js');
     const { parseStore } = await import('../../src/store/parse.js');
-    const changes = new NameChanges([[{ family: 'Shi', given: 'Yuyang' }, { family: 'Shi-Smith', given: 'Yuyang' }]]);
-    const pubs = publicationsOf(parseStore('@misc{k, title = {T}, year = 2024, author = {Benton, Joe and Shi, Y.}}'), { nameChanges: changes });
+    const changes = new NameChanges([
+      [
+        { family: 'Shi', given: 'Yuyang' },
+        { family: 'Shi-Smith', given: 'Yuyang' },
+      ],
+    ]);
+    const pubs = publicationsOf(parseStore('@misc{k, title = {T}, year = 2024, author = {Benton, Joe and Shi, Y.}}'), {
+      nameChanges: changes,
+    });
     expect(render(pubs.items, 'text')).toContain('Joe Benton, Yuyang Shi-Smith.');
   });
 });

@@ -79,7 +79,11 @@ describe('render paths', () => {
     const source = generateStore(700, 11);
     writeFileSync(join(dir, 'store.bib'), source);
     const run = async (...extra: string[]) => {
-      const r = await cli(['format', '--bib', 'store.bib', '--to', 'markdown', '--owner', 'Joe Benton', ...extra], dir, env);
+      const r = await cli(
+        ['format', '--bib', 'store.bib', '--to', 'markdown', '--owner', 'Joe Benton', ...extra],
+        dir,
+        env,
+      );
       expect(r.code, r.stderr).toBe(0);
       return r.stdout;
     };
@@ -105,7 +109,10 @@ describe('a worker that fails', () => {
     // the list is still rendered, on this thread
     const opts = options('cv');
     const prepared = prepareList(generated, opts);
-    const fallback = finishList(prepared, await renderItems(prepared, { ...(failing ? { pool: failing } : {}), parallelFrom: 1 })).output;
+    const fallback = finishList(
+      prepared,
+      await renderItems(prepared, { ...(failing ? { pool: failing } : {}), parallelFrom: 1 }),
+    ).output;
     expect(fallback).toBe(renderList(generated, opts).output);
   }, 120_000);
 });

@@ -35,7 +35,14 @@ describe('parseStore', () => {
     expect(store.entries.map((e) => e.key)).toEqual(['good1', 'good2']);
     expect(store.lossless).toBe(false);
     expect(store.problems).toHaveLength(1);
-    expect(store.problems[0]).toMatchObject({ severity: 'error', code: 'syntax', file, key: 'broken', line: 13, column: 1 });
+    expect(store.problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'syntax',
+      file,
+      key: 'broken',
+      line: 13,
+      column: 1,
+    });
     expect(store.problems[0]?.message).toMatch(/starting on line 7 was skipped/);
   });
 

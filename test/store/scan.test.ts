@@ -3,7 +3,9 @@ import { scanBibtex } from '../../src/store/scan.js';
 import type { RawEntry } from '../../src/store/syntax.js';
 
 function rebuilt(source: string): string {
-  return scanBibtex(source).blocks.map((b) => source.slice(b.span.start, b.span.end)).join('');
+  return scanBibtex(source)
+    .blocks.map((b) => source.slice(b.span.start, b.span.end))
+    .join('');
 }
 
 function entries(source: string): RawEntry[] {
@@ -28,8 +30,19 @@ describe('scanBibtex', () => {
   });
 
   it('keeps comments, @string, @preamble, @comment and blank lines as blocks, byte for byte', () => {
-    const src = '% a comment\n\n@string{foo = "Bar"}\n@preamble{"\\newcommand{\\x}{y}"}\n@comment{ anything {nested} }\n\n@misc{k, title = foo # { baz}}\ntrailing text';
-    expect(scanBibtex(src).blocks.map((b) => b.kind)).toEqual(['junk', 'string', 'junk', 'preamble', 'junk', 'comment', 'junk', 'entry', 'junk']);
+    const src =
+      '% a comment\n\n@string{foo = "Bar"}\n@preamble{"\\newcommand{\\x}{y}"}\n@comment{ anything {nested} }\n\n@misc{k, title = foo # { baz}}\ntrailing text';
+    expect(scanBibtex(src).blocks.map((b) => b.kind)).toEqual([
+      'junk',
+      'string',
+      'junk',
+      'preamble',
+      'junk',
+      'comment',
+      'junk',
+      'entry',
+      'junk',
+    ]);
     expect(rebuilt(src)).toBe(src);
   });
 
@@ -44,7 +57,8 @@ describe('scanBibtex', () => {
   });
 
   it('reports a broken entry with line, column and snippet, skips it, and reads the next one', () => {
-    const src = '@misc{ok1, title={A}}\n@article{broken, title = {unbalanced\n  year = 2020,\n}\n@misc{ok2, title={B}}\n';
+    const src =
+      '@misc{ok1, title={A}}\n@article{broken, title = {unbalanced\n  year = 2020,\n}\n@misc{ok2, title={B}}\n';
     const result = scanBibtex(src);
     const broken = result.blocks.find((b) => b.kind === 'broken');
     expect(broken?.kind).toBe('broken');

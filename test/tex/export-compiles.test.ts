@@ -30,25 +30,31 @@ function expectReaderText(text: string): void {
 }
 
 describe.skipIf(skip)('the bibtex export with pdflatex + bibtex', () => {
-  it.each(['plain', 'unsrtnat', 'alpha'])('%s: no error, no warning, every title, accents and arXiv IDs in the PDF', async (style) => {
-    const dir = texDir();
-    const bib = await exportTo(dir, 'bibtex');
-    expect(bib).toMatch(/^[\x00-\x7f]*$/);
-    const tex = readFileSync(join(ROOT, 'templates/paper-natbib.tex'), 'utf8').replace('\\bibliographystyle{unsrtnat}', `\\bibliographystyle{${style}}`);
-    writeFileSync(join(dir, 'paper.tex'), tex);
-    expect(pdflatex(dir, 'paper').status).toBe(0);
-    const bibtex = run('bibtex', ['paper'], dir);
-    expect(bibtex.status, bibtex.output).toBe(0);
-    const blg = readFileSync(join(dir, 'paper.blg'), 'utf8');
-    expect(blg).not.toMatch(/Warning--|error message|I was expecting|I'm skipping/);
-    expect(pdflatex(dir, 'paper').status).toBe(0);
-    const final = pdflatex(dir, 'paper');
-    expect(final.status, final.output).toBe(0);
-    expect(final.output).not.toMatch(/LaTeX Warning: (Citation|Reference)|undefined/);
-    const text = pdfText(dir, 'paper.pdf');
-    expectReaderText(text);
-    expect(text).toMatch(/arXiv preprint\s+arXiv:2506\.15740/);
-  });
+  it.each(['plain', 'unsrtnat', 'alpha'])(
+    '%s: no error, no warning, every title, accents and arXiv IDs in the PDF',
+    async (style) => {
+      const dir = texDir();
+      const bib = await exportTo(dir, 'bibtex');
+      expect(bib).toMatch(/^[\x00-\x7f]*$/);
+      const tex = readFileSync(join(ROOT, 'templates/paper-natbib.tex'), 'utf8').replace(
+        '\\bibliographystyle{unsrtnat}',
+        `\\bibliographystyle{${style}}`,
+      );
+      writeFileSync(join(dir, 'paper.tex'), tex);
+      expect(pdflatex(dir, 'paper').status).toBe(0);
+      const bibtex = run('bibtex', ['paper'], dir);
+      expect(bibtex.status, bibtex.output).toBe(0);
+      const blg = readFileSync(join(dir, 'paper.blg'), 'utf8');
+      expect(blg).not.toMatch(/Warning--|error message|I was expecting|I'm skipping/);
+      expect(pdflatex(dir, 'paper').status).toBe(0);
+      const final = pdflatex(dir, 'paper');
+      expect(final.status, final.output).toBe(0);
+      expect(final.output).not.toMatch(/LaTeX Warning: (Citation|Reference)|undefined/);
+      const text = pdfText(dir, 'paper.pdf');
+      expectReaderText(text);
+      expect(text).toMatch(/arXiv preprint\s+arXiv:2506\.15740/);
+    },
+  );
 });
 
 describe.skipIf(skip)('the biblatex export with pdflatex + biber', () => {
@@ -82,7 +88,9 @@ describe.skipIf(skip)('the biblatex export with pdflatex + biber', () => {
   });
 
   it('marks equal contributions with a star after the names', () => {
-    expect(text.replace(/\s+/g, ' ')).toMatch(/Kamélia Daudel, Joe Benton\s?\*\s?, Yuyang Shi\s?\*\s?, and Arnaud Doucet/);
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      /Kamélia Daudel, Joe Benton\s?\*\s?, Yuyang Shi\s?\*\s?, and Arnaud Doucet/,
+    );
   });
 });
 
@@ -100,7 +108,16 @@ describe.skipIf(skip)('bibfolio format --to latex --standalone', () => {
 
   it('compiles for hostile entries and shows them as text', async () => {
     const dir = texDir();
-    const run = await cli(['format', '--bib', join(ROOT, 'test/fixtures/bib/hostile-latex-specials-and-scripts.bib'), '--to', 'latex', '--standalone', '--out', join(dir, 'list.tex')]);
+    const run = await cli([
+      'format',
+      '--bib',
+      join(ROOT, 'test/fixtures/bib/hostile-latex-specials-and-scripts.bib'),
+      '--to',
+      'latex',
+      '--standalone',
+      '--out',
+      join(dir, 'list.tex'),
+    ]);
     expect(run.code).toBe(0);
     const result = pdflatex(dir, 'list');
     expect(result.status, result.output).toBe(0);

@@ -39,7 +39,10 @@ export function pdfText(cwd: string, pdf: string): string {
 }
 
 export function squash(text: string): string {
-  return text.normalize('NFC').replace(/[\s\-‐]+/g, '').toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/[\s\-‐]+/g, '')
+    .toLowerCase();
 }
 
 /** Text set in a bold font, from pdftohtml's XML (it marks bold runs with <b>). */

@@ -22,14 +22,22 @@ export async function run(flags: CheckFlags, io: Io): Promise<void> {
   await session.close();
   const problems = [
     ...pubs.problems,
-    ...checkStore({ file: pubs.store.file, entries: pubs.store.entries, items: pubs.items, ...(ctx.owner ? { owner: ctx.owner } : {}) }),
+    ...checkStore({
+      file: pubs.store.file,
+      entries: pubs.store.entries,
+      items: pubs.items,
+      ...(ctx.owner ? { owner: ctx.owner } : {}),
+    }),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (flags.json) io.stdout(`${JSON.stringify(problems, null, 2)}\n`);
   else {
     printProblems(problems, io);
-    io.stderr(`${pubs.store.file}: ${pubs.store.entries.length} entries, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    io.stderr(
+      `${pubs.store.file}: ${pubs.store.entries.length} entries, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    );
   }
-  if (hasErrors(problems)) throw new CliFailure(`${pubs.store.file} has ${errors} error${errors === 1 ? '' : 's'}`, { cause: 'silent' });
+  if (hasErrors(problems))
+    throw new CliFailure(`${pubs.store.file} has ${errors} error${errors === 1 ? '' : 's'}`, { cause: 'silent' });
 }

@@ -32,7 +32,14 @@ export async function run(flags: ExportFlags, io: Io): Promise<void> {
     target,
     ...(ctx.owner ? { owner: ctx.owner } : {}),
     selectedOnly: flags.selected ?? false,
-    ...(flags.keys ? { keys: flags.keys.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
+    ...(flags.keys
+      ? {
+          keys: flags.keys
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+        }
+      : {}),
     file: pubs.store.file,
     header: `Exported by bibfolio ${VERSION} from ${pubs.store.file} (${target}). Edit the store, not this file.`,
   });

@@ -1,28 +1,16 @@
 /** The work of `bibfolio format`: prints the publication list, or writes it with --out. */
 import { resolve } from 'node:path';
-import type { GroupBy } from '../../render/group.js';
 import type { OutputFormat } from '../../render/formats.js';
 import { loadContext } from '../context.js';
 import type { Io } from '../io.js';
-import { listOptions } from '../list-options.js';
-import { ListSession, type SessionFlags } from '../list-session.js';
+import { listOptions, type ListCommandFlags } from '../list-options.js';
+import { ListSession } from '../list-session.js';
 import { printProblems, reportProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
-export interface FormatFlags extends SessionFlags {
-  bib?: string;
-  config?: string;
-  style?: string;
-  to: OutputFormat;
-  out?: string;
-  maxAuthors?: number;
-  groupBy?: GroupBy;
-  selected?: boolean;
-  linkTitles?: boolean;
-  owner?: string;
-  locale?: string;
-  standalone?: boolean;
-  keepGoing?: boolean;
+export interface FormatFlags extends ListCommandFlags {
+  readonly to: OutputFormat;
+  readonly out?: string;
 }
 
 export async function run(flags: FormatFlags, io: Io): Promise<void> {

@@ -1,25 +1,13 @@
 /** The work of `bibfolio publications`: writes every output named in the config (by default Markdown, HTML, LaTeX and text). */
 import { relative, resolve } from 'node:path';
-import type { GroupBy } from '../../render/group.js';
 import { loadContext } from '../context.js';
 import type { Io } from '../io.js';
-import { listOptions } from '../list-options.js';
-import { ListSession, type SessionFlags } from '../list-session.js';
+import { listOptions, type ListCommandFlags } from '../list-options.js';
+import { ListSession } from '../list-session.js';
 import { printProblems, reportProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
-export interface PublicationsFlags extends SessionFlags {
-  bib?: string;
-  config?: string;
-  style?: string;
-  maxAuthors?: number;
-  groupBy?: GroupBy;
-  selected?: boolean;
-  linkTitles?: boolean;
-  owner?: string;
-  locale?: string;
-  keepGoing?: boolean;
-}
+export type PublicationsFlags = ListCommandFlags;
 
 export async function run(flags: PublicationsFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);

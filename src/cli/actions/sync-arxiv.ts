@@ -13,7 +13,14 @@ import { readStore, StoreReadError } from '../../store/read.js';
 import { lockStore, StoreLockedError, writeFileAtomically } from '../../store/write.js';
 import { idsToSync, planSync } from '../../sync/plan.js';
 import { formatReport } from '../../sync/report.js';
-import { emptySidecar, parseSidecar, serializeSidecar, SidecarError, sidecarPathFor, type Sidecar } from '../../sync/sidecar.js';
+import {
+  emptySidecar,
+  parseSidecar,
+  serializeSidecar,
+  SidecarError,
+  sidecarPathFor,
+  type Sidecar,
+} from '../../sync/sidecar.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 
@@ -32,63 +39,69 @@ export interface SyncFlags {
 function readSidecar(path: string, display: string): Sidecar {
   let text: string;
   try {
-  text = readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (err) {
-  if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptySidecar();
-  throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptySidecar();
+    throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
-  return parseSidecar(text, display);
+    return parseSidecar(text, display);
   } catch (err) {
-  if (err instanceof SidecarError) throw new CliFailure(err.message);
-  throw err;
+    if (err instanceof SidecarError) throw new CliFailure(err.message);
+    throw err;
   }
 }
 
 function progressDisplay(io: Io): { update(p: Progress): void; stop(): void } {
   if (!io.interactive) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-  { format: 'arXiv {bar} {value}/{total} batches | {fetched}/{ids} IDs', stream: process.stderr, hideCursor: true, clearOnComplete: true },
-  cliProgress.Presets.shades_classic,
+    {
+      format: 'arXiv {bar} {value}/{total} batches | {fetched}/{ids} IDs',
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
   );
   let started = false;
   return {
-  update(p) {
-    if (!started) {
-      bar.start(p.batches, p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
-      started = true;
-    } else bar.update(p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
-  },
-  stop() {
-    if (started) bar.stop();
-  },
+    update(p) {
+      if (!started) {
+        bar.start(p.batches, p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
+        started = true;
+      } else bar.update(p.batchesDone, { fetched: p.idsFetched, ids: p.ids });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
   };
 }
 
 async function lock(path: string, display: string): Promise<() => Promise<void>> {
   try {
-  return await lockStore(path, display);
+    return await lockStore(path, display);
   } catch (err) {
-  if (err instanceof StoreLockedError) throw new CliFailure(err.message);
-  if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(`cannot read the store ${display}: no such file`);
-  throw err;
+    if (err instanceof StoreLockedError) throw new CliFailure(err.message);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CliFailure(`cannot read the store ${display}: no such file`);
+    throw err;
   }
 }
 
 function safeRead(path: string): string | undefined {
   try {
-  return readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
-  return undefined;
+    return undefined;
   }
 }
 
 function readExisting(path: string, display: string): ParsedStore {
   try {
-  return readStore(path, display);
+    return readStore(path, display);
   } catch (err) {
-  if (err instanceof StoreReadError) throw new CliFailure(err.message);
-  throw err;
+    if (err instanceof StoreReadError) throw new CliFailure(err.message);
+    throw err;
   }
 }
 
@@ -96,7 +109,10 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
   const requested: string[] = [];
   for (const input of inputs) {
     const id = parseArxivId(input);
-    if (!id) throw new CliUsageError(`"${input}" is not a well-formed arXiv identifier (e.g. 2506.15740, hep-th/9901001, https://arxiv.org/abs/2506.15740); nothing was sent`);
+    if (!id)
+      throw new CliUsageError(
+        `"${input}" is not a well-formed arXiv identifier (e.g. 2506.15740, hep-th/9901001, https://arxiv.org/abs/2506.15740); nothing was sent`,
+      );
     requested.push(id.id);
   }
   const ctx = loadContext(flags, io);
@@ -122,16 +138,24 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
   const release = flags.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay);
   try {
     // a store that does not exist yet starts empty when IDs are named
-    const store = existsSync(ctx.storePath) || requested.length === 0 ? readExisting(ctx.storePath, ctx.storeDisplay) : parseStore('', ctx.storeDisplay);
+    const store =
+      existsSync(ctx.storePath) || requested.length === 0
+        ? readExisting(ctx.storePath, ctx.storeDisplay)
+        : parseStore('', ctx.storeDisplay);
     if (!store.lossless) {
       for (const p of store.problems) io.stderr(`${formatProblem(p)}\n`);
-      throw new CliFailure(`${ctx.storeDisplay} cannot be parsed losslessly (errors above), so it is not rewritten; nothing was written`);
+      throw new CliFailure(
+        `${ctx.storeDisplay} cannot be parsed losslessly (errors above), so it is not rewritten; nothing was written`,
+      );
     }
     const sidecar = readSidecar(sidecarPath, sidecarDisplay);
     const ids = idsToSync(store, requested);
     let fetched;
     try {
-      fetched = ids.length === 0 ? { records: new Map(), notFound: [] as string[], requests: 0, fromCache: 0 } : await client.fetchIds(ids);
+      fetched =
+        ids.length === 0
+          ? { records: new Map(), notFound: [] as string[], requests: 0, fromCache: 0 }
+          : await client.fetchIds(ids);
     } catch (err) {
       if (err instanceof ArxivError) throw new CliFailure(`${err.message}; nothing was written`);
       if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
@@ -152,7 +176,9 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
     const newSidecar = serializeSidecar(plan.sidecar);
     const oldSidecarText = safeRead(sidecarPath);
     if (flags.dryRun) {
-      io.stdout(createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync'));
+      io.stdout(
+        createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync'),
+      );
     } else {
       if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {
         throw new CliFailure(`${ctx.storeDisplay} changed on disk during the sync; nothing was written, run it again`);
@@ -160,7 +186,10 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
       if (plan.source !== store.scan.source) await writeFileAtomically(ctx.storePath, plan.source);
       if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
     }
-    if (flags.json) io.stdout(`${JSON.stringify({ ...plan.report, written: !flags.dryRun, requests: fetched.requests, fromCache: fetched.fromCache }, null, 2)}\n`);
+    if (flags.json)
+      io.stdout(
+        `${JSON.stringify({ ...plan.report, written: !flags.dryRun, requests: fetched.requests, fromCache: fetched.fromCache }, null, 2)}\n`,
+      );
     else io.stderr(formatReport(plan.report, !flags.dryRun));
   } finally {
     await release?.();
