@@ -1,6 +1,6 @@
 /** Command-line options of the list commands, merged over the config. */
 import { loadStyle } from '../csl/registry.js';
-import type { OutputSpec } from '../model/config.js';
+import type { Config, OutputSpec } from '../model/config.js';
 import type { GroupBy } from '../render/group.js';
 import type { ListOptions, OutputFormat } from '../render/list.js';
 import type { Context } from './context.js';
@@ -13,6 +13,8 @@ export interface ListFlags {
   readonly linkTitles?: boolean;
   readonly locale?: string;
   readonly standalone?: boolean;
+  /** `name=symbol` pairs from --mark. */
+  readonly mark?: readonly string[];
 }
 
 /** The flags every list command takes (see options.ts: addStoreOptions, addListOptions). */
@@ -45,8 +47,19 @@ export function listOptions(
     groupBy: flags.groupBy ?? output?.groupBy ?? config.groupBy,
     selectedOnly: flags.selected ?? output?.selected ?? false,
     linkTitles: flags.linkTitles ?? output?.linkTitles ?? config.linkTitles,
-    annotations: config.annotations,
+    annotations: withMarks(config.annotations, flags.mark ?? []),
     standalone: flags.standalone ?? output?.standalone ?? false,
     title: config.title,
   };
+}
+
+/** The config's annotation symbols with --mark overrides; a new annotation's legend is its name. */
+function withMarks(annotations: Config['annotations'], marks: readonly string[]): Config['annotations'] {
+  const out = { ...annotations };
+  for (const mark of marks) {
+    const at = mark.indexOf('=');
+    const name = mark.slice(0, at);
+    out[name] = { symbol: mark.slice(at + 1), legend: annotations[name]?.legend ?? name };
+  }
+  return out;
 }

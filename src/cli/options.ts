@@ -7,6 +7,11 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
+function collectMark(value: string, previous: string[]): string[] {
+  if (!/^[^=\s]+=\S+$/.test(value)) throw new InvalidArgumentError('expected name=symbol, e.g. equal=*');
+  return [...previous, value];
+}
+
 export function addStoreOptions(cmd: Command): Command {
   return cmd
     .option('--bib <file>', 'the BibTeX store (default: "store" in the config, bib/publications.bib)')
@@ -26,6 +31,12 @@ export function addListOptions(cmd: Command): Command {
     .option('--link-titles', 'link each title to its URL, else its DOI, else its arXiv page')
     .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
     .option('--locale <lang>', 'CSL locale (default en-US)')
+    .option(
+      '--mark <name=symbol>',
+      'the symbol printed after names annotated <name> (repeatable), e.g. equal=†',
+      collectMark,
+      [],
+    )
     .option('--keep-going', 'render the entries that could be read even when others have errors')
     .option(
       '--no-cache',

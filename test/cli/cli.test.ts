@@ -51,6 +51,14 @@ describe('bibfolio format', () => {
     expect(md).toContain('Joe Benton, Yuyang Shi, Valentin De Bortoli, George Deligiannidis, **Arnaud Doucet**.');
   });
 
+  it('overrides an annotation symbol with --mark', async () => {
+    const run = await cli(['format', '--to', 'text', '--mark', 'equal=†']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Joe Benton†, Yuyang Shi†');
+    expect(run.stdout).toContain('† Equal contribution');
+    expect((await cli(['format', '--mark', 'equal'])).code).toBe(2);
+  });
+
   it('accepts a .csl file path', async () => {
     const run = await cli(['format', '--to', 'text', '--style', 'styles/cv.csl']);
     expect(run.code).toBe(0);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { itemsOf } from '../helpers.js';
+
+describe('store entries as CSL-JSON', () => {
+  it('reads accents written as UTF-8 and as LaTeX escapes as the same names', () => {
+    const [utf8] = itemsOf(
+      '@misc{a, author = {Daudel, Kamélia and Hägele, Alexander and Eyzaguirre, Cristóbal}, title = {T}, year = 2020}',
+    );
+    const [latex] = itemsOf(
+      "@misc{a, author = {Daudel, Kam{\\'e}lia and H{\\\"a}gele, Alexander and Eyzaguirre, Crist\\'{o}bal}, title = {T}, year = 2020}",
+    );
+    expect(latex?.author).toEqual(utf8?.author);
+    expect(utf8?.author?.map((n) => n.given)).toEqual(['Kamélia', 'Alexander', 'Cristóbal']);
+  });
+
+  it('turns "and others" into a mark, not an author', () => {
+    const [item] = itemsOf('@misc{a, author = {A, B and C, D and others}, title = {T}, year = 2020}');
+    expect(item?.author).toHaveLength(2);
+    expect(item?.custom.truncated).toBe(true);
+  });
+
+  it('knows preprints, journal articles, conference and workshop papers', () => {
+    const items = itemsOf(`
+      @misc{p, title = {P}, author = {A, B}, year = 2024, eprint = {2506.15740}, archivePrefix = {arXiv}}
+      @article{g, title = {G}, author = {A, B}, year = 2024, journal = {arXiv preprint arXiv:2410.21514}}
+      @article{j, title = {J}, author = {A, B}, year = 2024, journal = {JMLR}, eprint = {2210.06226}}
+      @inproceedings{c, title = {C}, author = {A, B}, year = 2024, booktitle = {ICLR}}
+      @inproceedings{w, title = {W}, author = {A, B}, year = 2024, booktitle = {NeurIPS 2024 Workshop on Things}}
+      @book{o, title = {O}, author = {A, B}, year = 2024, publisher = {P}}`);
+    expect(items.map((i) => [i.id, i.custom.kind])).toEqual([
+      ['p', 'preprint'],
+      ['g', 'preprint'],
+      ['j', 'journal'],
+      ['c', 'conference'],
+      ['w', 'workshop'],
+      ['o', 'other'],
+    ]);
+    expect(items[0]).toMatchObject({
+      type: 'article',
+      number: 'arXiv:2506.15740',
+      publisher: 'arXiv',
+      URL: 'https://arxiv.org/abs/2506.15740',
+    });
+    expect(items[1]?.number).toBe('arXiv:2410.21514');
+    expect(items[2]?.custom.arxiv).toBe('2210.06226');
+  });
+
+  it('reads both conventions for selected papers and the author annotations', () => {
+    const items = itemsOf(`
+      @misc{a, title = {A}, year = 2020, keywords = {theory, selected}}
+      @misc{b, title = {B}, year = 2020, selected = {true}}
+      @misc{c, title = {C}, year = 2020, author = {A, B and C, D}, author+an = {2=equal}}`);
+    expect(items.map((i) => i.custom.selected)).toEqual([true, true, false]);
+    expect(items[2]?.custom.authorAnnotations).toEqual({ 2: ['equal'] });
+  });
+});
