@@ -41,3 +41,28 @@ export { selectAuthors, type AuthorSelection } from './render/authors.js';
 export type { GroupBy } from './render/group.js';
 export { checkStore } from './check/check-store.js';
 export { runCli } from './cli/program.js';
+export {
+  exportBib,
+  EXPORT_TARGETS,
+  type ExportTarget,
+  type ExportOptions,
+  type ExportResult,
+} from './export/export.js';
+export { parseFeed, FeedError, type ArxivRecord, type ParsedFeed } from './arxiv/atom.js';
+export {
+  ArxivClient,
+  ArxivError,
+  ArxivUsageError,
+  ARXIV_API_URL,
+  type ClientOptions,
+  type FetchResult,
+} from './arxiv/client.js';
+export { FileCache, defaultCacheDir, type ResponseCache } from './arxiv/cache.js';
+export { planSync, idsToSync, type SyncInput, type SyncPlan, type SyncReport } from './sync/plan.js';
+export { parseSidecar, serializeSidecar, emptySidecar, sidecarPathFor, type Sidecar } from './sync/sidecar.js';
+export { formatReport } from './sync/report.js';
+export { applyEdits, type TextEdit } from './store/edit.js';
+export { NameChanges } from './model/name-changes.js';
+export { prepareList, finishList, assembleList } from './render/list.js';
+export { renderItems, type IrCache } from './render/render-items.js';
+export { WorkerPool } from './render/worker-pool.js';
