@@ -64,6 +64,20 @@ function once(command, commandArgs, env, okStatus = [0]) {
   return { seconds, mib: kb / 1024 };
 }
 
+/** pandoc rendering every entry of `bibFile` with `csl` to HTML. */
+const pandocArgs = (csl, bibFile) => [
+  '--citeproc',
+  '--csl',
+  csl,
+  '--bibliography',
+  bibFile,
+  '-t',
+  'html',
+  '-o',
+  join(work, 'pandoc.html'),
+  nocite,
+];
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -121,20 +135,7 @@ for (const size of sizes) {
     ['cv', cvCsl],
     ['apa', apaCsl],
   ]) {
-    const reference = pandoc
-      ? measure('pandoc', [
-          '--citeproc',
-          '--csl',
-          csl,
-          '--bibliography',
-          bib(size),
-          '-t',
-          'html',
-          '-o',
-          join(work, 'pandoc.html'),
-          nocite,
-        ])
-      : undefined;
+    const reference = pandoc ? measure('pandoc', pandocArgs(csl, bib(size))) : undefined;
     row(
       size,
       `format --style ${name} (cold, --no-cache)`,
@@ -177,20 +178,7 @@ for (const size of sizes) {
 
 const largest = Math.max(...sizes);
 const env = { XDG_CACHE_HOME: cache };
-const reference = pandoc
-  ? measure('pandoc', [
-      '--citeproc',
-      '--csl',
-      cvCsl,
-      '--bibliography',
-      bib(largest),
-      '-t',
-      'html',
-      '-o',
-      join(work, 'pandoc.html'),
-      nocite,
-    ])
-  : undefined;
+const reference = pandoc ? measure('pandoc', pandocArgs(cvCsl, bib(largest))) : undefined;
 // a second format after one entry changed: each round changes another entry's title, then renders
 const original = readFileSync(bib(largest), 'utf8');
 once(

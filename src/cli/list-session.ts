@@ -30,6 +30,7 @@ import { VERSION } from '../version.js';
 import type { Context } from './context.js';
 import { CliFailure, type Io } from './io.js';
 import { JsonFileCache } from './json-cache.js';
+import { reportProblems } from './load.js';
 
 export interface SessionFlags {
   /** false with --no-cache */
@@ -231,5 +232,27 @@ export class ListSession {
     this.items?.save();
     this.records?.save();
     await this.pool?.close();
+  }
+}
+
+/**
+ * Runs a list command's work with a session: the store read and its syntax problems reported (failing on errors
+ * unless --keep-going), then `work`, then the caches saved and the workers stopped, whatever happens.
+ */
+export async function withListSession<T>(
+  ctx: Context,
+  io: Io,
+  flags: SessionFlags & { readonly keepGoing?: boolean },
+  work: (session: ListSession, store: ParsedStore) => Promise<T>,
+): Promise<T> {
+  const session = new ListSession(ctx, io, flags);
+  try {
+    const store = session.load();
+    reportProblems(store.problems, store.file, io, flags.keepGoing ?? false);
+    const result = await work(session, store);
+    reportProblems(session.mappingProblems, store.file, io, flags.keepGoing ?? false);
+    return result;
+  } finally {
+    await session.close();
   }
 }

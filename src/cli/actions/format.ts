@@ -4,8 +4,8 @@ import type { OutputFormat } from '../../render/formats.js';
 import { loadContext } from '../context.js';
 import type { Io } from '../io.js';
 import { listOptions, type ListCommandFlags } from '../list-options.js';
-import { ListSession } from '../list-session.js';
-import { printProblems, reportProblems } from '../load.js';
+import { withListSession } from '../list-session.js';
+import { printProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
 export interface FormatFlags extends ListCommandFlags {
@@ -15,17 +15,10 @@ export interface FormatFlags extends ListCommandFlags {
 
 export async function run(flags: FormatFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
-  const session = new ListSession(ctx, io, flags);
-  try {
-    const store = session.load();
-    const keepGoing = flags.keepGoing ?? false;
-    reportProblems(store.problems, store.file, io, keepGoing);
-    const { output, problems } = await session.render(listOptions(ctx, io.cwd, flags.to, flags));
-    reportProblems(session.mappingProblems, store.file, io, keepGoing);
-    printProblems(problems, io);
-    if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
-    else io.stdout(output);
-  } finally {
-    await session.close();
-  }
+  const { output, problems } = await withListSession(ctx, io, flags, (session) =>
+    session.render(listOptions(ctx, io.cwd, flags.to, flags)),
+  );
+  printProblems(problems, io);
+  if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
+  else io.stdout(output);
 }

@@ -3,32 +3,26 @@ import { relative, resolve } from 'node:path';
 import { loadContext } from '../context.js';
 import type { Io } from '../io.js';
 import { listOptions, type ListCommandFlags } from '../list-options.js';
-import { ListSession } from '../list-session.js';
-import { printProblems, reportProblems } from '../load.js';
+import { withListSession } from '../list-session.js';
+import { printProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
 export type PublicationsFlags = ListCommandFlags;
 
 export async function run(flags: PublicationsFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
-  const session = new ListSession(ctx, io, flags);
-  try {
-    const store = session.load();
-    const keepGoing = flags.keepGoing ?? false;
-    reportProblems(store.problems, store.file, io, keepGoing);
-    // every output is rendered before any is written: a store with errors changes no file
-    const rendered = [];
+  // every output is rendered before any is written: a store with errors changes no file
+  const { store, rendered } = await withListSession(ctx, io, flags, async (session, store) => {
+    const results = [];
     for (const output of ctx.config.outputs) {
-      rendered.push({ output, result: await session.render(listOptions(ctx, io.cwd, output.format, flags, output)) });
+      results.push({ output, result: await session.render(listOptions(ctx, io.cwd, output.format, flags, output)) });
     }
-    reportProblems(session.mappingProblems, store.file, io, keepGoing);
-    for (const { output, result } of rendered) {
-      const path = resolve(ctx.root, output.path);
-      printProblems(result.problems, io);
-      writeOutputFile(path, result.output);
-      io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${store.entries.length} entries)\n`);
-    }
-  } finally {
-    await session.close();
+    return { store, rendered: results };
+  });
+  for (const { output, result } of rendered) {
+    const path = resolve(ctx.root, output.path);
+    printProblems(result.problems, io);
+    writeOutputFile(path, result.output);
+    io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${store.entries.length} entries)\n`);
   }
 }
