@@ -27,7 +27,7 @@ export {
   StyleNotFoundError,
   type StyleSource,
 } from './csl/registry.js';
-export { publicationsOf, type Publications } from './publications.js';
+export { publicationsOf, type Publications } from './pipeline.js';
 export {
   renderList,
   titleLink,

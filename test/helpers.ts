@@ -7,7 +7,7 @@ import type { Io } from '../src/cli/io.js';
 import { loadStyle } from '../src/csl/registry.js';
 import type { CslItem } from '../src/csl/types.js';
 import { OwnerMatcher } from '../src/model/names.js';
-import { publicationsOf } from '../src/publications.js';
+import { publicationsOf } from '../src/pipeline.js';
 import { renderList, type ListOptions, type OutputFormat } from '../src/render/list.js';
 import { parseStore } from '../src/store/parse.js';
 

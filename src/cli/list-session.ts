@@ -18,7 +18,7 @@ import { nameChangesOf } from '../model/config.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { Publications } from '../publications.js';
+import type { Publications } from '../pipeline.js';
 import { groupItems } from '../render/group.js';
 import { assembleList, type ResolvedEntry } from '../render/document.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
@@ -115,7 +115,7 @@ export class ListSession {
 
   private async mapping(entries: readonly BibEntry[]): Promise<Publications> {
     const store = this.loaded();
-    const { publicationsOf } = await import('../publications.js');
+    const { publicationsOf } = await import('../pipeline.js');
     // for a few entries, reading the whole item cache costs more than mapping them
     const items = entries.length >= ITEM_CACHE_FROM ? this.items : undefined;
     const pubs = publicationsOf(

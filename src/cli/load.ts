@@ -1,6 +1,6 @@
 /** Printing the store's problems, and failing on errors; shared by the commands. */
 import { formatProblem, hasErrors, type Problem } from '../model/problems.js';
-import type { Publications } from '../publications.js';
+import type { Publications } from '../pipeline.js';
 import { CliFailure, type Io } from './io.js';
 
 export function printProblems(problems: readonly Problem[], io: Io): void {

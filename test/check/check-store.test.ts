@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkStore } from '../../src/check/check-store.js';
 import { damagedForms } from '../../src/check/damaged-names.js';
-import { publicationsOf } from '../../src/publications.js';
+import { publicationsOf } from '../../src/pipeline.js';
 import { parseStore } from '../../src/store/parse.js';
 import { EMBEDDED_STORE, fixture, JOE } from '../helpers.js';
 

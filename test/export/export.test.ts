@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../../src/csl/types.js';
 import { exportBib, type ExportTarget } from '../../src/export/export.js';
 import { latexAccentsToUnicode, safeText } from '../../src/latex/latex.js';
-import { publicationsOf } from '../../src/publications.js';
+import { publicationsOf } from '../../src/pipeline.js';
 import { parseStore } from '../../src/store/parse.js';
 import { EMBEDDED_STORE, JOE } from '../helpers.js';
 

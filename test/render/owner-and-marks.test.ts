@@ -106,7 +106,7 @@ describe('equal contribution', () => {
 describe('name changes', () => {
   it('renders a co-author under their current name', async () => {
     const { NameChanges } = await import('../../src/model/name-changes.js');
-    const { publicationsOf } = await import('../../src/publications.js');
+    const { publicationsOf } = await import('../../src/pipeline.js');
     const { parseStore } = await import('../../src/store/parse.js');
     const changes = new NameChanges([
       [

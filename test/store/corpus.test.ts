@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStyle } from '../../src/csl/registry.js';
-import { publicationsOf } from '../../src/publications.js';
+import { publicationsOf } from '../../src/pipeline.js';
 import { renderList } from '../../src/render/list.js';
 import { parseStore } from '../../src/store/parse.js';
 import { JOE, SHARED } from '../helpers.js';
