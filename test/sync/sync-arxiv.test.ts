@@ -142,6 +142,15 @@ describe('sync-arxiv on the embedded store', () => {
     expect(existsSync(join(dir, 'bib/publications.sync.json'))).toBe(false);
   });
 
+  it('--dry-run --json puts the diff in the one JSON document', async () => {
+    const run = await sync('--dry-run', '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { written: boolean; diff: string; updated: unknown[] };
+    expect(report.written).toBe(false);
+    expect(report.diff).toContain('+  month         = jun,');
+    expect(report.updated).toHaveLength(15);
+  });
+
   it('fails fast when another run holds the lock, and writes nothing', async () => {
     const before = bib();
     mkdirSync(join(dir, 'bib/publications.bib.lock'));

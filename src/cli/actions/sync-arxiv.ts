@@ -175,22 +175,24 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
     });
     const newSidecar = serializeSidecar(plan.sidecar);
     const oldSidecarText = safeRead(sidecarPath);
-    if (flags.dryRun) {
-      io.stdout(
-        createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync'),
-      );
-    } else {
+    const diff = flags.dryRun
+      ? createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync')
+      : undefined;
+    if (!flags.dryRun) {
       if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {
         throw new CliFailure(`${ctx.storeDisplay} changed on disk during the sync; nothing was written, run it again`);
       }
       if (plan.source !== store.scan.source) await writeFileAtomically(ctx.storePath, plan.source);
       if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
     }
-    if (flags.json)
-      io.stdout(
-        `${JSON.stringify({ ...plan.report, written: !flags.dryRun, requests: fetched.requests, fromCache: fetched.fromCache }, null, 2)}\n`,
-      );
-    else io.stderr(formatReport(plan.report, !flags.dryRun));
+    if (flags.json) {
+      // one JSON document on standard output; with --dry-run the diff is in it
+      const json = { ...plan.report, written: !flags.dryRun, requests: fetched.requests, fromCache: fetched.fromCache };
+      io.stdout(`${JSON.stringify(diff === undefined ? json : { ...json, diff }, null, 2)}\n`);
+    } else {
+      if (diff !== undefined) io.stdout(diff);
+      io.stderr(formatReport(plan.report, !flags.dryRun));
+    }
   } finally {
     await release?.();
   }
