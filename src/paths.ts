@@ -3,6 +3,7 @@
  * package root, so the same code works from dist/ (tsc output) and from the bundled entry point.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,3 +25,9 @@ function findRoot(): string {
 }
 
 export const PACKAGE_ROOT = findRoot();
+
+/** bibfolio's folder in the user's cache: `$XDG_CACHE_HOME/bibfolio`, else `~/.cache/bibfolio`. Never the repository. */
+export function userCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME ?? homedir(), '.cache');
+  return join(base, 'bibfolio');
+}

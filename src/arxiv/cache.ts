@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { userCacheDir } from '../paths.js';
 
 export interface ResponseCache {
   get(url: string): string | undefined;
@@ -17,11 +17,7 @@ export interface ResponseCache {
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  const base =
-    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
-      ? env.XDG_CACHE_HOME
-      : join(env.HOME ?? homedir(), '.cache');
-  return join(base, 'bibfolio', 'arxiv');
+  return join(userCacheDir(env), 'arxiv');
 }
 
 interface CacheRecord {

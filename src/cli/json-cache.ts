@@ -6,17 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-
-export function cacheBase(env: Readonly<Record<string, string | undefined>>): string {
-  const base =
-    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
-      ? env.XDG_CACHE_HOME
-      : join(env.HOME ?? homedir(), '.cache');
-  return join(base, 'bibfolio');
-}
+import { userCacheDir } from '../paths.js';
 
 export class JsonFileCache<T> {
   private storedMap: Map<string, T> | undefined;
@@ -44,7 +36,7 @@ export class JsonFileCache<T> {
     storePath: string,
   ): JsonFileCache<T> {
     const id = createHash('sha256').update(storePath).digest('hex').slice(0, 16);
-    return new JsonFileCache<T>(join(cacheBase(env), kind, `${id}.json`));
+    return new JsonFileCache<T>(join(userCacheDir(env), kind, `${id}.json`));
   }
 
   get(key: string): T | undefined {

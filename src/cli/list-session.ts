@@ -9,19 +9,18 @@
  * take the full path. Long lists are rendered on worker threads, started before the store is read.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
 import { nameChangesOf } from '../model/config.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
-import { PACKAGE_ROOT } from '../paths.js';
 import type { Publications } from '../pipeline.js';
 import { groupItems } from '../render/group.js';
 import { assembleList, type ResolvedEntry } from '../render/document.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
+import { renderContext } from '../render/render-key.js';
 import { sortNewestFirst } from '../render/sort.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
@@ -65,13 +64,6 @@ function storeSize(path: string): number {
 export function defaultJobs(): number {
   return Math.min(3, Math.max(0, availableParallelism() - 1));
 }
-
-const citeprocVersion = (): string =>
-  (
-    JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'citeproc', 'package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
 
 export class ListSession {
   private readonly items: JsonFileCache<CslItem> | undefined;
@@ -153,11 +145,7 @@ export class ListSession {
   private async renderFromRecords(options: ListOptions, records: JsonFileCache<EntryRecord>): Promise<RenderedList> {
     const store = this.loaded();
     this.keys ??= this.contentKeys(store);
-    const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale } = options;
-    const context = createHash('sha256')
-      .update(`${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000`)
-      .update(JSON.stringify({ owner: owner?.forms ?? null, boldOwner, maxAuthors, annotations, linkTitles }))
-      .digest('hex');
+    const context = renderContext(options);
     const recordKeys = this.keys.map((k) => createHash('sha256').update(context).update(k).digest('base64url'));
     const found = recordKeys.map((k) => records.get(k));
     const missing = store.entries.filter((_, i) => !found[i]);
@@ -252,6 +240,17 @@ export async function withListSession<T>(
     const result = await work(session, store);
     reportProblems(session.mappingProblems, store.file, io, flags.keepGoing ?? false);
     return result;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Every entry of the store as CSL items, through the item cache: for `check` and `export-bib`. */
+export async function loadPublications(ctx: Context, io: Io): Promise<Publications> {
+  const session = new ListSession(ctx, io, { jobs: 0 });
+  try {
+    session.load();
+    return await session.publications();
   } finally {
     await session.close();
   }

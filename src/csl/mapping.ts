@@ -64,17 +64,15 @@ export function toCslItems(allEntries: readonly BibEntry[], file?: string, optio
       const hit = cached[i];
       if (hit) {
         // a fresh object from the cache file: its place in the file is updated in place
-        const custom = hit.custom as { line: number; index: number; contentKey?: string };
+        const custom = hit.custom as { line: number; index: number };
         custom.line = entry.line;
         custom.index = entry.index;
-        custom.contentKey = key;
         items.push(hit);
       } else {
         const item = byEntry.get(entry.index);
         if (!item) return;
-        const keyed = { ...item, custom: { ...item.custom, contentKey: key } };
-        cache.set(key, keyed);
-        items.push(keyed);
+        cache.set(key, item);
+        items.push(item);
       }
     });
     return { items, problems: fresh.problems };

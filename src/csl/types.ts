@@ -23,8 +23,6 @@ export interface BibfolioData {
   /** 1-based author position -> annotation names, from `author+an`. */
   readonly authorAnnotations: Readonly<Record<number, readonly string[]>>;
   readonly kind: PublicationKind;
-  /** Hash of the entry's content and the mapping's context, when the item went through the item cache. */
-  readonly contentKey?: string;
 }
 
 export type PublicationKind = 'journal' | 'conference' | 'workshop' | 'preprint' | 'other';

@@ -4,13 +4,10 @@
  * style is rendered in one citeproc-js run, as before. The output is the same whichever path produced it (tested).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { engineFor, type ListEngine, type RenderFailure, type RenderOutcome } from '../csl/engine.js';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
-import { PACKAGE_ROOT } from '../paths.js';
-import { VERSION } from '../version.js';
 import type { PreparedList } from './list.js';
+import { renderContext } from './render-key.js';
 import type { WorkerPool } from './worker-pool.js';
 
 export interface IrCache {
@@ -26,37 +23,15 @@ export interface RenderItemsOptions {
   readonly parallelFrom?: number;
 }
 
-let citeprocVersion: string | undefined;
-function cacheContext(prepared: PreparedList): string {
-  if (citeprocVersion === undefined) {
-    citeprocVersion = (
-      JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', 'citeproc', 'package.json'), 'utf8')) as {
-        version: string;
-      }
-    ).version;
-  }
-  const { style, locale } = prepared.options;
-  return createHash('sha256')
-    .update(`${VERSION}\u0000${citeprocVersion}\u0000${locale}\u0000${style.xml}`)
-    .digest('hex');
-}
-
 export async function renderItems(prepared: PreparedList, options: RenderItemsOptions): Promise<RenderOutcome> {
   const { style, locale } = prepared.options;
   const items = prepared.citeprocItems;
   if (!rendersEntriesIndependently(style.xml)) return engineFor(style, locale).render(items);
 
-  const context = cacheContext(prepared);
-  // an item that came through the item cache is known by its content key and the options that decorate it;
-  // any other by its whole CSL-JSON
-  const decoration = JSON.stringify(decorationOptions(prepared));
-  const keys = items.map((item, i) => {
-    const contentKey = prepared.ordered[i]?.custom.contentKey;
-    const hash = createHash('sha256').update(context);
-    return (contentKey ? hash.update(decoration).update(contentKey) : hash.update(JSON.stringify(item))).digest(
-      'base64url',
-    );
-  });
+  const context = renderContext(prepared.options);
+  const keys = items.map((item) =>
+    createHash('sha256').update(context).update(JSON.stringify(item)).digest('base64url'),
+  );
   const entries: Array<string | undefined> = keys.map((key) => options.cache?.get(key));
   const missing = entries.flatMap((ir, i) => (ir === undefined ? [i] : []));
   const failures: RenderFailure[] = [];
@@ -73,12 +48,6 @@ export async function renderItems(prepared: PreparedList, options: RenderItemsOp
     });
   }
   return { entries: entries.map((e) => e ?? ''), failures };
-}
-
-/** Everything besides the item that the rendered entry depends on. */
-function decorationOptions(prepared: PreparedList): unknown {
-  const { owner, boldOwner, maxAuthors, annotations, linkTitles } = prepared.options;
-  return { owner: owner?.forms ?? null, boldOwner, maxAuthors, annotations, linkTitles };
 }
 
 /**

@@ -3,7 +3,7 @@ import { checkStore } from '../../check/check-store.js';
 import { hasErrors } from '../../model/problems.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
-import { ListSession } from '../list-session.js';
+import { loadPublications } from '../list-session.js';
 import { printProblems } from '../load.js';
 
 export interface CheckFlags {
@@ -15,11 +15,8 @@ export interface CheckFlags {
 
 export async function run(flags: CheckFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
-  // the item cache of the list commands makes a repeated check or export of a long store quick
-  const session = new ListSession(ctx, io, { jobs: 0 });
-  session.load();
-  const pubs = await session.publications();
-  await session.close();
+  // through the item cache of the list commands: a repeated check or export of a long store is quick
+  const pubs = await loadPublications(ctx, io);
   const problems = [
     ...pubs.problems,
     ...checkStore({

@@ -5,7 +5,7 @@ import { hasErrors } from '../../model/problems.js';
 import { VERSION } from '../../version.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
-import { ListSession } from '../list-session.js';
+import { loadPublications } from '../list-session.js';
 import { printProblems, reportLoadProblems } from '../load.js';
 import { writeOutputFile } from '../output-file.js';
 
@@ -21,11 +21,8 @@ export interface ExportFlags {
 
 export async function run(flags: ExportFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
-  // the item cache of the list commands makes a repeated check or export of a long store quick
-  const session = new ListSession(ctx, io, { jobs: 0 });
-  session.load();
-  const pubs = await session.publications();
-  await session.close();
+  // through the item cache of the list commands: a repeated check or export of a long store is quick
+  const pubs = await loadPublications(ctx, io);
   reportLoadProblems(pubs, io, false);
   const target = flags.target ?? ctx.config.export.target;
   const result = exportBib(pubs.store.entries, pubs.items, {

@@ -1,0 +1,26 @@
+/**
+ * What an entry's rendering depends on besides the entry itself: bibfolio's and citeproc-js's versions, the style,
+ * the locale, and the options that change an entry (owner, bold, author limit, marks, links). Part of every key of
+ * the caches of rendered entries, so a cached rendering is never served for other inputs. Light: no citeproc-js.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { VERSION } from '../version.js';
+import type { ListOptions } from './list.js';
+
+const require = createRequire(import.meta.url);
+let citeproc: string | undefined;
+
+/** The installed citeproc-js version (resolved as Node resolves the package, hoisted or not). */
+export function citeprocVersion(): string {
+  citeproc ??= (require('citeproc/package.json') as { version: string }).version;
+  return citeproc;
+}
+
+export function renderContext(options: ListOptions): string {
+  const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale } = options;
+  return createHash('sha256')
+    .update(`${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000`)
+    .update(JSON.stringify({ owner: owner?.forms ?? null, boldOwner, maxAuthors, annotations, linkTitles }))
+    .digest('hex');
+}
