@@ -22,10 +22,14 @@ export type { CslItem, BibfolioData, PublicationKind } from './csl/types.js';
 export {
   loadStyle,
   loadLocale,
+  resolveLocale,
   styleNames,
+  styleSearchDirs,
   localeNames,
   StyleNotFoundError,
+  StyleError,
   type StyleSource,
+  type StyleSearch,
 } from './csl/registry.js';
 export { publicationsOf, type Publications } from './pipeline.js';
 export {

@@ -1,6 +1,7 @@
 /** Shared by the commands: the config (found or given), the store path, the owner. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { styleSearchDirs } from '../csl/registry.js';
 import { CONFIG_FILE, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
 import { OwnerMatcher } from '../model/names.js';
 import { CliFailure, type Io } from './io.js';
@@ -13,6 +14,8 @@ export interface Context {
   /** The store path as the user should read it in messages. */
   readonly storeDisplay: string;
   readonly owner?: OwnerMatcher;
+  /** Folders searched for a style name: the project's styles/, the config's styleDirs, bibfolio's, the cache. */
+  readonly styleDirs: readonly string[];
 }
 
 export interface ContextOptions {
@@ -52,6 +55,7 @@ export function loadContext(options: ContextOptions, io: Io): Context {
     root,
     storePath,
     storeDisplay: relative(io.cwd, storePath) || storePath,
+    styleDirs: styleSearchDirs(root, config.styleDirs, io.env),
     ...(ownerNames.length > 0 ? { owner: new OwnerMatcher(ownerNames) } : {}),
   };
 }

@@ -1,9 +1,10 @@
 /** Command-line options of the list commands, merged over the config. */
-import { loadStyle } from '../csl/registry.js';
+import { loadStyle, resolveLocale, type StyleSource } from '../csl/registry.js';
 import type { Config, OutputSpec } from '../model/config.js';
 import type { GroupBy } from '../render/group.js';
 import type { ListOptions, OutputFormat } from '../render/list.js';
 import type { Context } from './context.js';
+import { CliFailure, CliUsageError } from './io.js';
 
 export interface ListFlags {
   readonly style?: string;
@@ -37,10 +38,14 @@ export function listOptions(
   output?: OutputSpec,
 ): ListOptions {
   const { config } = ctx;
+  const style = loadStyle(flags.style ?? output?.style ?? config.style, {
+    cwd: flags.style !== undefined ? cwd : ctx.root,
+    dirs: ctx.styleDirs,
+  });
   return {
     format,
-    style: loadStyle(flags.style ?? output?.style ?? config.style, flags.style !== undefined ? cwd : ctx.root),
-    locale: flags.locale ?? config.locale,
+    style,
+    locale: chooseLocale(style, flags.locale, output?.locale ?? config.locale),
     ...(ctx.owner ? { owner: ctx.owner } : {}),
     boldOwner: config.owner?.bold ?? true,
     maxAuthors: flags.maxAuthors ?? output?.maxAuthors ?? config.maxAuthors,
@@ -62,4 +67,24 @@ function withMarks(annotations: Config['annotations'], marks: readonly string[])
     out[name] = { symbol: mark.slice(at + 1), legend: annotations[name]?.legend ?? name };
   }
   return out;
+}
+
+/**
+ * The locale: `--locale`, else the output's or the config's, else the style's own `default-locale`, else en-US. A
+ * locale bibfolio does not ship is an error (a usage error when it came from the command line), never English quietly.
+ */
+function chooseLocale(style: StyleSource, flag: string | undefined, configured: string | undefined): string {
+  if (flag !== undefined) {
+    const locale = resolveLocale(flag);
+    if (!locale)
+      throw new CliUsageError(`--locale ${flag}: no such CSL locale; try en-US, en-GB, de-DE, fr-FR (all: locales/)`);
+    return locale;
+  }
+  if (configured !== undefined) {
+    const locale = resolveLocale(configured);
+    if (!locale)
+      throw new CliFailure(`the config's locale "${configured}" is not a CSL locale; try en-US, en-GB, de-DE, fr-FR`);
+    return locale;
+  }
+  return (style.defaultLocale && resolveLocale(style.defaultLocale)) || 'en-US';
 }

@@ -4,7 +4,8 @@ import { learnNameLayout, probeItems, type NameLayout } from '../render/authors.
 import './citeproc-patches.js';
 import { IR_FORMAT } from './ir-format.js';
 import { prepareStyleForLists } from './prepare-style.js';
-import { loadLocale, type StyleSource } from './registry.js';
+import { loadLocale } from './locales.js';
+import type { StyleSource } from './registry.js';
 
 export interface RenderFailure {
   readonly id: string;
@@ -82,8 +83,8 @@ export class ListEngine {
   /** How this style lays out names (given before or after family), learnt from one probe render. */
   nameLayout(): NameLayout {
     if (!this.layout) {
-      const [first, rest] = this.renderBatch(probeItems());
-      this.layout = learnNameLayout(first ?? '', rest ?? '');
+      const [first, rest, plainFirst, plainRest] = this.renderBatch(probeItems());
+      this.layout = learnNameLayout(first ?? '', rest ?? '', plainFirst ?? '', plainRest ?? '');
     }
     return this.layout;
   }

@@ -11,8 +11,21 @@ const wrap =
   (_state, str) =>
     open + str + close;
 
+const identity: Fn = (_state, str) => str;
+
+/**
+ * citeproc-js's text format leaves the decorations it ignores as `false` (`@vertical-align/baseline`,
+ * `@font-variant/normal`, ...); some code paths call them anyway and throw (klinische-padiatrie, thieme-german). In IR
+ * they are the identity: a "normal" reset inside italic or bold is not kept.
+ */
+function withIdentityDecorations(format: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(format).map(([k, v]) => [k, k.startsWith('@') && v === false ? identity : v]),
+  );
+}
+
 function define(): void {
-  const text = CSL.Output.Formats.text as Record<string, unknown>;
+  const text = withIdentityDecorations(CSL.Output.Formats.text as Record<string, unknown>);
   CSL.Output.Formats[IR_FORMAT] = {
     ...text,
     text_escape: (s: string | undefined) => s ?? '',
@@ -26,6 +39,9 @@ function define(): void {
     // Superscripts in input names are how marked names travel through citeproc-js (see render/authors.ts).
     '@vertical-align/sup': wrap(IR.SUP_OPEN, IR.SUP_CLOSE),
     '@vertical-align/sub': wrap(IR.SUB_OPEN, IR.SUB_CLOSE),
+    // Inline <sup> in a name under a style's vertical-align="baseline" reaches the formatter with no value
+    // (citeproc-js's flip-flop of vertical-align has no opposite of "baseline"): it is still our superscript.
+    '@vertical-align/undefined': wrap(IR.SUP_OPEN, IR.SUP_CLOSE),
     '@bibliography/entry': (_state: unknown, str: string) => str,
     '@display/block': (_state: unknown, str: string) => ` ${str}`,
     '@display/left-margin': wrap(IR.MARGIN_OPEN, IR.MARGIN_CLOSE),

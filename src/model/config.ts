@@ -18,6 +18,7 @@ const outputSchema = z.strictObject({
   path: z.string().min(1),
   format: z.enum(['markdown', 'html', 'latex', 'text', 'json']),
   style: z.string().min(1).optional(),
+  locale: z.string().min(1).optional(),
   groupBy: z.enum(['none', 'year', 'type']).optional(),
   selected: z.boolean().optional(),
   linkTitles: z.boolean().optional(),
@@ -38,7 +39,12 @@ export const configSchema = z.strictObject({
   /** The store, relative to the config file. */
   store: z.string().min(1).default('bib/publications.bib'),
   style: z.string().min(1).default('cv'),
-  locale: z.string().min(1).default('en-US'),
+  /** The CSL locale; when absent, the style's own `default-locale` (else en-US). */
+  locale: z.string().min(1).optional(),
+  /** Folders searched for a style name, after the project's `styles/` (relative to the config file). */
+  styleDirs: z.array(z.string().min(1)).default([]),
+  /** `bibfolio styles add`: the official CSL repository's layout (`NAME.csl`, `dependent/NAME.csl`). */
+  styleCatalogue: z.string().url().optional(),
   maxAuthors: z.number().int().min(0).default(10),
   groupBy: z.enum(['none', 'year', 'type']).default('none'),
   linkTitles: z.boolean().default(false),

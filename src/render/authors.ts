@@ -10,7 +10,7 @@
  */
 import type { CslItem, CslName } from '../csl/types.js';
 import type { OwnerMatcher } from '../model/names.js';
-import { IR, personChar, personIndex } from './ir.js';
+import { IR, personChar, personIndex, plain } from './ir.js';
 
 /** The author limit rule; `max` 0 means no limit. */
 export interface AuthorSelection {
@@ -42,6 +42,8 @@ export interface PersonMark {
   readonly position: number;
   readonly bold: boolean;
   readonly hasSuffix: boolean;
+  /** The given name, to recognise it wherever the style prints it. */
+  readonly given?: string;
   /** Symbols to print after the name, in order. */
   readonly marks: readonly string[];
 }
@@ -92,7 +94,13 @@ export function decorateAuthors(item: CslItem, options: AuthorOptions): Decorate
     });
     const bold = options.bold && which === ownerIndex;
     if (!bold && marks.length === 0) return name;
-    persons.push({ position, bold, marks, hasSuffix: Boolean(name.suffix) });
+    persons.push({
+      position,
+      bold,
+      marks,
+      hasSuffix: Boolean(name.suffix),
+      ...(name.given ? { given: name.given } : {}),
+    });
     return markedName(name, persons.length - 1);
   });
   if (selection.etAl) shown.push({ literal: IR.ET_AL });
@@ -100,10 +108,29 @@ export function decorateAuthors(item: CslItem, options: AuthorOptions): Decorate
   return { item: decorated as CslItem, persons, usedAnnotations: [...used], ownerIndex };
 }
 
-/** Where a style puts given names relative to the family name, for the first name of a list and for the others. */
+/** Whether a style prints the family and the given names in capitals (text-case="uppercase" on names). */
+export interface NameCase {
+  readonly family: boolean;
+  readonly given: boolean;
+}
+
+/** How one printing of a name looks: where the given names stand, and the capitals the style applies. */
+export interface NameForm {
+  readonly side: 'before' | 'after' | 'none';
+  /**
+   * citeproc-js does not change the case of text inside inline markup, so marked names would stay mixed case
+   * (`DAUDEL, K.; Benton, J.`): the case is learnt from plain names and applied.
+   */
+  readonly upper: NameCase;
+}
+
+/**
+ * How a style prints names, for the first name of a list and for the others: one form per time the style prints the
+ * author list in an entry (most print it once; some print short names in a label and the full list again).
+ */
 export interface NameLayout {
-  readonly first: 'before' | 'after' | 'none';
-  readonly rest: 'before' | 'after' | 'none';
+  readonly first: readonly NameForm[];
+  readonly rest: readonly NameForm[];
 }
 
 interface SupRun {
@@ -114,7 +141,8 @@ interface SupRun {
 }
 
 const SUP_RUN = new RegExp(`${IR.SUP_OPEN}([^${IR.SUP_OPEN}${IR.SUP_CLOSE}]*)${IR.SUP_CLOSE}`, 'g');
-const NAME_GAP = /^[\s\u00a0,.]*$/;
+/** What may stand between the parts of one name: spaces, commas, periods, and the style's formatting of the parts. */
+const NAME_GAP = /^[\s\u00a0,.\uE000-\uE00B]*$/;
 
 function supRuns(ir: string): SupRun[] {
   const runs: SupRun[] = [];
@@ -127,57 +155,161 @@ function supRuns(ir: string): SupRun[] {
   return runs;
 }
 
+const PROBE_TITLE = 'Zzyzx';
+
+function probeItem(author: CslName[], i: number) {
+  return {
+    id: `\u0000bibfolio-probe-${i}`,
+    type: 'article-journal',
+    title: PROBE_TITLE,
+    author,
+    issued: { 'date-parts': [[2000]] },
+  };
+}
+
 /**
- * Two probe items that show where a style puts given names: one marked author first, then one marked author
- * between unmarked ones. With a single marked person per item, every name run in the output is that person's.
+ * Four probe items that show how a style prints names: one marked author first, then one marked author between
+ * unmarked ones (with a single marked person per item, every name run in the output is that person's); then the same
+ * two with no markup at all, which show the case the style gives names.
  */
-export function probeItems(): Array<{ id: string; type: string; title: string; author: CslName[]; issued: object }> {
+export function probeItems(): Array<ReturnType<typeof probeItem>> {
   const plainName = (i: number): CslName => ({ family: `Plain${i}`, given: 'Other' });
-  const marked = markedName({ family: 'Probe', given: 'Given' }, 0);
+  const probe: CslName = { family: 'Probe', given: 'Given' };
+  const marked = markedName(probe, 0);
   return [
     [marked, plainName(1), plainName(2)],
     [plainName(0), marked, plainName(2)],
-  ].map((author, i) => ({
-    id: `\u0000bibfolio-probe-${i}`,
-    type: 'article-journal',
-    title: 'Probe',
-    author,
-    issued: { 'date-parts': [[2000]] },
+    [probe, plainName(1), plainName(2)],
+    [plainName(0), probe, plainName(2)],
+  ].map(probeItem);
+}
+
+function sidesIn(probeIr: string): Array<NameForm['side']> {
+  const runs = supRuns(probeIr);
+  const sides: Array<NameForm['side']> = [];
+  runs.forEach((family, at) => {
+    if (family.person !== 0) return;
+    const before = runs[at - 1];
+    const after = runs[at + 1];
+    if (before && before.person === undefined && NAME_GAP.test(probeIr.slice(before.end, family.start)))
+      sides.push('before');
+    else if (after && after.person === undefined && NAME_GAP.test(probeIr.slice(family.end, after.start)))
+      sides.push('after');
+    else sides.push('none');
+  });
+  return sides;
+}
+
+/** The case of each printing of the probe name in a plain render: `PROBE`, and `GIVEN` next to it. */
+function casesIn(plainIr: string): NameCase[] {
+  const text = plain(plainIr);
+  return [...text.matchAll(/probe/gi)].map((m) => {
+    const near = text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12);
+    return { family: m[0] === 'PROBE', given: /GIVEN/.test(near) };
+  });
+}
+
+function forms(markedIr: string, plainIr: string): NameForm[] {
+  const sides = sidesIn(markedIr);
+  const cases = casesIn(plainIr);
+  const count = Math.max(sides.length, 1);
+  return Array.from({ length: count }, (_, k) => ({
+    side: sides[k] ?? 'none',
+    upper: cases[k] ?? { family: false, given: false },
   }));
 }
 
-function sideIn(probeIr: string): NameLayout['first'] {
-  const runs = supRuns(probeIr);
-  const at = runs.findIndex((r) => r.person === 0);
-  const family = runs[at];
-  if (!family) return 'none';
-  const before = runs[at - 1];
-  const after = runs[at + 1];
-  if (before && NAME_GAP.test(probeIr.slice(before.end, family.start))) return 'before';
-  if (after && NAME_GAP.test(probeIr.slice(family.end, after.start))) return 'after';
-  return 'none';
+/** From the renders of `probeItems()`, in order. */
+export function learnNameLayout(first: string, rest: string, plainFirst = '', plainRest = ''): NameLayout {
+  return { first: forms(first, plainFirst), rest: forms(rest, plainRest) };
 }
 
-/** From the renders of `probeItems()`, in order. */
-export function learnNameLayout(first: string, rest: string): NameLayout {
-  return { first: sideIn(first), rest: sideIn(rest) };
+const FORMAT_OPEN = /[\uE000\uE002\uE004\uE006\uE008\uE00A]/;
+const FORMAT_CLOSE = /[\uE001\uE003\uE005\uE007\uE009\uE00B]/;
+
+/**
+ * Widens [start, end) so that the style's formatting inside it is balanced: `SC_OPEN Benton SC_CLOSE, J.` becomes
+ * one range that holds the small caps whole. Undefined when the formatting cannot be balanced by widening.
+ */
+export function balanceRange(ir: string, start: number, end: number): [number, number] | undefined {
+  const open: string[] = [];
+  const unmatchedClose: string[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = ir[i] as string;
+    if (FORMAT_OPEN.test(ch)) open.push(ch);
+    else if (FORMAT_CLOSE.test(ch)) {
+      const opener = String.fromCharCode(ch.charCodeAt(0) - 1);
+      if (open[open.length - 1] === opener) open.pop();
+      else unmatchedClose.push(opener);
+    }
+  }
+  let s = start;
+  for (const opener of unmatchedClose) {
+    let i = s - 1;
+    while (i >= 0 && FORMAT_OPEN.test(ir[i] as string) && ir[i] !== opener) i--;
+    if (ir[i] !== opener) return undefined;
+    s = i;
+  }
+  let e = end;
+  for (const opener of open.reverse()) {
+    const closer = String.fromCharCode(opener.charCodeAt(0) + 1);
+    let i = e;
+    while (i < ir.length && FORMAT_CLOSE.test(ir[i] as string) && ir[i] !== closer) i++;
+    if (ir[i] !== closer) return undefined;
+    e = i + 1;
+  }
+  return s === start && e === end ? [s, e] : balanceRange(ir, s, e);
+}
+
+/** Whether `at` lies inside the style's bold (every author bold): the owner is then underlined instead. */
+function insideBold(ir: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (ir[i] === IR.BOLD_OPEN) depth++;
+    else if (ir[i] === IR.BOLD_CLOSE) depth--;
+  }
+  return depth > 0;
+}
+
+const fold = (text: string): string =>
+  plain(text)
+    .replace(/[\s\u00a0.,-]/g, '')
+    .toLowerCase();
+
+/** Whether a superscript run is a form of this given name: whole, or its initials (`Joe`, `J.`, `J.-P.`). */
+function isGivenForm(inner: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const text = fold(inner);
+  if (text === '') return false;
+  const words = given.split(/[\s\u00a0-]+/).filter(Boolean);
+  return text === fold(given) || text === words.map((w) => (w[0] ?? '').toLowerCase()).join('');
 }
 
 /**
- * Rewrites a rendered entry: each marked person's whole name becomes bold (owner) and is followed by its marks; the
- * et-al and elision placeholders become "et al." and "[…]" with the delimiters the style put before them.
+ * Rewrites a rendered entry: each marked person's whole name (as the style prints it, its formatting and case kept)
+ * is set apart when it is the owner and followed by its marks; the et-al and elision placeholders become "et al."
+ * and "[…]" with the delimiters the style put before them. No superscript of a name is left behind.
  */
 export function resolveNames(ir: string, persons: readonly PersonMark[], layout: NameLayout): string {
   const runs = supRuns(ir);
   const claimed = new Set<number>();
   const edits: Array<{ start: number; end: number; text: string }> = [];
+  const printings = new Map<number, number>();
   runs.forEach((run, at) => {
     if (run.person === undefined) return;
     const person = persons[run.person];
     if (!person) return;
     let first = at;
     let last = at;
-    const side = person.position === 0 ? layout.first : layout.rest;
+    // the k-th printing of this person's name in the entry takes the k-th form the style prints names in
+    const k = printings.get(run.person) ?? 0;
+    printings.set(run.person, k + 1);
+    const layoutForms = person.position === 0 ? layout.first : layout.rest;
+    const form = layoutForms[Math.min(k, layoutForms.length - 1)] ?? {
+      side: 'none',
+      upper: { family: false, given: false },
+    };
+    const { side, upper } = form;
     const neighbour = (j: number, gapFrom: number, gapTo: number): boolean => {
       const r = runs[j];
       return r !== undefined && r.person === undefined && !claimed.has(j) && NAME_GAP.test(ir.slice(gapFrom, gapTo));
@@ -187,15 +319,38 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
     // a suffix (Jr.) follows the rest of the name
     if (person.hasSuffix && neighbour(last + 1, runs[last]?.end ?? 0, runs[last + 1]?.start ?? 0)) last += 1;
     for (let j = first; j <= last; j++) claimed.add(j);
-    const start = (runs[first] as SupRun).start;
-    const end = (runs[last] as SupRun).end;
-    const name = ir
-      .slice(start, end)
-      .replace(/[\uE004\uE005]/g, '')
-      .replace(/[\uE100-\uF7FF]/g, '');
-    const body = person.bold ? IR.BOLD_OPEN + name + IR.BOLD_CLOSE : name;
-    const marks = person.marks.map((m) => IR.MARK_OPEN + m + IR.MARK_CLOSE).join('');
-    edits.push({ start, end, text: body + marks });
+    const runStart = (runs[first] as SupRun).start;
+    const runEnd = (runs[last] as SupRun).end;
+    const balanced = balanceRange(ir, runStart, runEnd);
+    // formatting that cannot be balanced: the parts are set apart one by one
+    const pieces: Array<[number, number]> = balanced
+      ? [balanced]
+      : runs.slice(first, last + 1).map((r): [number, number] => [r.start, r.end]);
+    pieces.forEach(([start, end], p) => {
+      let name = '';
+      let cursor = start;
+      for (let j = first; j <= last; j++) {
+        const r = runs[j] as SupRun;
+        if (r.start < start || r.end > end) continue;
+        const isFamily = r.person !== undefined;
+        name += ir.slice(cursor, r.start) + (upper[isFamily ? 'family' : 'given'] ? r.inner.toUpperCase() : r.inner);
+        cursor = r.end;
+      }
+      name = (name + ir.slice(cursor, end)).replace(/[\uE004\uE005]/g, '').replace(/[\uE100-\uF7FF]/g, '');
+      const [open, close] = !person.bold
+        ? ['', '']
+        : insideBold(ir, start)
+          ? [IR.OWNER_UNDERLINE_OPEN, IR.OWNER_UNDERLINE_CLOSE]
+          : [IR.OWNER_OPEN, IR.OWNER_CLOSE];
+      const marks = p === pieces.length - 1 ? person.marks.map((m) => IR.MARK_OPEN + m + IR.MARK_CLOSE).join('') : '';
+      edits.push({ start, end, text: open + name + close + marks });
+    });
+  });
+  // a given name the style printed away from its family name is never left as a superscript
+  runs.forEach((run, at) => {
+    if (claimed.has(at) || run.person !== undefined) return;
+    if (persons.some((p) => isGivenForm(run.inner, p.given)))
+      edits.push({ start: run.start, end: run.end, text: run.inner });
   });
   let out = ir;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {

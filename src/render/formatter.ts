@@ -26,8 +26,8 @@ export interface Formatter {
   link(url: string, content: string): string;
   /** An annotation mark after a name. */
   mark(symbol: string): string;
-  /** The numeric label column of numeric styles. */
-  margin(text: string): string;
+  /** The label column of numeric styles ("1.", "[1]"), already formatted. */
+  margin(content: string): string;
   document(doc: ListDocument, entry: (ir: string) => string): string;
 }
 
@@ -51,7 +51,7 @@ export function irToFormat(ir: string, f: Formatter): string {
         out += f.mark(token.text);
         break;
       case 'margin':
-        out += f.margin(token.text);
+        out += f.margin(irToFormat(token.ir, f));
         break;
     }
   }

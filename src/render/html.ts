@@ -21,7 +21,11 @@ const TAGS: Readonly<Record<IrStyle, readonly [string, string]>> = {
   sub: ['<sub>', '</sub>'],
   smallcaps: ['<span style="font-variant:small-caps">', '</span>'],
   underline: ['<u>', '</u>'],
+  owner: ['<strong class="bibfolio-owner">', '</strong>'],
+  ownerUnderline: ['<u class="bibfolio-owner">', '</u>'],
 };
+
+const NUMBER_LABEL = /^<span class="bibfolio-label">(\d+)\.<\/span> /;
 
 export const html: Formatter = {
   escape: escapeHtml,
@@ -29,14 +33,25 @@ export const html: Formatter = {
   close: (style) => TAGS[style][1],
   link: (url, content) => (isSafeUrl(url) ? `<a href="${escapeHtml(url)}">${content}</a>` : content),
   mark: (symbol) => `<sup class="bibfolio-mark">${escapeHtml(symbol)}</sup>`,
-  margin: (text) => `<span class="bibfolio-label">${escapeHtml(text)}</span> `,
+  margin: (content) => `<span class="bibfolio-label">${content.trim()}</span> `,
   document(doc, entry) {
     const parts: string[] = [];
     for (const section of doc.sections) {
       if (section.heading !== undefined) parts.push(`<h2>${escapeHtml(section.heading)}</h2>`);
-      parts.push('<ul class="bibfolio-list">');
-      for (const e of section.entries) parts.push(`  <li>${entry(e)}</li>`);
-      parts.push('</ul>');
+      const items = section.entries.map((e) => entry(e));
+      // numeric labels ("1.") make an ordered list that keeps the numbers, not a bullet followed by "1."
+      const numbered = items.map((item) => NUMBER_LABEL.exec(item));
+      if (items.length > 0 && numbered.every(Boolean)) {
+        parts.push('<ol class="bibfolio-list">');
+        numbered.forEach((m, i) =>
+          parts.push(`  <li value="${m?.[1]}">${(items[i] as string).slice(m?.[0].length)}</li>`),
+        );
+        parts.push('</ol>');
+      } else {
+        parts.push('<ul class="bibfolio-list">');
+        for (const item of items) parts.push(`  <li>${item}</li>`);
+        parts.push('</ul>');
+      }
     }
     for (const [symbol, text] of doc.legend) {
       parts.push(`<p class="bibfolio-legend"><sup>${escapeHtml(symbol)}</sup> ${escapeHtml(text)}</p>`);

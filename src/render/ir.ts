@@ -20,6 +20,11 @@ export const IR = {
   SMALLCAPS_CLOSE: '\uE009',
   UNDERLINE_OPEN: '\uE00A',
   UNDERLINE_CLOSE: '\uE00B',
+  /** The owner's whole name, set apart: bold, or underlined where the style already bolds the names around it. */
+  OWNER_OPEN: '\uE010',
+  OWNER_CLOSE: '\uE011',
+  OWNER_UNDERLINE_OPEN: '\uE012',
+  OWNER_UNDERLINE_CLOSE: '\uE013',
   /** A link: LINK_OPEN url LINK_TEXT text LINK_CLOSE. */
   LINK_OPEN: '\uE00C',
   LINK_TEXT: '\uE00D',
@@ -64,10 +69,10 @@ export type IrToken =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'open' | 'close'; readonly style: IrStyle }
   | { readonly kind: 'link'; readonly url: string; readonly ir: string }
-  | { readonly kind: 'margin'; readonly text: string }
+  | { readonly kind: 'margin'; readonly ir: string }
   | { readonly kind: 'mark'; readonly text: string };
 
-export type IrStyle = 'bold' | 'italic' | 'sup' | 'sub' | 'smallcaps' | 'underline';
+export type IrStyle = 'bold' | 'italic' | 'sup' | 'sub' | 'smallcaps' | 'underline' | 'owner' | 'ownerUnderline';
 
 const OPENERS: Readonly<Record<string, IrStyle>> = {
   [IR.BOLD_OPEN]: 'bold',
@@ -76,6 +81,8 @@ const OPENERS: Readonly<Record<string, IrStyle>> = {
   [IR.SUB_OPEN]: 'sub',
   [IR.SMALLCAPS_OPEN]: 'smallcaps',
   [IR.UNDERLINE_OPEN]: 'underline',
+  [IR.OWNER_OPEN]: 'owner',
+  [IR.OWNER_UNDERLINE_OPEN]: 'ownerUnderline',
 };
 const CLOSERS: Readonly<Record<string, IrStyle>> = {
   [IR.BOLD_CLOSE]: 'bold',
@@ -84,6 +91,8 @@ const CLOSERS: Readonly<Record<string, IrStyle>> = {
   [IR.SUB_CLOSE]: 'sub',
   [IR.SMALLCAPS_CLOSE]: 'smallcaps',
   [IR.UNDERLINE_CLOSE]: 'underline',
+  [IR.OWNER_CLOSE]: 'owner',
+  [IR.OWNER_UNDERLINE_CLOSE]: 'ownerUnderline',
 };
 
 /** Splits IR into text and markup tokens; restores literal angle brackets; drops any other private-use character. */
@@ -116,11 +125,18 @@ export function tokenizeIr(ir: string): IrToken[] {
       flush();
       tokens.push({ kind: 'link', url: plain(ir.slice(i + 1, sep)), ir: ir.slice(sep + 1, end) });
       i = end;
-    } else if (ch === IR.MARGIN_OPEN || ch === IR.MARK_OPEN) {
-      const end = ir.indexOf(ch === IR.MARGIN_OPEN ? IR.MARGIN_CLOSE : IR.MARK_CLOSE, i);
+    } else if (ch === IR.MARGIN_OPEN) {
+      // the label column keeps its formatting: some styles put the authors there
+      const end = ir.indexOf(IR.MARGIN_CLOSE, i);
       if (end === -1) continue;
       flush();
-      tokens.push({ kind: ch === IR.MARGIN_OPEN ? 'margin' : 'mark', text: plain(ir.slice(i + 1, end)) });
+      tokens.push({ kind: 'margin', ir: ir.slice(i + 1, end) });
+      i = end;
+    } else if (ch === IR.MARK_OPEN) {
+      const end = ir.indexOf(IR.MARK_CLOSE, i);
+      if (end === -1) continue;
+      flush();
+      tokens.push({ kind: 'mark', text: plain(ir.slice(i + 1, end)) });
       i = end;
     }
     // any other private-use character is an internal marker with no visible form

@@ -57,6 +57,8 @@ const COMMANDS: Readonly<Record<IrStyle, string>> = {
   sub: '\\textsubscript{',
   smallcaps: '\\textsc{',
   underline: '\\underline{',
+  owner: '\\textbf{',
+  ownerUnderline: '\\underline{',
 };
 
 export const latex: Formatter = {
@@ -65,7 +67,7 @@ export const latex: Formatter = {
   close: () => '}',
   link: (url, content) => (isSafeUrl(url) ? `\\href{${escapeUrl(url)}}{${content}}` : content),
   mark: (symbol) => `\\textsuperscript{${escapeLatex(symbol)}}`,
-  margin: (text) => `${escapeLatex(text)}~`,
+  margin: (content) => `${content}~`,
   document(doc, entry) {
     const out: string[] = [];
     for (const section of doc.sections) {

@@ -16,7 +16,7 @@ describe('bibfolio format', () => {
   it('prints the embedded list in the chosen format and style', async () => {
     const run = await cli(['format', '--to', 'html', '--style', 'apa']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('<strong>Benton, J.</strong>');
+    expect(run.stdout).toContain('<strong class="bibfolio-owner">Benton, J.</strong>');
     expect(run.stderr).toBe('');
   });
 

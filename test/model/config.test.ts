@@ -4,7 +4,8 @@ import { ConfigError, defaultConfig, parseConfig, toPersonName } from '../../src
 describe('config', () => {
   it('has defaults for everything', () => {
     const config = defaultConfig();
-    expect(config).toMatchObject({ store: 'bib/publications.bib', style: 'cv', maxAuthors: 10, locale: 'en-US' });
+    expect(config).toMatchObject({ store: 'bib/publications.bib', style: 'cv', maxAuthors: 10, styleDirs: [] });
+    expect(config.locale).toBeUndefined(); // the style's own default-locale
     expect(config.annotations.equal).toEqual({ symbol: '*', legend: 'Equal contribution' });
     expect(config.outputs.map((o) => o.path)).toEqual([
       'dist/publications.md',

@@ -51,9 +51,9 @@ describe('the author limit', () => {
       'A. Author1, A. Author2, A. Author3, A. Author4, A. Author5, A. Author6, A. Author7, A. Author8, A. Author9, […], Joe Benton, et al.',
     );
     for (const [style, owner] of [
-      ['apa', '<strong>Benton, J.</strong>, et al.'],
-      ['vancouver', '<strong>Benton J</strong>, et al.'],
-      ['harvard1', '<strong>Benton, J.</strong>, et al.'],
+      ['apa', '<strong class="bibfolio-owner">Benton, J.</strong>, et al.'],
+      ['vancouver', '<strong class="bibfolio-owner">Benton J</strong>, et al.'],
+      ['harvard1', '<strong class="bibfolio-owner">Benton, J.</strong>, et al.'],
     ] as const) {
       const html = render(items, 'html', { style: loadStyle(style) });
       expect(html, style).toContain(`[…], ${owner}`);

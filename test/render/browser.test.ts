@@ -59,7 +59,7 @@ describe.skipIf(!chromium)('the HTML list in Chromium', () => {
     expect(dom.match(/<script>/g)).toHaveLength(1);
     expect(dom).toContain('Attacks on &lt;script&gt;alert(1)&lt;/script&gt; &amp; 50% of x₁ models');
     expect(dom).not.toMatch(/<i>Injected<\/i>|href="javascript/);
-    expect(dom).toContain('<strong>Joe Benton</strong>');
+    expect(dom).toContain('<strong class="bibfolio-owner">Joe Benton</strong>');
   });
 
   it('renders the embedded list with the owner in <strong> and the marks as superscripts', async () => {
@@ -68,9 +68,9 @@ describe.skipIf(!chromium)('the HTML list in Chromium', () => {
     expect(run.code).toBe(0);
     const dom = dumpDom(join(dir, 'list.html'));
     expect(dom.match(/<li>/g)).toHaveLength(16);
-    expect(dom.match(/<strong>Joe Benton<\/strong>/g)).toHaveLength(16);
+    expect(dom.match(/<strong class="bibfolio-owner">Joe Benton<\/strong>/g)).toHaveLength(16);
     expect(dom).toContain(
-      '<strong>Joe Benton</strong><sup class="bibfolio-mark">*</sup>, Yuyang Shi<sup class="bibfolio-mark">*</sup>',
+      '<strong class="bibfolio-owner">Joe Benton</strong><sup class="bibfolio-mark">*</sup>, Yuyang Shi<sup class="bibfolio-mark">*</sup>',
     );
   });
 });

@@ -3,6 +3,7 @@
  * markup. Each format's output is turned back into visible text and compared with the plain-text output.
  */
 import { readFileSync } from 'node:fs';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { escapeLatex } from '../../src/render/latex.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
@@ -22,12 +23,11 @@ function visibleHtml(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** What a CommonMark renderer (markdown-it) shows of the first list item. */
 function visibleMarkdown(md: string): string {
-  return md
-    .split('\n')[0]!
-    .replace(/^- /, '')
-    .replace(/\*\*(?=[^*])/g, '')
-    .replace(/\\([\\`*_{}[\]<>#|~$&])/g, '$1');
+  return visibleHtml(new MarkdownIt({ html: true }).render(md)).replace(/&#(\d+);/g, (_m, n: string) =>
+    String.fromCodePoint(Number(n)),
+  );
 }
 
 function visibleLatex(tex: string): string {
@@ -60,7 +60,7 @@ describe('escaping', () => {
   it('Markdown shows the same text and holds no markup from the data', () => {
     const md = render(items, 'markdown', { linkTitles: true });
     expect(visibleMarkdown(md)).toBe(visibleText);
-    expect(md).toContain('\\<script\\>');
+    expect(md).toContain('&lt;script&gt;');
     expect(md).toContain('\\*\\*Markdown\\*\\*');
     expect(md).not.toMatch(/(?<!\\)\]\(javascript/);
   });
@@ -78,9 +78,9 @@ describe('escaping', () => {
     );
   });
 
-  it('escapes Markdown markup characters', () => {
-    expect(escapeMarkdown('*a* _b_ `c` [d](e) <f> # | ~ $')).toBe(
-      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\# \\| \\~ \\$',
+  it('escapes Markdown markup characters in forms CommonMark, GFM, kramdown and pandoc all accept', () => {
+    expect(escapeMarkdown('*a* _b_ `c` [d](e) <f> # | ~ $ & ^ @ -- ...')).toBe(
+      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) &lt;f&gt; \\# \\| &#126; &#36; &amp; &#94; &#64; \\-- \\...',
     );
   });
 

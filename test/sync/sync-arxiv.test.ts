@@ -242,7 +242,7 @@ describe('sync-arxiv with IDs', () => {
     const list = await cli(['format', '--bib', 'new.bib', '--to', 'html'], dir, env);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain(
-      'A Study of Things &amp; Stuff: 50% Better. Łukasz Kaiser, Kamélia Daudel, <strong>Joe Benton</strong>. arXiv preprint arXiv:2501.00001, 2025.',
+      'A Study of Things &amp; Stuff: 50% Better. Łukasz Kaiser, Kamélia Daudel, <strong class="bibfolio-owner">Joe Benton</strong>. arXiv preprint arXiv:2501.00001, 2025.',
     );
   });
 

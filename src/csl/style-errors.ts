@@ -1,0 +1,4 @@
+/** Errors of the style and locale catalogue: each message is one line a user can act on. */
+
+/** A style or locale that cannot be found (the message says where bibfolio looked, or what exists). */
+export class StyleNotFoundError extends Error {}
