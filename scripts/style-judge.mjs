@@ -28,9 +28,15 @@ export function decodeEntities(text) {
   });
 }
 
-/** Visible text of an HTML fragment, whitespace folded, private-use characters dropped. */
+/**
+ * Visible text of an HTML fragment, whitespace folded, private-use characters dropped, compatibility forms folded
+ * (citeproc-js prints a superscript ordinal as `nᵒ` in text and `n<sup>o</sup>` in HTML). A URL that plain citeproc-js
+ * capitalises at the start of a sentence (`Https://`) is one bibfolio prints as a link, as it is.
+ */
 export function visibleText(html) {
   return decodeEntities(html.replace(/<\/div>/g, ' ').replace(/<[^>]*>/g, ''))
+    .normalize('NFKC')
+    .replace(/\b(Https?|Doi):/g, (m) => m.toLowerCase())
     .replace(/[\uE000-\uF8FF]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();

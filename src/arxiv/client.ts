@@ -8,10 +8,9 @@
  * connection resets are retried with exponential backoff, honouring Retry-After, a bounded number of times. IDs
  * missing from a batch are asked for once more, then reported as not found.
  */
-import axios, { type AxiosInstance } from 'axios';
-import type { Readable } from 'node:stream';
+import type { AxiosInstance } from 'axios';
+import { HttpFailure, PoliteClient, userAgent, type PoliteClientOptions } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
-import { VERSION } from '../version.js';
 import { FeedError, MAX_FEED_BYTES, parseFeed, type ArxivRecord } from './atom.js';
 import type { ResponseCache } from './cache.js';
 
@@ -41,6 +40,8 @@ export interface ClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
   readonly onProgress?: (progress: Progress) => void;
+  /** Told before each wait for a retry (so a progress bar can say it is waiting, and why). */
+  readonly onRetry?: PoliteClientOptions['onRetry'];
 }
 
 export interface Progress {
@@ -73,22 +74,12 @@ function isArxivHost(url: string): boolean {
   }
 }
 
-const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class ArxivClient {
   readonly apiUrl: string;
   readonly batchSize: number;
   readonly delayMs: number;
-  private readonly maxAttempts: number;
-  private readonly backoffMs: number;
-  private readonly maxWaitMs: number;
-  private readonly connectTimeoutMs: number;
-  private readonly readTimeoutMs: number;
-  private readonly maxBytes: number;
-  private readonly http: AxiosInstance;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly now: () => number;
-  private lastRequestAt = Number.NEGATIVE_INFINITY;
+  private readonly transport: PoliteClient;
 
   constructor(private readonly options: ClientOptions = {}) {
     this.apiUrl = options.apiUrl ?? ARXIV_API_URL;
@@ -103,19 +94,18 @@ export class ArxivClient {
       );
     }
     if (!/^https?:\/\//.test(this.apiUrl)) throw new ArxivUsageError(`the API URL must be http(s): ${this.apiUrl}`);
-    this.maxAttempts = options.maxAttempts ?? 4;
-    this.backoffMs = options.backoffMs ?? Math.max(this.delayMs, 100);
-    this.maxWaitMs = options.maxWaitMs ?? 120_000;
-    this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
-    this.readTimeoutMs = options.readTimeoutMs ?? 30_000;
-    this.maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
-    this.http = options.http ?? axios.create();
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.now = options.now ?? Date.now;
+    this.transport = new PoliteClient({
+      service: 'arXiv',
+      delayMs: this.delayMs,
+      accept: 'application/atom+xml',
+      maxBytes: options.maxBytes ?? MAX_FEED_BYTES,
+      describe: (status, body) => (status === 400 ? feedErrors(body) : ''),
+      ...pick(options, ['maxAttempts', 'backoffMs', 'maxWaitMs', 'connectTimeoutMs', 'readTimeoutMs', 'http', 'sleep', 'now', 'onRetry']),
+    });
   }
 
   static userAgent(): string {
-    return `bibfolio/${VERSION} (publication list tool; https://www.npmjs.com/package/bibfolio)`;
+    return userAgent();
   }
 
   /** Fetches the records of these IDs (any accepted form; versions are dropped: the latest version is fetched). */
@@ -184,140 +174,34 @@ export class ArxivClient {
     return `${this.apiUrl}?${params.toString()}`;
   }
 
-  /** One GET with spacing, timeouts, size cap and retries; resolves to the body of a 200 response. */
+  /** One GET through the shared transport; its failures become ArxivErrors. */
   private async request(url: string): Promise<string> {
-    let lastError = '';
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const wait = this.lastRequestAt + this.delayMs - this.now();
-      if (wait > 0) await this.sleep(wait);
-      this.lastRequestAt = this.now();
-      const outcome = await this.attempt(url);
-      if (outcome.kind === 'ok') return outcome.body;
-      lastError = outcome.message;
-      if (!outcome.retry || attempt === this.maxAttempts) break;
-      const backoff = Math.min(this.backoffMs * 2 ** (attempt - 1), this.maxWaitMs);
-      const delay = outcome.retryAfterMs !== undefined ? Math.max(outcome.retryAfterMs, this.delayMs) : backoff;
-      if (delay > this.maxWaitMs) {
-        throw new ArxivError(
-          `arXiv asks to wait ${Math.round(delay / 1000)} s (Retry-After) before ${url}; try again later`,
-        );
-      }
-      await this.sleep(delay);
-    }
-    throw new ArxivError(
-      `arXiv request failed after ${this.maxAttempts} attempt${this.maxAttempts === 1 ? '' : 's'}: ${lastError} (${url})`,
-    );
-  }
-
-  private async attempt(url: string): Promise<Outcome> {
-    const controller = new AbortController();
-    const connectTimer = setTimeout(() => controller.abort(), this.connectTimeoutMs);
-    let stream: Readable;
-    let status: number;
-    let headers: Record<string, unknown>;
     try {
-      const response = await this.http.get<Readable>(url, {
-        responseType: 'stream',
-        signal: controller.signal,
-        headers: { 'User-Agent': ArxivClient.userAgent(), Accept: 'application/atom+xml' },
-        validateStatus: () => true,
-        maxRedirects: 3,
-        decompress: true,
-      });
-      stream = response.data;
-      status = response.status;
-      headers = response.headers as Record<string, unknown>;
+      return (await this.transport.get(url)).body;
     } catch (err) {
-      const e = err as { code?: string; message: string };
-      const timedOut = controller.signal.aborted;
-      return {
-        kind: 'error',
-        retry: true,
-        message: timedOut
-          ? `no response within ${this.connectTimeoutMs} ms`
-          : `${e.code ?? 'network error'}: ${e.message}`,
-      };
-    } finally {
-      clearTimeout(connectTimer);
+      if (err instanceof HttpFailure) throw new ArxivError(err.message);
+      throw err;
     }
-    let body: string;
-    try {
-      body = await this.readBody(stream);
-    } catch (err) {
-      return { kind: 'error', retry: !(err instanceof TooLarge), message: (err as Error).message };
-    }
-    if (status === 200) return { kind: 'ok', body };
-    const retryAfterMs = parseRetryAfter(headers['retry-after'], this.now());
-    let detail = '';
-    if (status === 400) {
-      try {
-        detail = parseFeed(body).errors.join('; ');
-      } catch (err) {
-        if (!(err instanceof FeedError)) throw err;
-      }
-    }
-    return {
-      kind: 'error',
-      retry: RETRY_STATUS.has(status),
-      message: `HTTP ${status}${detail ? `: ${detail}` : ''}`,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    };
-  }
-
-  /** Reads the body with a read timeout (silence) and a size cap. */
-  private readBody(stream: Readable): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let timer = setTimeout(onSilence, this.readTimeoutMs);
-      const maxBytes = this.maxBytes;
-      const readTimeoutMs = this.readTimeoutMs;
-      function onSilence(): void {
-        stream.destroy();
-        reject(new Error(`the response stalled for ${readTimeoutMs} ms`));
-      }
-      stream.on('data', (chunk: Buffer) => {
-        clearTimeout(timer);
-        timer = setTimeout(onSilence, readTimeoutMs);
-        size += chunk.length;
-        if (size > maxBytes) {
-          clearTimeout(timer);
-          stream.destroy();
-          reject(new TooLarge(`the response is larger than ${maxBytes} bytes`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.on('end', () => {
-        clearTimeout(timer);
-        resolve(Buffer.concat(chunks).toString('utf8'));
-      });
-      stream.on('error', (err) => {
-        clearTimeout(timer);
-        reject(new Error(`the response was cut off: ${err.message}`));
-      });
-      stream.on('close', () => {
-        clearTimeout(timer);
-        // a no-op once the body has ended; otherwise the connection closed early
-        reject(new Error('the response was cut off before its end'));
-      });
-    });
   }
 }
 
-class TooLarge extends Error {}
-
-type Outcome =
-  | { readonly kind: 'ok'; readonly body: string }
-  | { readonly kind: 'error'; readonly retry: boolean; readonly message: string; readonly retryAfterMs?: number };
-
-/** Retry-After in seconds or as an HTTP date. */
-export function parseRetryAfter(value: unknown, now: number): number | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+/** The error messages of arXiv's error feed (a 400 answer), or ''. */
+function feedErrors(body: string): string {
+  try {
+    return parseFeed(body).errors.join('; ');
+  } catch (err) {
+    if (err instanceof FeedError) return '';
+    throw err;
+  }
 }
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+export { parseRetryAfter } from '../http/polite-client.js';
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -19,6 +19,7 @@ import type { Problem } from '../model/problems.js';
 import type { Publications } from '../pipeline.js';
 import { groupItems } from '../render/group.js';
 import { assembleList, type ResolvedEntry } from '../render/document.js';
+import { plain } from '../render/ir.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
 import { renderContext } from '../render/render-key.js';
 import { sortNewestFirst } from '../render/sort.js';
@@ -179,6 +180,7 @@ export class ListSession {
       });
     }
 
+    const byStoreIndex = new Map(store.entries.map((e, i) => [e.index, i]));
     // the records as items that sorting and grouping understand, in the store's order
     const listed = store.entries.flatMap((entry, i) => {
       const record = found[i];
@@ -197,7 +199,15 @@ export class ListSession {
     const groups = groupItems(sorted as unknown as CslItem[], options.groupBy);
     const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
     const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
-    return { output: assembleList(groups, entries, options), problems };
+    // an entry the style prints as nothing is said every run, from a cached record too
+    const { printedNothing, printedCount } = await import('../render/list.js');
+    const warned = new Set(problems.map((p) => p.key));
+    for (const x of ordered) {
+      if (plain(x.record.ir).trim() !== '' || warned.has(x.id)) continue;
+      const entry = store.entries[byStoreIndex.get(x.custom.index) ?? -1];
+      problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
+    }
+    return { output: assembleList(groups, entries, options), count: printedCount(entries), problems };
   }
 
   /**

@@ -20,7 +20,10 @@ export function addStoreOptions(cmd: Command): Command {
 
 export function addListOptions(cmd: Command): Command {
   return cmd
-    .option('--style <name|file.csl>', 'CSL style: cv, apa, vancouver, harvard1, or a path to a .csl file')
+    .option(
+      '--style <name|file.csl>',
+      'CSL style: cv, apa, vancouver, harvard1, any style ID of the official CSL repository added with "bibfolio styles add" or found in styles/, or a path to a .csl file (dependent styles too)',
+    )
     .addOption(
       new Option('--max-authors <n>', 'author limit before "et al." (0: no limit); the owner is never cut').argParser(
         parseCount,
@@ -30,7 +33,7 @@ export function addListOptions(cmd: Command): Command {
     .option('--selected', 'only the selected papers (keywords = {selected}, or selected = {true})')
     .option('--link-titles', 'link each title to its URL, else its DOI, else its arXiv page')
     .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
-    .option('--locale <lang>', 'CSL locale (default en-US)')
+    .option('--locale <lang>', "CSL locale, e.g. en-GB, de-DE (default: the style's own default-locale, else en-US)")
     .option(
       '--mark <name=symbol>',
       'the symbol printed after names annotated <name> (repeatable), e.g. equal=†',

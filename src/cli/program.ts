@@ -8,6 +8,7 @@ import { CliFailure, CliUsageError, type Io } from './io.js';
 import { publicationsCommand } from './publications.js';
 import { syncArxivCommand } from './sync-arxiv.js';
 import { exportBibCommand } from './export-bib.js';
+import { stylesCommand } from './styles.js';
 
 import { VERSION } from '../version.js';
 
@@ -26,6 +27,7 @@ function buildProgram(io: Io): Command {
     checkCommand(io),
     syncArxivCommand(io),
     exportBibCommand(io),
+    stylesCommand(io),
   ])
     program.addCommand(cmd);
   const configure = (cmd: Command): void => {
@@ -56,7 +58,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       if (err.cause !== 'silent') io.stderr(`bibfolio: ${err.message}\n`);
       return EXIT.failure;
     }
-    io.stderr(`bibfolio: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    // no stack trace reaches a user unless asked for
+    if (io.env.BIBFOLIO_DEBUG === '1') io.stderr(`bibfolio: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    else {
+      const message = String((err as Error).message ?? err).split('\n')[0];
+      io.stderr(`bibfolio: unexpected error: ${message} (run again with BIBFOLIO_DEBUG=1 for details, and please report it)\n`);
+    }
     return EXIT.failure;
   }
 }

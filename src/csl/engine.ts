@@ -1,6 +1,6 @@
 /** One cached citeproc-js engine per style and locale, rendering bibliography entries to IR. */
 import CSL from 'citeproc';
-import { learnNameLayout, probeItems, type NameLayout } from '../render/authors.js';
+import { learnNameLayout, PLAIN_AUTHORS, probeItems, type NameLayout } from '../render/authors.js';
 import './citeproc-patches.js';
 import { IR_FORMAT } from './ir-format.js';
 import { prepareStyleForLists } from './prepare-style.js';
@@ -37,6 +37,11 @@ export class ListEngine {
       retrieveItem: (id: string): unknown => this.items.get(id),
     };
     this.engine = new CSL.Engine(sys, prepareStyleForLists(style.xml), lang, true);
+    // citeproc-js derives the citation label (`[BDS23]`) from the names: from the undecorated ones, not `<sup>Benton`
+    const engine = this.engine as unknown as { getCitationLabel(item: Record<string, unknown>): string };
+    const label = engine.getCitationLabel.bind(engine);
+    engine.getCitationLabel = (item) =>
+      label(Array.isArray(item?.[PLAIN_AUTHORS]) ? { ...item, author: item[PLAIN_AUTHORS] } : item);
     this.engine.setOutputFormat(IR_FORMAT);
     // Let URLs and DOIs printed by the style reach the output formats as links.
     const extensions = this.engine.opt.development_extensions as Record<string, unknown> | undefined;
@@ -72,10 +77,17 @@ export class ListEngine {
     const result = this.engine.makeBibliography();
     if (!result) return ids.map(() => '');
     const [meta, entries] = result;
+    // citeproc-js leaves an entry it prints as nothing out of the strings but keeps its ID: pairing them by position
+    // would give each later entry another item's text. Then each item is rendered on its own.
+    if (entries.length !== meta.entry_ids.length) {
+      if (items.length === 1) return [''];
+      return items.flatMap((item) => this.renderBatch([item]));
+    }
     const byId = new Map<string, string>();
     meta.entry_ids.forEach((idList, i) => {
       const id = idList[0];
-      if (id !== undefined) byId.set(id, (entries[i] ?? '').trim());
+      // spaces around display blocks fold into one (see ir-format.ts)
+      if (id !== undefined) byId.set(id, (entries[i] ?? '').replace(/ {2,}/g, ' ').trim());
     });
     return ids.map((id) => byId.get(id) ?? '');
   }
@@ -84,20 +96,22 @@ export class ListEngine {
   nameLayout(): NameLayout {
     if (!this.layout) {
       const [first, rest, plainFirst, plainRest] = this.renderBatch(probeItems());
-      this.layout = learnNameLayout(first ?? '', rest ?? '', plainFirst ?? '', plainRest ?? '');
+      this.layout = learnNameLayout(first ?? '', rest ?? '', plainFirst ?? '', plainRest ?? '', this.lang);
     }
     return this.layout;
   }
 }
 
+/** Engines kept, most recently used last: a process that renders many styles (the sweep) does not grow without end. */
+const MAX_ENGINES = 16;
 const cache = new Map<string, ListEngine>();
 
 export function engineFor(style: StyleSource, lang = 'en-US'): ListEngine {
   const key = `${lang}\u0000${style.id}\u0000${style.xml}`;
   let engine = cache.get(key);
-  if (!engine) {
-    engine = new ListEngine(style, lang);
-    cache.set(key, engine);
-  }
+  if (engine) cache.delete(key);
+  else engine = new ListEngine(style, lang);
+  cache.set(key, engine);
+  if (cache.size > MAX_ENGINES) cache.delete(cache.keys().next().value as string);
   return engine;
 }

@@ -43,10 +43,12 @@ function define(): void {
     // (citeproc-js's flip-flop of vertical-align has no opposite of "baseline"): it is still our superscript.
     '@vertical-align/undefined': wrap(IR.SUP_OPEN, IR.SUP_CLOSE),
     '@bibliography/entry': (_state: unknown, str: string) => str,
-    '@display/block': (_state: unknown, str: string) => ` ${str}`,
-    '@display/left-margin': wrap(IR.MARGIN_OPEN, IR.MARGIN_CLOSE),
+    // a block is a line of its own in HTML; in a one-line entry it is set off by spaces (folded by the engine)
+    '@display/block': (_state: unknown, str: string) => ` ${str} `,
+    // a label that follows other text (a block of names, then the year) is a word of its own
+    '@display/left-margin': (_state: unknown, str: string) => ` ${IR.MARGIN_OPEN}${str}${IR.MARGIN_CLOSE}`,
     '@display/right-inline': (_state: unknown, str: string) => str,
-    '@display/indent': (_state: unknown, str: string) => ` ${str}`,
+    '@display/indent': (_state: unknown, str: string) => ` ${str} `,
     '@URL/true': (_state: unknown, str: string) => IR.LINK_OPEN + str + IR.LINK_TEXT + str + IR.LINK_CLOSE,
     '@DOI/true': (_state: unknown, str: string) => {
       const url = /^https?:\/\//.test(str) ? str : `https://doi.org/${str}`;

@@ -37,6 +37,9 @@ export function selectAuthors(count: number, owner: number, max: number, truncat
   return { shown: [...all.slice(0, head), 'elision', owner], etAl };
 }
 
+/** The item field that keeps the undecorated author list for citeproc-js's own use (see csl/engine.ts). */
+export const PLAIN_AUTHORS = 'bibfolio-plain-author';
+
 export interface PersonMark {
   /** Position in the list handed to citeproc-js. */
   readonly position: number;
@@ -104,7 +107,8 @@ export function decorateAuthors(item: CslItem, options: AuthorOptions): Decorate
     return markedName(name, persons.length - 1);
   });
   if (selection.etAl) shown.push({ literal: IR.ET_AL });
-  const decorated = item.author ? { ...item, author: shown } : item;
+  // the names as they are, for what citeproc-js derives from them (the citation label: [BDS23])
+  const decorated = item.author ? { ...item, author: shown, [PLAIN_AUTHORS]: authors } : item;
   return { item: decorated as CslItem, persons, usedAnnotations: [...used], ownerIndex };
 }
 
@@ -122,6 +126,11 @@ export interface NameForm {
    * (`DAUDEL, K.; Benton, J.`): the case is learnt from plain names and applied.
    */
   readonly upper: NameCase;
+  /**
+   * A period printed right after the name that belongs to it (a name-part suffix such as `Benton J.`, outside the
+   * inline markup), seen where another name follows, so it is not the end of the list.
+   */
+  readonly period?: boolean;
 }
 
 /**
@@ -131,6 +140,8 @@ export interface NameForm {
 export interface NameLayout {
   readonly first: readonly NameForm[];
   readonly rest: readonly NameForm[];
+  /** The locale, for its capitals (Turkish `i` -> `İ`). */
+  readonly lang?: string;
 }
 
 interface SupRun {
@@ -184,18 +195,18 @@ export function probeItems(): Array<ReturnType<typeof probeItem>> {
   ].map(probeItem);
 }
 
-function sidesIn(probeIr: string): Array<NameForm['side']> {
+function sidesIn(probeIr: string): Array<Pick<NameForm, 'side' | 'period'>> {
   const runs = supRuns(probeIr);
-  const sides: Array<NameForm['side']> = [];
+  const sides: Array<Pick<NameForm, 'side' | 'period'>> = [];
   runs.forEach((family, at) => {
     if (family.person !== 0) return;
     const before = runs[at - 1];
     const after = runs[at + 1];
     if (before && before.person === undefined && NAME_GAP.test(probeIr.slice(before.end, family.start)))
-      sides.push('before');
+      sides.push({ side: 'before', period: probeIr[family.end] === '.' });
     else if (after && after.person === undefined && NAME_GAP.test(probeIr.slice(family.end, after.start)))
-      sides.push('after');
-    else sides.push('none');
+      sides.push({ side: 'after', period: probeIr[after.end] === '.' });
+    else sides.push({ side: 'none', period: probeIr[family.end] === '.' });
   });
   return sides;
 }
@@ -214,14 +225,19 @@ function forms(markedIr: string, plainIr: string): NameForm[] {
   const cases = casesIn(plainIr);
   const count = Math.max(sides.length, 1);
   return Array.from({ length: count }, (_, k) => ({
-    side: sides[k] ?? 'none',
+    side: sides[k]?.side ?? 'none',
+    period: sides[k]?.period ?? false,
     upper: cases[k] ?? { family: false, given: false },
   }));
 }
 
-/** From the renders of `probeItems()`, in order. */
-export function learnNameLayout(first: string, rest: string, plainFirst = '', plainRest = ''): NameLayout {
-  return { first: forms(first, plainFirst), rest: forms(rest, plainRest) };
+/** From the renders of `probeItems()`, in order, in the engine's locale. */
+export function learnNameLayout(first: string, rest: string, plainFirst = '', plainRest = '', lang?: string): NameLayout {
+  return { first: forms(first, plainFirst), rest: forms(rest, plainRest), ...(lang ? { lang } : {}) };
+}
+
+function upperCase(text: string, lang: string | undefined): string {
+  return lang && /^(tr|az|lt)\b/i.test(lang) ? text.toLocaleUpperCase(lang) : text.toUpperCase();
 }
 
 const FORMAT_OPEN = /[\uE000\uE002\uE004\uE006\uE008\uE00A]/;
@@ -309,7 +325,7 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
       side: 'none',
       upper: { family: false, given: false },
     };
-    const { side, upper } = form;
+    const { side, upper, period } = form;
     const neighbour = (j: number, gapFrom: number, gapTo: number): boolean => {
       const r = runs[j];
       return r !== undefined && r.person === undefined && !claimed.has(j) && NAME_GAP.test(ir.slice(gapFrom, gapTo));
@@ -320,7 +336,8 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
     if (person.hasSuffix && neighbour(last + 1, runs[last]?.end ?? 0, runs[last + 1]?.start ?? 0)) last += 1;
     for (let j = first; j <= last; j++) claimed.add(j);
     const runStart = (runs[first] as SupRun).start;
-    const runEnd = (runs[last] as SupRun).end;
+    // a name-part suffix the style prints outside the markup (`Benton J.`) is part of the name
+    const runEnd = (runs[last] as SupRun).end + (period && ir[(runs[last] as SupRun).end] === '.' ? 1 : 0);
     const balanced = balanceRange(ir, runStart, runEnd);
     // formatting that cannot be balanced: the parts are set apart one by one
     const pieces: Array<[number, number]> = balanced
@@ -333,7 +350,7 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
         const r = runs[j] as SupRun;
         if (r.start < start || r.end > end) continue;
         const isFamily = r.person !== undefined;
-        name += ir.slice(cursor, r.start) + (upper[isFamily ? 'family' : 'given'] ? r.inner.toUpperCase() : r.inner);
+        name += ir.slice(cursor, r.start) + (upper[isFamily ? 'family' : 'given'] ? upperCase(r.inner, layout.lang) : r.inner);
         cursor = r.end;
       }
       name = (name + ir.slice(cursor, end)).replace(/[\uE004\uE005]/g, '').replace(/[\uE100-\uF7FF]/g, '');

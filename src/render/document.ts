@@ -3,6 +3,7 @@ import type { AnnotationStyle } from './list.js';
 import type { OutputFormat } from './formats.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import type { Group } from './group.js';
+import { plain } from './ir.js';
 import { html } from './html.js';
 import { latex } from './latex.js';
 import { markdown } from './markdown.js';
@@ -37,7 +38,7 @@ export function assembleList(
     const slice = entries
       .slice(next, next + g.items.length)
       .map((e) => e.ir)
-      .filter((e) => e !== '');
+      .filter((e) => plain(e).trim() !== '');
     next += g.items.length;
     return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: slice };
   });

@@ -56,6 +56,8 @@ const TITLE_LINK = new RegExp(`${IR.TITLE_LINK_OPEN}([\\s\\S]*?)${IR.TITLE_LINK_
 
 export interface RenderedList {
   readonly output: string;
+  /** Entries printed in the output (an entry the style prints as nothing is not counted, and is warned about). */
+  readonly count: number;
   /** Entries that citeproc-js could not render (they are left out of the list). */
   readonly problems: readonly Problem[];
 }
@@ -113,6 +115,11 @@ export function resolveEntries(
       key: f.id,
     };
   });
+  const failed = new Set(outcome.failures.map((f) => f.id));
+  outcome.entries.forEach((ir, i) => {
+    const item = ordered[i] as CslItem;
+    if (plain(ir).trim() === '' && !failed.has(item.id)) problems.push(printedNothing(item.id, item.custom.line, item.custom.bibType));
+  });
   const entries = outcome.entries.map((ir, i) => {
     const d = decorated[i] as DecoratedAuthors;
     const resolved = ir === '' ? '' : resolveNames(ir, d.persons, layout);
@@ -127,6 +134,22 @@ export function resolveEntries(
   return { entries, problems };
 }
 
+/** The warning for an entry that the style prints as nothing (some styles have no layout for some types). */
+export function printedNothing(key: string, line: number | undefined, bibType: string): Problem {
+  return {
+    severity: 'warning',
+    code: 'printed-nothing',
+    message: `the style prints nothing for this @${bibType} entry, so it is left out of the list; choose a style that covers this type, or change the entry's type`,
+    ...(line !== undefined ? { line } : {}),
+    key,
+  };
+}
+
+/** Entries with visible text: what the list really prints. */
+export function printedCount(entries: readonly ResolvedEntry[]): number {
+  return entries.filter((e) => plain(e.ir).trim() !== '').length;
+}
+
 /** From the rendered IR of every prepared item to the document in the chosen format. */
 export function finishList(prepared: PreparedList, outcome: RenderOutcome): RenderedList {
   const { options, ordered, decorated } = prepared;
@@ -137,11 +160,12 @@ export function finishList(prepared: PreparedList, outcome: RenderOutcome): Rend
         null,
         2,
       )}\n`,
+      count: ordered.length,
       problems: [],
     };
   }
   const { entries, problems } = resolveEntries(prepared, outcome);
-  return { output: assembleList(prepared.groups, entries, options), problems };
+  return { output: assembleList(prepared.groups, entries, options), count: printedCount(entries), problems };
 }
 
 /** Input text as it was: literal `<` and `>` were kept as private-use characters on the way through citeproc-js. */

@@ -1,7 +1,7 @@
 /** The work of `bibfolio publications`: writes every output named in the config (by default Markdown, HTML, LaTeX and text). */
 import { relative, resolve } from 'node:path';
 import { loadContext } from '../context.js';
-import type { Io } from '../io.js';
+import { CliFailure, type Io } from '../io.js';
 import { listOptions, type ListCommandFlags } from '../list-options.js';
 import { withListSession } from '../list-session.js';
 import { printProblems } from '../load.js';
@@ -12,17 +12,22 @@ export type PublicationsFlags = ListCommandFlags;
 export async function run(flags: PublicationsFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   // every output is rendered before any is written: a store with errors changes no file
-  const { store, rendered } = await withListSession(ctx, io, flags, async (session, store) => {
+  if (ctx.config.outputs.length === 0) {
+    throw new CliFailure(
+      `the config's "outputs" is empty, so there is nothing to write; add one, e.g. {"path": "dist/publications.md", "format": "markdown"}, or use "bibfolio format"`,
+    );
+  }
+  const rendered = await withListSession(ctx, io, flags, async (session) => {
     const results = [];
     for (const output of ctx.config.outputs) {
       results.push({ output, result: await session.render(listOptions(ctx, io.cwd, output.format, flags, output)) });
     }
-    return { store, rendered: results };
+    return results;
   });
   for (const { output, result } of rendered) {
     const path = resolve(ctx.root, output.path);
     printProblems(result.problems, io);
     writeOutputFile(path, result.output);
-    io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${store.entries.length} entries)\n`);
+    io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${result.count} entries)\n`);
   }
 }

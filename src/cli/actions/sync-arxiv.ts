@@ -1,8 +1,8 @@
 /** The work of `bibfolio sync-arxiv`: fills in and refreshes the store from arXiv; hand edits win. */
 import cliProgress from 'cli-progress';
 import { createTwoFilesPatch } from 'diff';
-import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { ArxivClient, ArxivError, ArxivUsageError, type Progress } from '../../arxiv/client.js';
 import { defaultCacheDir, FileCache } from '../../arxiv/cache.js';
 import { nameChangesOf } from '../../model/config.js';
@@ -127,6 +127,9 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
       cache: new FileCache(defaultCacheDir(io.env)),
       refresh: flags.refresh ?? false,
       onProgress: (p) => progress.update(p),
+      // a wait for a retry is said, so a bar standing still is never a mystery
+      onRetry: ({ attempt, waitMs, reason }) =>
+        io.stderr(`\narXiv: ${reason}; trying again in ${Math.ceil(waitMs / 1000)} s (attempt ${attempt + 1})\n`),
     });
   } catch (err) {
     if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
@@ -135,6 +138,8 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
 
   const sidecarPath = sidecarPathFor(ctx.storePath);
   const sidecarDisplay = relative(io.cwd, sidecarPath) || sidecarPath;
+  // the first sync into a new store creates its folder
+  if (!flags.dryRun && requested.length > 0) mkdirSync(dirname(ctx.storePath), { recursive: true });
   const release = flags.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay);
   try {
     // a store that does not exist yet starts empty when IDs are named
@@ -175,8 +180,9 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
     });
     const newSidecar = serializeSidecar(plan.sidecar);
     const oldSidecarText = safeRead(sidecarPath);
-    const diff = flags.dryRun
-      ? createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync')
+    const diff =
+      flags.dryRun && plan.source !== store.scan.source
+        ? createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync')
       : undefined;
     if (!flags.dryRun) {
       if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {

@@ -1,0 +1,217 @@
+/**
+ * The HTTP discipline every bibfolio client shares (arXiv, the CSL style catalogue, and the identifier sources):
+ * one request at a time with a minimum spacing, a User-Agent that names bibfolio, a connect timeout and a read
+ * timeout (silence while the body arrives), a size cap, and retries with exponential backoff on 429, 5xx and broken
+ * connections, honouring Retry-After up to a bound. The transport (an axios instance) is injected, so tests talk to
+ * real servers on 127.0.0.1 and production to the real hosts with the same code.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import type { Readable } from 'node:stream';
+import { VERSION } from '../version.js';
+
+export interface PoliteClientOptions {
+  /** The service's name in messages ("arXiv", "the CSL style repository"). */
+  readonly service: string;
+  /** Milliseconds between the start of two requests. */
+  readonly delayMs?: number;
+  /** Attempts per request, the first included. */
+  readonly maxAttempts?: number;
+  /** First backoff (default: the delay between requests); doubled at each retry. */
+  readonly backoffMs?: number;
+  /** The longest wait accepted from Retry-After or backoff. */
+  readonly maxWaitMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly readTimeoutMs?: number;
+  readonly maxBytes?: number;
+  readonly accept?: string;
+  readonly http?: AxiosInstance;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+  /** Told before each wait for a retry, so a progress display can say why it is waiting. */
+  readonly onRetry?: (info: { readonly url: string; readonly attempt: number; readonly waitMs: number; readonly reason: string }) => void;
+  /** Extra words for a failed status, from its body (arXiv's error feed). */
+  readonly describe?: (status: number, body: string) => string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** A request that failed for good: network, HTTP status, a body too large or cut off. */
+export class HttpFailure extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export function userAgent(): string {
+  return `bibfolio/${VERSION} (publication list tool; https://www.npmjs.com/package/bibfolio)`;
+}
+
+type Outcome =
+  | { readonly kind: 'ok'; readonly status: number; readonly body: string }
+  | { readonly kind: 'error'; readonly retry: boolean; readonly message: string; readonly status?: number; readonly retryAfterMs?: number };
+
+class TooLarge extends Error {}
+
+export class PoliteClient {
+  readonly delayMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+  private readonly maxWaitMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly readTimeoutMs: number;
+  private readonly maxBytes: number;
+  private readonly http: AxiosInstance;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private lastRequestAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly options: PoliteClientOptions) {
+    this.delayMs = options.delayMs ?? 1000;
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.backoffMs = options.backoffMs ?? Math.max(this.delayMs, 100);
+    this.maxWaitMs = options.maxWaitMs ?? 120_000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
+    this.readTimeoutMs = options.readTimeoutMs ?? 30_000;
+    this.maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
+    this.http = options.http ?? axios.create();
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * One GET with spacing, timeouts, size cap and retries. Resolves to the response when its status is one of
+   * `accept` (default: 200); throws HttpFailure otherwise, saying how many attempts were made.
+   */
+  async get(url: string, accept: readonly number[] = [200]): Promise<HttpResponse> {
+    const { service } = this.options;
+    let last: Outcome | undefined;
+    let attempts = 0;
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const wait = this.lastRequestAt + this.delayMs - this.now();
+      if (wait > 0) await this.sleep(wait);
+      this.lastRequestAt = this.now();
+      attempts = attempt;
+      const outcome = await this.attempt(url, accept);
+      if (outcome.kind === 'ok') return { status: outcome.status, body: outcome.body };
+      last = outcome;
+      if (!outcome.retry || attempt === this.maxAttempts) break;
+      const backoff = Math.min(this.backoffMs * 2 ** (attempt - 1), this.maxWaitMs);
+      const delay = outcome.retryAfterMs !== undefined ? Math.max(outcome.retryAfterMs, this.delayMs) : backoff;
+      if (delay > this.maxWaitMs) {
+        throw new HttpFailure(
+          `${service} asks to wait ${Math.round(delay / 1000)} s (Retry-After) before ${url}; try again later`,
+          outcome.status,
+        );
+      }
+      this.options.onRetry?.({ url, attempt, waitMs: delay, reason: outcome.message });
+      await this.sleep(delay);
+    }
+    const message = last?.kind === 'error' ? last.message : 'no response';
+    throw new HttpFailure(
+      `${service} request failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message} (${url})`,
+      last?.kind === 'error' ? last.status : undefined,
+    );
+  }
+
+  private async attempt(url: string, accept: readonly number[]): Promise<Outcome> {
+    const controller = new AbortController();
+    const connectTimer = setTimeout(() => controller.abort(), this.connectTimeoutMs);
+    let stream: Readable;
+    let status: number;
+    let headers: Record<string, unknown>;
+    try {
+      const response = await this.http.get<Readable>(url, {
+        responseType: 'stream',
+        signal: controller.signal,
+        headers: { 'User-Agent': userAgent(), ...(this.options.accept ? { Accept: this.options.accept } : {}) },
+        validateStatus: () => true,
+        maxRedirects: 3,
+        decompress: true,
+      });
+      stream = response.data;
+      status = response.status;
+      headers = response.headers as Record<string, unknown>;
+    } catch (err) {
+      const e = err as { code?: string; message: string };
+      const timedOut = controller.signal.aborted;
+      return {
+        kind: 'error',
+        retry: true,
+        message: timedOut ? `no response within ${this.connectTimeoutMs} ms` : `${e.code ?? 'network error'}: ${e.message}`,
+      };
+    } finally {
+      clearTimeout(connectTimer);
+    }
+    let body: string;
+    try {
+      body = await this.readBody(stream);
+    } catch (err) {
+      return { kind: 'error', retry: !(err instanceof TooLarge), message: (err as Error).message };
+    }
+    if (accept.includes(status)) return { kind: 'ok', status, body };
+    const retryAfterMs = parseRetryAfter(headers['retry-after'], this.now());
+    const detail = this.options.describe?.(status, body) ?? '';
+    return {
+      kind: 'error',
+      retry: RETRY_STATUS.has(status),
+      status,
+      message: `HTTP ${status}${detail ? `: ${detail}` : ''}`,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
+  }
+
+  /** Reads the body with a read timeout (silence) and a size cap. */
+  private readBody(stream: Readable): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const { maxBytes, readTimeoutMs } = this;
+      let timer = setTimeout(onSilence, readTimeoutMs);
+      function onSilence(): void {
+        stream.destroy();
+        reject(new Error(`the response stalled for ${readTimeoutMs} ms`));
+      }
+      stream.on('data', (chunk: Buffer) => {
+        clearTimeout(timer);
+        timer = setTimeout(onSilence, readTimeoutMs);
+        size += chunk.length;
+        if (size > maxBytes) {
+          clearTimeout(timer);
+          stream.destroy();
+          reject(new TooLarge(`the response is larger than ${maxBytes} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('end', () => {
+        clearTimeout(timer);
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      });
+      stream.on('error', (err) => {
+        clearTimeout(timer);
+        reject(new Error(`the response was cut off: ${err.message}`));
+      });
+      stream.on('close', () => {
+        clearTimeout(timer);
+        // a no-op once the body has ended; otherwise the connection closed early
+        reject(new Error('the response was cut off before its end'));
+      });
+    });
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date. */
+export function parseRetryAfter(value: unknown, now: number): number | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
