@@ -48,6 +48,8 @@ export function sample(list, n, seed) {
   return copy.slice(0, n).sort();
 }
 
+const ETAL_MARK = 'Zzetalzz';
+
 /** The entries of an HTML list, a numbered item with its number as the label it had. */
 function listEntries(html) {
   return [...html.matchAll(/<li(?: value="(\d+)")?>([\s\S]*?)<\/li>/g)].map((m) =>
@@ -86,7 +88,7 @@ export async function sweep(paths, stylesDir) {
     if (!kinds) {
       kinds = judgeStyle(style, locale);
       byLayout.set(key, kinds);
-      results.push({ name, dependent, locale, kinds, examples: judgeStyle.examples });
+      results.push({ name, dependent, locale, kinds, examples: judgeStyle.examples, etAl: judgeStyle.etAl });
     } else results.push({ name, dependent, locale, kinds, sameAs: key.split('\u0000')[0] });
   }
   return results;
@@ -119,7 +121,8 @@ export async function sweep(paths, stylesDir) {
       const entries = listEntries(html.output);
       const parityEntries = listEntries(parity.output);
       const prepared = lib.prepareList(items, options(style, locale, 'html', 0));
-      const plain = plainCiteproc(style, locale, prepared.ordered);
+      const { entries: plain, etAl } = plainCiteproc(style, locale, prepared.ordered);
+      judgeStyle.etAl = etAl;
       const printed = plain.filter((p) => p.trim() !== '');
       if (entries.length < items.length)
         kinds.add(
@@ -141,6 +144,7 @@ export async function sweep(paths, stylesDir) {
             plainHtml: plain[i],
             owner: ownerName,
             marked,
+            etAl,
           })) {
             if (!kinds.has(k)) examples[k] = judgeEntry.last;
             kinds.add(k);
@@ -163,7 +167,7 @@ export async function sweep(paths, stylesDir) {
     const map = new Map(
       ordered.map(({ custom, ...csl }) => [
         csl.id,
-        custom.truncated && csl.author ? { ...csl, author: [...csl.author, { literal: 'et al.' }] } : csl,
+        custom.truncated && csl.author ? { ...csl, author: [...csl.author, { literal: ETAL_MARK }] } : csl,
       ]),
     );
     const sys = {
@@ -180,8 +184,17 @@ export async function sweep(paths, stylesDir) {
     engine.setOutputFormat('html');
     engine.updateItems([...map.keys()]);
     const [meta, bib] = engine.makeBibliography();
-    const byId = new Map(meta.entry_ids.map((ids, i) => [ids[0], bib[i]]));
-    return ordered.map((item) => byId.get(item.id) ?? '');
+    // citeproc-js leaves empty entries out of the strings but not out of the IDs: render one by one then
+    const one = (id) => {
+      engine.updateItems([id]);
+      return engine.makeBibliography()[1][0] ?? '';
+    };
+    const byId = new Map(
+      meta.entry_ids.map((ids, i) => [ids[0], bib.length === meta.entry_ids.length ? bib[i] : one(ids[0])]),
+    );
+    // the list cut short in the store (`and others`) ends with the locale's et-al term, as bibfolio prints it
+    const etAl = engine.getTerm('et-al') || 'et al.';
+    return { etAl, entries: ordered.map((item) => (byId.get(item.id) ?? '').replace(/zzetalzz/gi, etAl)) };
   }
 }
 

@@ -74,7 +74,6 @@ function isArxivHost(url: string): boolean {
   }
 }
 
-
 export class ArxivClient {
   readonly apiUrl: string;
   readonly batchSize: number;
@@ -100,7 +99,17 @@ export class ArxivClient {
       accept: 'application/atom+xml',
       maxBytes: options.maxBytes ?? MAX_FEED_BYTES,
       describe: (status, body) => (status === 400 ? feedErrors(body) : ''),
-      ...pick(options, ['maxAttempts', 'backoffMs', 'maxWaitMs', 'connectTimeoutMs', 'readTimeoutMs', 'http', 'sleep', 'now', 'onRetry']),
+      ...pick(options, [
+        'maxAttempts',
+        'backoffMs',
+        'maxWaitMs',
+        'connectTimeoutMs',
+        'readTimeoutMs',
+        'http',
+        'sleep',
+        'now',
+        'onRetry',
+      ]),
     });
   }
 

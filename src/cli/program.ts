@@ -59,10 +59,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.failure;
     }
     // no stack trace reaches a user unless asked for
-    if (io.env.BIBFOLIO_DEBUG === '1') io.stderr(`bibfolio: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    if (io.env.BIBFOLIO_DEBUG === '1')
+      io.stderr(`bibfolio: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
     else {
       const message = String((err as Error).message ?? err).split('\n')[0];
-      io.stderr(`bibfolio: unexpected error: ${message} (run again with BIBFOLIO_DEBUG=1 for details, and please report it)\n`);
+      io.stderr(
+        `bibfolio: unexpected error: ${message} (run again with BIBFOLIO_DEBUG=1 for details, and please report it)\n`,
+      );
     }
     return EXIT.failure;
   }

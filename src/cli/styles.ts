@@ -4,7 +4,9 @@ import type { StylesAddFlags, StylesListFlags } from './actions/styles.js';
 import type { Io } from './io.js';
 
 export function stylesCommand(io: Io): Command {
-  const cmd = new Command('styles').description('the CSL styles at hand, and fetching more from the official repository');
+  const cmd = new Command('styles').description(
+    'the CSL styles at hand, and fetching more from the official repository',
+  );
   cmd
     .command('add')
     .description('fetch styles (and the parents of dependent styles) into the style cache, for --style NAME')

@@ -38,7 +38,8 @@ export class StyleCatalogue {
 
   constructor(options: CatalogueOptions = {}) {
     this.baseUrl = (options.baseUrl ?? CSL_CATALOGUE_URL).replace(/\/+$/, '');
-    if (!/^https?:\/\//.test(this.baseUrl)) throw new CatalogueError(`the style catalogue URL must be http(s): ${this.baseUrl}`);
+    if (!/^https?:\/\//.test(this.baseUrl))
+      throw new CatalogueError(`the style catalogue URL must be http(s): ${this.baseUrl}`);
     this.client = new PoliteClient({
       service: 'the CSL style repository',
       delayMs: 250,
@@ -66,7 +67,9 @@ export class StyleCatalogue {
   async fetch(requested: string): Promise<FetchedStyle> {
     const name = requested.replace(/\.csl$/, '');
     if (!STYLE_ID.test(name)) {
-      throw new CatalogueError(`"${requested}" is not a style ID of the CSL repository (lower-case letters, digits and hyphens, e.g. apa, nature, ieee)`);
+      throw new CatalogueError(
+        `"${requested}" is not a style ID of the CSL repository (lower-case letters, digits and hyphens, e.g. apa, nature, ieee)`,
+      );
     }
     const id = (await this.get(() => this.renamedStyles()))[name] ?? name;
     for (const [path, dependent] of [
@@ -113,14 +116,19 @@ export interface AddedStyle {
  * `ID.csl`, dependent ones as `dependent/ID.csl`, so that a dependent style finds its parent in the folder above.
  * Every style is fetched before any is written.
  */
-export async function addStyles(names: readonly string[], dir: string, catalogue: StyleCatalogue): Promise<AddedStyle[]> {
+export async function addStyles(
+  names: readonly string[],
+  dir: string,
+  catalogue: StyleCatalogue,
+): Promise<AddedStyle[]> {
   const fetched: Array<{ style: FetchedStyle; parent?: FetchedStyle }> = [];
   for (const name of names) {
     const style = await catalogue.fetch(name);
     let parent: FetchedStyle | undefined;
     if (style.info.parent !== undefined) {
       parent = await catalogue.fetch(style.info.parent);
-      if (parent.dependent) throw new CatalogueError(`the parent "${parent.id}" of "${style.id}" is itself a dependent style`);
+      if (parent.dependent)
+        throw new CatalogueError(`the parent "${parent.id}" of "${style.id}" is itself a dependent style`);
     }
     fetched.push({ style, ...(parent ? { parent } : {}) });
   }
@@ -134,7 +142,9 @@ export async function addStyles(names: readonly string[], dir: string, catalogue
   const renamed = await catalogue.renamedStyles();
   if (Object.keys(renamed).length > 0) {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic.sync(join(dir, 'renamed-styles.json'), `${JSON.stringify(renamed, null, 2)}\n`, { encoding: 'utf8' });
+    writeFileAtomic.sync(join(dir, 'renamed-styles.json'), `${JSON.stringify(renamed, null, 2)}\n`, {
+      encoding: 'utf8',
+    });
   }
   return fetched.map(({ style, parent }) => ({ ...write(style), ...(parent ? { parent: write(parent) } : {}) }));
 }

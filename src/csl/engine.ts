@@ -92,11 +92,30 @@ export class ListEngine {
     return ids.map((id) => byId.get(id) ?? '');
   }
 
+  /** The locale's "et al." and "and" (word and symbol), as the style's names would print them. */
+  private terms(): { etAl?: string; and?: string[] } {
+    const engine = this.engine as unknown as { getTerm(term: string, form?: string): string | undefined };
+    const term = (name: string, form?: string): string | undefined => {
+      try {
+        const value = engine.getTerm(name, form);
+        return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const etAl = term('et-al');
+    const and = [term('and'), term('and', 'symbol')].filter((t): t is string => t !== undefined);
+    return { ...(etAl ? { etAl } : {}), and };
+  }
+
   /** How this style lays out names (given before or after family), learnt from one probe render. */
   nameLayout(): NameLayout {
     if (!this.layout) {
       const [first, rest, plainFirst, plainRest] = this.renderBatch(probeItems());
-      this.layout = learnNameLayout(first ?? '', rest ?? '', plainFirst ?? '', plainRest ?? '', this.lang);
+      this.layout = learnNameLayout(first ?? '', rest ?? '', plainFirst ?? '', plainRest ?? '', {
+        lang: this.lang,
+        ...this.terms(),
+      });
     }
     return this.layout;
   }

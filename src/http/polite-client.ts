@@ -28,7 +28,12 @@ export interface PoliteClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
   /** Told before each wait for a retry, so a progress display can say why it is waiting. */
-  readonly onRetry?: (info: { readonly url: string; readonly attempt: number; readonly waitMs: number; readonly reason: string }) => void;
+  readonly onRetry?: (info: {
+    readonly url: string;
+    readonly attempt: number;
+    readonly waitMs: number;
+    readonly reason: string;
+  }) => void;
   /** Extra words for a failed status, from its body (arXiv's error feed). */
   readonly describe?: (status: number, body: string) => string;
 }
@@ -56,7 +61,13 @@ export function userAgent(): string {
 
 type Outcome =
   | { readonly kind: 'ok'; readonly status: number; readonly body: string }
-  | { readonly kind: 'error'; readonly retry: boolean; readonly message: string; readonly status?: number; readonly retryAfterMs?: number };
+  | {
+      readonly kind: 'error';
+      readonly retry: boolean;
+      readonly message: string;
+      readonly status?: number;
+      readonly retryAfterMs?: number;
+    };
 
 class TooLarge extends Error {}
 
@@ -145,7 +156,9 @@ export class PoliteClient {
       return {
         kind: 'error',
         retry: true,
-        message: timedOut ? `no response within ${this.connectTimeoutMs} ms` : `${e.code ?? 'network error'}: ${e.message}`,
+        message: timedOut
+          ? `no response within ${this.connectTimeoutMs} ms`
+          : `${e.code ?? 'network error'}: ${e.message}`,
       };
     } finally {
       clearTimeout(connectTimer);

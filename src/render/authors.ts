@@ -142,6 +142,9 @@ export interface NameLayout {
   readonly rest: readonly NameForm[];
   /** The locale, for its capitals (Turkish `i` -> `İ`). */
   readonly lang?: string;
+  /** The locale's term for "et al." and its words for "and". */
+  readonly etAl?: string;
+  readonly and?: readonly string[];
 }
 
 interface SupRun {
@@ -167,6 +170,7 @@ function supRuns(ir: string): SupRun[] {
 }
 
 const PROBE_TITLE = 'Zzyzx';
+const PROBE_GIVEN = 'Given';
 
 function probeItem(author: CslName[], i: number) {
   return {
@@ -185,7 +189,7 @@ function probeItem(author: CslName[], i: number) {
  */
 export function probeItems(): Array<ReturnType<typeof probeItem>> {
   const plainName = (i: number): CslName => ({ family: `Plain${i}`, given: 'Other' });
-  const probe: CslName = { family: 'Probe', given: 'Given' };
+  const probe: CslName = { family: 'Probe', given: PROBE_GIVEN };
   const marked = markedName(probe, 0);
   return [
     [marked, plainName(1), plainName(2)],
@@ -202,9 +206,12 @@ function sidesIn(probeIr: string): Array<Pick<NameForm, 'side' | 'period'>> {
     if (family.person !== 0) return;
     const before = runs[at - 1];
     const after = runs[at + 1];
-    if (before && before.person === undefined && NAME_GAP.test(probeIr.slice(before.end, family.start)))
+    // a neighbouring superscript is the given name only if it reads as one (not a superscript citation number)
+    const given = (r: SupRun | undefined): r is SupRun =>
+      r !== undefined && r.person === undefined && isGivenForm(r.inner, PROBE_GIVEN);
+    if (given(before) && NAME_GAP.test(probeIr.slice(before.end, family.start)))
       sides.push({ side: 'before', period: probeIr[family.end] === '.' });
-    else if (after && after.person === undefined && NAME_GAP.test(probeIr.slice(family.end, after.start)))
+    else if (given(after) && NAME_GAP.test(probeIr.slice(family.end, after.start)))
       sides.push({ side: 'after', period: probeIr[after.end] === '.' });
     else sides.push({ side: 'none', period: probeIr[family.end] === '.' });
   });
@@ -232,8 +239,14 @@ function forms(markedIr: string, plainIr: string): NameForm[] {
 }
 
 /** From the renders of `probeItems()`, in order, in the engine's locale. */
-export function learnNameLayout(first: string, rest: string, plainFirst = '', plainRest = '', lang?: string): NameLayout {
-  return { first: forms(first, plainFirst), rest: forms(rest, plainRest), ...(lang ? { lang } : {}) };
+export function learnNameLayout(
+  first: string,
+  rest: string,
+  plainFirst = '',
+  plainRest = '',
+  terms: { readonly lang?: string; readonly etAl?: string; readonly and?: readonly string[] } = {},
+): NameLayout {
+  return { first: forms(first, plainFirst), rest: forms(rest, plainRest), ...terms };
 }
 
 function upperCase(text: string, lang: string | undefined): string {
@@ -277,14 +290,17 @@ export function balanceRange(ir: string, start: number, end: number): [number, n
   return s === start && e === end ? [s, e] : balanceRange(ir, s, e);
 }
 
-/** Whether `at` lies inside the style's bold (every author bold): the owner is then underlined instead. */
-function insideBold(ir: string, at: number): boolean {
+/**
+ * Whether the style's own bold is around or inside [start, end) (it bolds every author, or every name part): the
+ * owner is then underlined instead, to stand apart.
+ */
+function boldAround(ir: string, start: number, end: number): boolean {
   let depth = 0;
-  for (let i = 0; i < at; i++) {
+  for (let i = 0; i < start; i++) {
     if (ir[i] === IR.BOLD_OPEN) depth++;
     else if (ir[i] === IR.BOLD_CLOSE) depth--;
   }
-  return depth > 0;
+  return depth > 0 || ir.slice(start, end).includes(IR.BOLD_OPEN);
 }
 
 const fold = (text: string): string =>
@@ -330,8 +346,17 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
       const r = runs[j];
       return r !== undefined && r.person === undefined && !claimed.has(j) && NAME_GAP.test(ir.slice(gapFrom, gapTo));
     };
-    if (side === 'before' && neighbour(at - 1, runs[at - 1]?.end ?? 0, run.start)) first = at - 1;
-    if (side === 'after' && neighbour(at + 1, run.end, runs[at + 1]?.start ?? 0)) last = at + 1;
+    const before = (): boolean => neighbour(at - 1, runs[at - 1]?.end ?? 0, run.start);
+    const after = (): boolean => neighbour(at + 1, run.end, runs[at + 1]?.start ?? 0);
+    const givenAt = (j: number): boolean => isGivenForm((runs[j] as SupRun).inner, person.given);
+    if (side === 'before' && before() && givenAt(at - 1)) first = at - 1;
+    if (side === 'after' && after() && givenAt(at + 1)) last = at + 1;
+    // the probe (a journal article) showed no given names, but this type has them: a form of this person's given
+    // name right next to the family name is theirs
+    if (side === 'none') {
+      if (after() && givenAt(at + 1)) last = at + 1;
+      else if (before() && givenAt(at - 1)) first = at - 1;
+    }
     // a suffix (Jr.) follows the rest of the name
     if (person.hasSuffix && neighbour(last + 1, runs[last]?.end ?? 0, runs[last + 1]?.start ?? 0)) last += 1;
     for (let j = first; j <= last; j++) claimed.add(j);
@@ -350,13 +375,15 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
         const r = runs[j] as SupRun;
         if (r.start < start || r.end > end) continue;
         const isFamily = r.person !== undefined;
-        name += ir.slice(cursor, r.start) + (upper[isFamily ? 'family' : 'given'] ? upperCase(r.inner, layout.lang) : r.inner);
+        name +=
+          ir.slice(cursor, r.start) +
+          (upper[isFamily ? 'family' : 'given'] ? upperCase(r.inner, layout.lang) : r.inner);
         cursor = r.end;
       }
       name = (name + ir.slice(cursor, end)).replace(/[\uE004\uE005]/g, '').replace(/[\uE100-\uF7FF]/g, '');
       const [open, close] = !person.bold
         ? ['', '']
-        : insideBold(ir, start)
+        : boldAround(ir, start, end)
           ? [IR.OWNER_UNDERLINE_OPEN, IR.OWNER_UNDERLINE_CLOSE]
           : [IR.OWNER_OPEN, IR.OWNER_CLOSE];
       const marks = p === pieces.length - 1 ? person.marks.map((m) => IR.MARK_OPEN + m + IR.MARK_CLOSE).join('') : '';
@@ -373,19 +400,72 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   }
-  return resolvePlaceholders(out);
+  return resolvePlaceholders(out, layout);
 }
 
-const AND_WORDS = '(?:&|and|und|et|y|e|en)';
-const ET_AL_RE = new RegExp(`(,)?[\\s\\u00a0]*(?:${AND_WORDS}[\\s\\u00a0]+)?${IR.ET_AL}`, 'g');
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The word for "and" before the last name, from the locale's terms where known; never "et al." after "and". */
+const AND_WORDS = [
+  '&',
+  'and',
+  'und',
+  'et',
+  'y',
+  'e',
+  'en',
+  've',
+  'och',
+  'og',
+  'i',
+  'és',
+  'a',
+  'ja',
+  'un',
+  'ir',
+  'и',
+  'та',
+  'і',
+  'και',
+  'và',
+  'dan',
+];
+
+function etAlPattern(and: readonly string[]): RegExp {
+  const words = [...new Set([...and, ...AND_WORDS])]
+    .sort((x, y) => y.length - x.length)
+    .map(escapeRe)
+    .join('|');
+  // the style's formatting of the name part may open right before the placeholder: it is kept
+  return new RegExp(
+    `(,)?([\\s\\u00a0]*)([\\uE000-\\uE00B]*)(?:(?:&|(?<![\\p{L}])(?:${words}))[\\s\\u00a0]+)?([\\uE000-\\uE00B]*)${IR.ET_AL}`,
+    'gu',
+  );
+}
 const ELISION_RE = new RegExp(`${IR.ELISION}`, 'g');
+const patterns = new Map<string, RegExp>();
 
-/** "et al." ends with a period: a period the style puts right after the names is not doubled. */
-const DOUBLE_PERIOD = /( et al\.)([\uE000-\uF8FF]*)\./g;
-
-function resolvePlaceholders(ir: string): string {
-  return ir
-    .replace(ET_AL_RE, (_m, comma: string | undefined) => `${comma ?? ''} et al.`)
-    .replace(DOUBLE_PERIOD, '$1$2')
-    .replace(ELISION_RE, '[…]');
+/**
+ * "et al." (in the locale's own words: "u. a.", "e.a.") where the list is cut, with the delimiter the style put
+ * before it, and "[…]" where names were left out before the owner. A period the style puts right after the names is
+ * not doubled.
+ */
+function resolvePlaceholders(ir: string, layout: NameLayout): string {
+  const etAl = layout.etAl ?? 'et al.';
+  const key = (layout.and ?? []).join('\u0000');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = etAlPattern(layout.and ?? []);
+    patterns.set(key, pattern);
+  }
+  // a space before "et al." where the style put one (or a comma); none after a slash (`Farhi/u. a.`)
+  let out = ir.replace(
+    pattern,
+    (_m, comma: string | undefined, space: string, format: string, inner: string) =>
+      `${comma ?? ''}${comma || space ? ' ' : ''}${format}${inner}${etAl}`,
+  );
+  if (etAl.endsWith('.')) {
+    out = out.replace(new RegExp(`( ${escapeRe(etAl)})([\\uE000-\\uF8FF]*)\\.`, 'g'), '$1$2');
+  }
+  return out.replace(ELISION_RE, '[…]');
 }

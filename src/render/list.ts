@@ -118,7 +118,8 @@ export function resolveEntries(
   const failed = new Set(outcome.failures.map((f) => f.id));
   outcome.entries.forEach((ir, i) => {
     const item = ordered[i] as CslItem;
-    if (plain(ir).trim() === '' && !failed.has(item.id)) problems.push(printedNothing(item.id, item.custom.line, item.custom.bibType));
+    if (plain(ir).trim() === '' && !failed.has(item.id))
+      problems.push(printedNothing(item.id, item.custom.line, item.custom.bibType));
   });
   const entries = outcome.entries.map((ir, i) => {
     const d = decorated[i] as DecoratedAuthors;

@@ -117,10 +117,30 @@ export function resolveEmphasis(entry: string): string {
       if (open !== undefined) pairs.set(open, i);
     }
   }
+  // bold inside bold (a style that bolds the list, each name and each family name) is bold once
+  const weight = (ch: string): string => (styleOf(ch) === 'owner' ? 'bold' : styleOf(ch));
+  const redundant = new Set<number>();
+  for (const [open, close] of pairs) {
+    for (const [outer, outerClose] of pairs) {
+      if (outer < open && close < outerClose && weight(s[outer] as string) === weight(s[open] as string)) {
+        redundant.add(open).add(close);
+        break;
+      }
+    }
+  }
+  for (const i of redundant) pairs.delete(i);
   const replacement = new Map<number, string>();
+  // without the redundant pairs, so that their places do not count as neighbours of the others
+  let kept = '';
+  const at: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (redundant.has(i)) continue;
+    at[i] = kept.length;
+    kept += s[i];
+  }
   for (const [open, close] of pairs) {
     const marks = MARKS[styleOf(s[open] as string)];
-    const delimiters = delimitersParse(s, open, close);
+    const delimiters = delimitersParse(kept, at[open] as number, at[close] as number);
     replacement.set(open, delimiters ? marks[0] : marks[2]);
     replacement.set(close, delimiters ? marks[1] : marks[3]);
   }
@@ -136,13 +156,18 @@ export function resolveEmphasis(entry: string): string {
 function listItem(rendered: string): { ordered: boolean; line: string } {
   let body = resolveEmphasis(rendered);
   const label = new RegExp(`^${LABEL_OPEN}([\\s\\S]*?)${LABEL_CLOSE}\\s*`).exec(body);
+  // a label inside the entry (names, then the year in the label column) is a word of its own
+  const inline = (text: string): string =>
+    text.replace(new RegExp(`${LABEL_OPEN}([\\s\\S]*?)${LABEL_CLOSE}\\s*`, 'g'), '$1 ').replace(/ {2,}/g, ' ');
   if (label) {
-    body = body.slice(label[0].length);
-    const number = /^(\d+)\\?\.$/.exec((label[1] ?? '').trim());
+    body = inline(body.slice(label[0].length));
+    const text = (label[1] ?? '').trim();
+    const number = /^(\d+)\\?\.$/.exec(text);
     if (number) return { ordered: true, line: `${number[1]}. ${escapeLineStart(body)}` };
-    return { ordered: false, line: `- ${label[1]} ${body}` };
+    // "1)" and other labels stay text: escaped so that they start no list of their own
+    return { ordered: false, line: `- ${escapeLineStart(text)} ${body}` };
   }
-  return { ordered: false, line: `- ${escapeLineStart(body)}` };
+  return { ordered: false, line: `- ${escapeLineStart(inline(body))}` };
 }
 
 export const markdown: Formatter = {

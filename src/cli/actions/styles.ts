@@ -22,7 +22,9 @@ export async function add(names: readonly string[], flags: StylesAddFlags, io: I
   const dir = userStylesDir(io.env);
   try {
     const catalogue = new StyleCatalogue({
-      ...((flags.catalogue ?? ctx.config.styleCatalogue) ? { baseUrl: flags.catalogue ?? ctx.config.styleCatalogue } : {}),
+      ...((flags.catalogue ?? ctx.config.styleCatalogue)
+        ? { baseUrl: flags.catalogue ?? ctx.config.styleCatalogue }
+        : {}),
     });
     for (const style of await addStyles(names, dir, catalogue)) {
       const renamed = style.requested !== style.id ? ` (renamed from "${style.requested}")` : '';

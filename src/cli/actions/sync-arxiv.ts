@@ -183,7 +183,7 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
     const diff =
       flags.dryRun && plan.source !== store.scan.source
         ? createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync')
-      : undefined;
+        : undefined;
     if (!flags.dryRun) {
       if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {
         throw new CliFailure(`${ctx.storeDisplay} changed on disk during the sync; nothing was written, run it again`);
