@@ -131,7 +131,14 @@ export class ListSession {
     return this.mapped;
   }
 
+  /** The list in one format and style; its problems name the store. */
   async render(options: ListOptions): Promise<RenderedList> {
+    const rendered = await this.renderList(options);
+    const file = this.loaded().file;
+    return { ...rendered, problems: rendered.problems.map((p) => (p.file === undefined ? { ...p, file } : p)) };
+  }
+
+  private async renderList(options: ListOptions): Promise<RenderedList> {
     if (this.records && options.format !== 'json' && rendersEntriesIndependently(options.style.xml)) {
       return this.renderFromRecords(options, this.records);
     }
