@@ -13,6 +13,7 @@ import type { BibEntry } from '../model/entry.js';
 import type { NameChanges } from '../model/name-changes.js';
 import type { Problem } from '../model/problems.js';
 import { latexAccentsToUnicode } from '../latex/latex.js';
+import { readLatex } from '../latex/read.js';
 import { protectInput } from '../render/ir.js';
 import { entryCacheKey } from './entry-key.js';
 import { FIELDS_NOT_RENDERED, WORKSHOP_PATTERN } from './mapping-tables.js';
@@ -119,13 +120,19 @@ function toCitationJsEntry(entry: BibEntry): CitationJsEntry {
   const properties: Record<string, string> = {};
   for (const [name, value] of entry.fields) {
     if (FIELDS_NOT_RENDERED.has(name) || value.trim() === '') continue;
-    // accents citation-js does not know (\textcommabelow, stacked accents) are read with unicode2latex's table first
-    properties[name] = protectInput(value.includes('\\') && !VERBATIM.has(name) ? latexAccentsToUnicode(value) : value);
+    // LaTeX that citation-js misreads (logos, boxes, spacing, math, unknown commands) is read first (latex/read.ts);
+    // accents it does not know (\textcommabelow, stacked accents) with unicode2latex's table
+    properties[name] = protectInput(/[\\$]/.test(value) && !VERBATIM.has(name) ? readFieldLatex(value) : value);
   }
   return { type: entry.type, label: entry.key, properties };
 }
 
 const VERBATIM = new Set(['url', 'doi', 'file', 'eprint']);
+
+function readFieldLatex(value: string): string {
+  const { text } = readLatex(value);
+  return text.includes('\\') ? latexAccentsToUnicode(text) : text;
+}
 
 const MARKUP = /<\/?(?:i|b|sup|sub|span)\b[^>]*>/g;
 

@@ -391,6 +391,8 @@ function accentAt(tokens: readonly Token[], i: number): { char: string; rest: st
   const u = toUnicode(t.text);
   if (u === undefined) return undefined;
   const letterCommand = /^[A-Za-z]+$/.test(t.name);
+  // only accents and special letters: `\$`, `\%`, `\slash` are read elsewhere (read.ts), not turned into markup here
+  if (!isCombining(u) && !/^\p{L}+$/u.test(u)) return undefined;
   if (!isCombining(u)) {
     // a special letter: \L, \ss, \o; a following "{}" or one space only ends the command
     const after = tokens[i + 1];

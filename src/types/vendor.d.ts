@@ -36,3 +36,11 @@ declare module 'citeproc' {
   };
   export default CSL;
 }
+
+declare module '@citation-js/plugin-bibtex/lib/input/constants.js' {
+  export const commands: Readonly<Record<string, string>>;
+  export const mathCommands: Readonly<Record<string, string>>;
+  export const mathScripts: Readonly<Record<'^' | '_', Readonly<Record<string, string>>>>;
+  export const formattingCommands: Readonly<Record<string, string | undefined>>;
+  export const formattingEnvs: Readonly<Record<string, string | undefined>>;
+}

@@ -1,0 +1,311 @@
+/**
+ * Reading LaTeX in .bib values as TeX means it, before citation-js maps the entry.
+ *
+ * citation-js reads accents, formatting commands (`\textit`), ligatures and its table of text symbols well; this
+ * pass resolves what it leaves as raw LaTeX or misreads: logos (`\LaTeX`), `\mbox{…}`, spacing commands, `\slash`,
+ * math (`$\le \omega$`, `\pm`, sub- and superscripts), `\url{…}` contents, and unknown commands (kept as their
+ * argument's text and reported). Its output is LaTeX that citation-js reads as intended: resolved characters are
+ * written out, and the ones citation-js would take for markup (`$`, `%`, `&`, `#`, `_`, `~`, `^`, `\`, braces) are
+ * escaped. TeX's rule holds: a control word swallows the spaces after it (`\LaTeX Companion` is `LaTeXCompanion`).
+ * Pure.
+ */
+import {
+  commands as citationJsCommands,
+  formattingCommands,
+  formattingEnvs,
+} from '@citation-js/plugin-bibtex/lib/input/constants.js';
+import { latex2unicode } from 'unicode2latex';
+import { MATH_SCRIPTS, OWN_COMMANDS, SPACING_SYMBOLS, UNWRAP_COMMANDS } from './read-tables.js';
+
+const TABLE = latex2unicode as unknown as Readonly<
+  Record<string, string | { readonly text?: string; readonly math?: string }>
+>;
+
+export interface LatexReading {
+  /** The value as LaTeX that citation-js reads as intended. */
+  readonly text: string;
+  /** Commands no table knows, without the backslash, in order of appearance. */
+  readonly unknown: readonly string[];
+}
+
+/** Accent commands citation-js reads itself (`\"a`, `\v{s}`, `\c c`). */
+const ACCENTS = new Set([
+  '`',
+  "'",
+  '^',
+  '"',
+  '~',
+  '=',
+  '.',
+  'u',
+  'v',
+  'H',
+  'c',
+  'd',
+  'b',
+  'k',
+  'r',
+  't',
+  'G',
+  'textcommabelow',
+]);
+/** Control words citation-js handles: formatting, its text symbols, special letters. */
+const CITATION_JS = new Set([
+  ...Object.keys(formattingCommands as object),
+  ...Object.keys(formattingEnvs as object),
+  ...Object.keys(citationJsCommands as object),
+  'nocase',
+  'noopsort',
+]);
+
+/** Characters citation-js would take for markup, escaped so it reads them as themselves. */
+const ESCAPED: Readonly<Record<string, string>> = {
+  $: '\\$',
+  '%': '\\%',
+  '&': '\\&',
+  '#': '\\#',
+  _: '\\_',
+  '{': '\\{',
+  '}': '\\}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '\\': '\\textbackslash{}',
+};
+
+export function escapeForCitationJs(text: string): string {
+  return text.replace(/[$%&#_{}~^\\]/g, (ch) => ESCAPED[ch] ?? ch);
+}
+
+function tableText(command: string, math: boolean): string | undefined {
+  const entry = TABLE[command];
+  if (typeof entry === 'string') return entry;
+  return math ? (entry?.math ?? entry?.text) : (entry?.text ?? entry?.math);
+}
+
+/** A symbol command's text: bibfolio's own table, then unicode2latex's; undefined when unknown. */
+function symbolText(name: string, math: boolean): string | undefined {
+  const own = OWN_COMMANDS[name];
+  if (own !== undefined) return own;
+  const text = tableText(`\\${name}`, math);
+  // combining accents are citation-js's business; a letter-less control is not a symbol
+  if (text === undefined || /^\p{M}+$/u.test(text)) return undefined;
+  return text.replace(/\u200b/g, '');
+}
+
+class Reader {
+  private i = 0;
+  readonly unknown: string[] = [];
+
+  constructor(private readonly s: string) {}
+
+  /** Text mode until the end, or until the `}` that closes the group we are in (not consumed). */
+  text(inGroup = false): string {
+    let out = '';
+    while (this.i < this.s.length) {
+      const ch = this.s[this.i] as string;
+      if (ch === '}' && inGroup) return out;
+      if (ch === '\\') out += this.command();
+      else if (ch === '$') out += this.mathShift();
+      else if (ch === '{') {
+        this.i++;
+        out += `{${this.text(true)}}`;
+        if (this.s[this.i] === '}') this.i++;
+      } else {
+        out += ch;
+        this.i++;
+      }
+    }
+    return out;
+  }
+
+  /** `$…$` or `$$…$$`; a `$` that opens nothing is a dollar sign. */
+  private mathShift(): string {
+    const display = this.s.startsWith('$$', this.i);
+    const delimiter = display ? '$$' : '$';
+    const end = this.s.indexOf(delimiter, this.i + delimiter.length);
+    if (end === -1) {
+      this.i++;
+      return '\\$';
+    }
+    const inner = this.s.slice(this.i + delimiter.length, end);
+    this.i = end + delimiter.length;
+    return escapeForCitationJs(this.math(inner));
+  }
+
+  private command(): string {
+    const rest = this.s.slice(this.i + 1);
+    const word = /^[A-Za-z]+\*?/.exec(rest)?.[0];
+    if (!word) return this.controlSymbol(rest[0]);
+    const name = word.replace(/\*$/, '');
+    const start = this.i;
+    this.i += 1 + word.length;
+    if (ACCENTS.has(name) || CITATION_JS.has(name)) return this.s.slice(start, this.i);
+    if (name === 'url' || name === 'path' || name === 'nolinkurl') return escapeForCitationJs(this.rawGroup() ?? '');
+    if (name === 'href') {
+      this.rawGroup();
+      return this.groupText() ?? '';
+    }
+    if (name === 'ensuremath') return escapeForCitationJs(this.math(this.rawGroup() ?? ''));
+    if (UNWRAP_COMMANDS.has(name)) {
+      const inner = this.groupText();
+      return inner === undefined ? '' : `{${inner}}`;
+    }
+    if (name === 'hspace' || name === 'vspace' || name === 'hskip' || name === 'kern') {
+      this.rawGroup();
+      return ' ';
+    }
+    const symbol = symbolText(name, false);
+    this.skipSpaces();
+    if (symbol !== undefined) {
+      if (this.s.startsWith('{}', this.i)) this.i += 2;
+      return escapeForCitationJs(symbol);
+    }
+    // unknown: its argument's text stays (case-protected), the command goes, and it is reported
+    this.unknown.push(name);
+    const inner = this.groupText();
+    return inner === undefined ? '' : `{${inner}}`;
+  }
+
+  private controlSymbol(ch: string | undefined): string {
+    this.i += 2;
+    if (ch === undefined) {
+      this.i--;
+      return ESCAPED['\\'] as string;
+    }
+    if ('$%&#_{}'.includes(ch)) return `\\${ch}`;
+    if (ACCENTS.has(ch)) return `\\${ch}`;
+    const space = SPACING_SYMBOLS[ch];
+    if (space !== undefined) return space;
+    const symbol = symbolText(ch, false);
+    return symbol !== undefined ? escapeForCitationJs(symbol) : '';
+  }
+
+  private skipSpaces(): void {
+    while (this.i < this.s.length && /[ \t\n\r]/.test(this.s[this.i] as string)) this.i++;
+  }
+
+  /** The raw text of a `{…}` group after optional spaces (nested braces kept), or undefined without one. */
+  private rawGroup(): string | undefined {
+    let j = this.i;
+    while (j < this.s.length && /\s/.test(this.s[j] as string)) j++;
+    if (this.s[j] !== '{') return undefined;
+    let depth = 0;
+    for (let k = j; k < this.s.length; k++) {
+      if (this.s[k] === '\\') {
+        k++;
+        continue;
+      }
+      if (this.s[k] === '{') depth++;
+      else if (this.s[k] === '}' && --depth === 0) {
+        this.i = k + 1;
+        return this.s.slice(j + 1, k);
+      }
+    }
+    return undefined;
+  }
+
+  /** A `{…}` group read as text. */
+  private groupText(): string | undefined {
+    const raw = this.rawGroup();
+    if (raw === undefined) return undefined;
+    const inner = new Reader(raw);
+    const text = inner.text();
+    this.unknown.push(...inner.unknown);
+    return text;
+  }
+
+  /** Math as Unicode text: symbols, sub- and superscripts, fractions, roots; spaces as written. */
+  math(source: string): string {
+    let out = '';
+    let k = 0;
+    const group = (): string => {
+      while (source[k] === ' ') k++;
+      if (source[k] === '{') {
+        let depth = 0;
+        for (let j = k; j < source.length; j++) {
+          if (source[j] === '\\') {
+            j++;
+            continue;
+          }
+          if (source[j] === '{') depth++;
+          else if (source[j] === '}' && --depth === 0) {
+            const inner = source.slice(k + 1, j);
+            k = j + 1;
+            return this.math(inner);
+          }
+        }
+      }
+      if (source[k] === '\\') {
+        const m = /^\\([A-Za-z]+|.)/.exec(source.slice(k));
+        k += m?.[0].length ?? 1;
+        return this.mathCommand(m?.[1] ?? '', () => '');
+      }
+      const ch = source[k] ?? '';
+      k++;
+      return ch;
+    };
+    while (k < source.length) {
+      const ch = source[k] as string;
+      if (ch === '^' || ch === '_') {
+        k++;
+        out += script(group(), ch);
+      } else if (ch === '{') out += group();
+      else if (ch === '}') k++;
+      else if (ch === "'") {
+        out += '′';
+        k++;
+      } else if (ch === '\\') {
+        const m = /^\\([A-Za-z]+|.)/.exec(source.slice(k));
+        k += m?.[0].length ?? 1;
+        out += this.mathCommand(m?.[1] ?? '', group);
+      } else {
+        out += ch;
+        k++;
+      }
+    }
+    return out;
+  }
+
+  private mathCommand(name: string, group: () => string): string {
+    if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
+      const a = group();
+      const b = group();
+      return `${a.length > 1 ? `(${a})` : a}/${b.length > 1 ? `(${b})` : b}`;
+    }
+    if (name === 'sqrt') {
+      const a = group();
+      return a.length > 1 ? `√(${a})` : `√${a}`;
+    }
+    if (/^(math(rm|bf|it|sf|tt|normal)|text(rm|bf|it|normal)?|operatorname|mbox|boldsymbol|bm)$/.test(name))
+      return group();
+    if (name === 'mathbb' || name === 'mathcal' || name === 'mathfrak' || name === 'mathscr') {
+      const arg = group();
+      return [...arg].map((c) => tableText(`\\${name}{${c}}`, true) ?? c).join('');
+    }
+    if (/^(left|right|big|Big|bigg|Bigg)[lr]?$/.test(name)) return '';
+    const space = SPACING_SYMBOLS[name];
+    if (space !== undefined) return space;
+    if (name === '{' || name === '}' || name === '$' || name === '%' || name === '&' || name === '#' || name === '_')
+      return name;
+    const symbol = symbolText(name, true);
+    if (symbol !== undefined) return symbol;
+    this.unknown.push(name);
+    return group();
+  }
+}
+
+/** A superscript or subscript in Unicode where every character has one, else `^x`/`_x` (`^{ab}` -> `^(ab)`). */
+function script(text: string, kind: '^' | '_'): string {
+  const table = MATH_SCRIPTS[kind];
+  const mapped = [...text].map((c) => table[c]);
+  if (text !== '' && mapped.every((c) => c !== undefined)) return mapped.join('');
+  return [...text].length > 1 ? `${kind}(${text})` : `${kind}${text}`;
+}
+
+/** Reads one field value; see the module comment. */
+export function readLatex(value: string): LatexReading {
+  if (!/[\\$]/.test(value)) return { text: value, unknown: [] };
+  const reader = new Reader(value);
+  const text = reader.text();
+  return { text, unknown: reader.unknown };
+}
