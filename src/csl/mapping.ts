@@ -124,10 +124,22 @@ function toCitationJsEntry(entry: BibEntry): CitationJsEntry {
     // accents it does not know (\textcommabelow, stacked accents) with unicode2latex's table
     properties[name] = protectInput(/[\\$]/.test(value) && !VERBATIM.has(name) ? readFieldLatex(value) : value);
   }
+  // biblatex prints a title addon after the title ("Study Abroad Programs. Editorial"); CSL has no field for it
+  const addon = properties.titleaddon;
+  const titled = properties.subtitle !== undefined ? 'subtitle' : 'title';
+  const base = properties[titled];
+  if (addon !== undefined && base !== undefined) {
+    properties[titled] = /[.?!]\s*$/.test(base) ? `${base} ${addon}` : `${base}. ${addon}`;
+    delete properties.titleaddon;
+  }
+  // a book is not inside anything: BibTeX and biblatex ignore its booktitle
+  if (BOOKS.has(entry.type)) delete properties.booktitle;
   return { type: entry.type, label: entry.key, properties };
 }
 
 const VERBATIM = new Set(['url', 'doi', 'file', 'eprint']);
+
+const BOOKS = new Set(['book', 'mvbook', 'proceedings', 'mvproceedings']);
 
 function readFieldLatex(value: string): string {
   const { text } = readLatex(value);

@@ -131,3 +131,33 @@ export const MATH_SCRIPTS: Readonly<Record<'^' | '_', Readonly<Record<string, st
   },
   _: { ...SUBSCRIPT_LETTERS, ...base['_'] },
 };
+
+/** Math accents as combining characters: `(000\bar{1})` is `(0001̄)`, not `(0001)`. */
+export const MATH_ACCENTS: Readonly<Record<string, string>> = {
+  bar: '\u0304',
+  overline: '\u0305',
+  hat: '\u0302',
+  widehat: '\u0302',
+  tilde: '\u0303',
+  widetilde: '\u0303',
+  vec: '\u20d7',
+  dot: '\u0307',
+  ddot: '\u0308',
+  acute: '\u0301',
+  grave: '\u0300',
+  breve: '\u0306',
+  check: '\u030c',
+  underline: '\u0332',
+};
+
+/** Text accents that citation-js does not know, as combining characters (`\ocirc{u}` is `ů`). */
+export const TEXT_ACCENTS: Readonly<Record<string, string>> = {
+  ocirc: '\u030a',
+  textsubring: '\u0325',
+  textsubdot: '\u0323',
+  textsubbar: '\u0331',
+  textsubtilde: '\u0330',
+  textsubumlaut: '\u0324',
+  textdoublegrave: '\u030f',
+  textroundcap: '\u0311',
+};

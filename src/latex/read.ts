@@ -15,7 +15,14 @@ import {
   formattingEnvs,
 } from '@citation-js/plugin-bibtex/lib/input/constants.js';
 import { latex2unicode } from 'unicode2latex';
-import { MATH_SCRIPTS, OWN_COMMANDS, SPACING_SYMBOLS, UNWRAP_COMMANDS } from './read-tables.js';
+import {
+  MATH_ACCENTS,
+  MATH_SCRIPTS,
+  OWN_COMMANDS,
+  SPACING_SYMBOLS,
+  TEXT_ACCENTS,
+  UNWRAP_COMMANDS,
+} from './read-tables.js';
 
 const TABLE = latex2unicode as unknown as Readonly<
   Record<string, string | { readonly text?: string; readonly math?: string }>
@@ -144,6 +151,11 @@ class Reader {
     if (name === 'href') {
       this.rawGroup();
       return this.groupText() ?? '';
+    }
+    const accent = TEXT_ACCENTS[name];
+    if (accent !== undefined) {
+      const arg = this.groupText() ?? '';
+      return `${arg}${accent}`.normalize('NFC');
     }
     if (name === 'ensuremath') return escapeForCitationJs(this.math(this.rawGroup() ?? ''));
     if (UNWRAP_COMMANDS.has(name)) {
@@ -282,6 +294,8 @@ class Reader {
       const arg = group();
       return [...arg].map((c) => tableText(`\\${name}{${c}}`, true) ?? c).join('');
     }
+    const accent = MATH_ACCENTS[name];
+    if (accent !== undefined) return [...group()].map((c) => c + accent).join('');
     if (/^(left|right|big|Big|bigg|Bigg)[lr]?$/.test(name)) return '';
     const space = SPACING_SYMBOLS[name];
     if (space !== undefined) return space;

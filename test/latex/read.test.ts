@@ -1,0 +1,62 @@
+/**
+ * Reading LaTeX in .bib values (src/latex/read.ts), command by command, and through the whole path to a list: every
+ * case the issue found (`\$` lost an entry, `\mbox`, `\pm`, `\hspace`, `$\le\omega$`, `~` in `\url`, `\slash`).
+ */
+import { describe, expect, it } from 'vitest';
+import { readLatex } from '../../src/latex/read.js';
+import { itemsOf, render } from '../helpers.js';
+
+/** What a list prints for a title. */
+function title(value: string): string {
+  const items = itemsOf(`@misc{k, title = {${value}}, author = {Joe Benton}, year = 2024}`);
+  expect(items).toHaveLength(1);
+  return render(items, 'text').split('. Joe Benton')[0] ?? '';
+}
+
+describe('reading LaTeX text', () => {
+  it.each([
+    ['Models That Cost \\$5 a Day', 'Models That Cost $5 a Day'],
+    ['Cost \\$5 and \\$6', 'Cost $5 and $6'],
+    ['50\\% of \\#1 \\& \\_x', '50% of #1 & _x'],
+    ['\\textdollar 5 and \\textasciitilde{}100B', '$5 and ~100B'],
+    ['\\textbackslash{}n', '\\n'],
+    ['The \\LaTeX{} Companion', 'The LaTeX Companion'],
+    ['The \\LaTeX Companion', 'The LaTeXCompanion'], // as TeX: a control word swallows the space after it
+    ['\\TeX{} and \\BibTeX', 'TeX and BibTeX'],
+    ['200 \\mbox{$\\mu$J}', '200 μJ'],
+    ['at \\pm0.1\\%', 'at ±0.1%'],
+    ['Space\\hspace{1em}Quad', 'Space Quad'],
+    ['$\\le \\omega$', '≤ ω'],
+    ['AND\\slash OR', 'AND/OR'],
+    ['Cu$_2$O and x$^2$', 'Cu₂O and x²'],
+    ['$x^{ab}$ and $x_{max}$', 'xᵃᵇ and xₘₐₓ'],
+    ['$x_{\\alpha\\beta}$', 'x_(αβ)'],
+    ['$\\frac{1}{2}$ and $\\sqrt{2}$', '1/2 and √2'],
+    ['$\\mathbb{R}^n$', 'ℝⁿ'],
+    ['$\\alpha$-helix', 'α-helix'],
+    ['co\\-operate and e.g.\\ this', 'cooperate and e.g. this'],
+    ['A \\emph{word} in italics', 'A word in italics'],
+    ['Caf\\\'e and na\\"ive', 'Café and naïve'],
+    ['a lone $ sign', 'a lone $ sign'],
+    ['See \\url{https://a.org/~x_y}', 'See https://a.org/~x_y'],
+    ['See \\href{https://a.org}{the site}', 'See the site'],
+    ['\\foo{Kept} text', 'Kept text'],
+  ])('%s', (value, expected) => {
+    expect(title(value)).toBe(expected);
+  });
+
+  it('leaves no backslash and no zero-width space in any of these', () => {
+    for (const value of ['\\LaTeX', 'AND\\slash OR', '\\unknowncommand x', '$\\unknownmath$', '\\mbox{\\weird}']) {
+      expect(title(value)).not.toMatch(/[\\\u200b]/);
+    }
+  });
+
+  it('reports the commands it does not know, and reads the rest', () => {
+    expect(readLatex('\\foo{Kept} and \\bar text $\\baz x$').unknown).toEqual(['foo', 'bar', 'baz']);
+    expect(readLatex('\\emph{x} \\"a \\LaTeX $\\alpha$').unknown).toEqual([]);
+  });
+
+  it('leaves text with no LaTeX as it is', () => {
+    expect(readLatex('Plain {NASA} title -- with ligatures').text).toBe('Plain {NASA} title -- with ligatures');
+  });
+});
