@@ -60,9 +60,12 @@ export function toCslItems(allEntries: readonly BibEntry[], file?: string, optio
     );
     const byEntry = new Map(fresh.items.map((item) => [item.custom.index, item]));
     const items: CslItem[] = [];
+    const used = new Set<string>();
     allEntries.forEach((entry, i) => {
       const key = keys[i] as string;
-      const hit = cached[i];
+      // two entries with the same text (a duplicated entry) get one object each: its place in the file is its own
+      const hit = used.has(key) && cached[i] ? structuredClone(cached[i]) : cached[i];
+      used.add(key);
       if (hit) {
         // a fresh object from the cache file: its place in the file is updated in place
         const custom = hit.custom as { line: number; index: number };
@@ -97,7 +100,7 @@ export function toCslItems(allEntries: readonly BibEntry[], file?: string, optio
         problems.push({
           severity: 'error',
           code: 'unreadable-entry',
-          message: `citation-js could not read this entry: ${(err as Error).message}`,
+          message: unreadableMessage(inputs[i] as CitationJsEntry, err as Error),
           ...(file !== undefined ? { file } : {}),
           line: entry.line,
           key: entry.key,
@@ -108,6 +111,36 @@ export function toCslItems(allEntries: readonly BibEntry[], file?: string, optio
     if (item) items.push(finish(entry, item, options));
   });
   return { items, problems };
+}
+
+/** The first field that cannot be read on its own, or undefined. */
+function unreadableField(input: CitationJsEntry): string | undefined {
+  for (const [name, value] of Object.entries(input.properties)) {
+    try {
+      convert([{ ...input, properties: { [name]: value } }]);
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An entry citation-js cannot read, in bibfolio's words: which field, the text around the place, what to fix.
+ * citation-js's parser trail (`StringNames->Name->…`) is not shown.
+ */
+function unreadableMessage(input: CitationJsEntry, err: Error): string {
+  const field = unreadableField(input);
+  const at = /at line \d+ col (\d+)/.exec(err.message);
+  const value = field !== undefined ? (input.properties[field] ?? '') : '';
+  const column = at ? Number(at[1]) : 0;
+  const near = value.slice(Math.max(0, column - 20), column + 20).replace(/\s+/g, ' ');
+  const what = /rbrace|lbrace|EOF/.test(err.message)
+    ? 'a LaTeX command there has no {argument}, or a brace is missing'
+    : 'its LaTeX cannot be read';
+  return field !== undefined
+    ? `the ${field} field cannot be read: ${what}, near "${near}"; fix the LaTeX in that field`
+    : `this entry cannot be read (${err.message.split('\n')[0]}); check its braces and LaTeX commands`;
 }
 
 function convert(inputs: readonly CitationJsEntry[]): LooseItem[] {

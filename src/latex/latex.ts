@@ -365,7 +365,8 @@ function accentPass(value: string): string {
     // {\"a} and {\L}: a group that is only an accented letter
     if (t.kind === 'brace' && t.text === '{') {
       const group = accentAt(tokens, i + 1);
-      if (group && tokens[group.next]?.kind === 'brace' && tokens[group.next]?.text === '}') {
+      // only a group that is the accented letter alone loses its braces: `\textsuperscript{\`eme}` keeps them
+      if (group && group.rest === '' && tokens[group.next]?.kind === 'brace' && tokens[group.next]?.text === '}') {
         out += group.char + group.rest;
         i = group.next;
         continue;

@@ -56,6 +56,8 @@ const ACCENTS = new Set([
   'G',
   'textcommabelow',
 ]);
+/** Formatting commands that take an argument (`\textit{…}`). */
+const FORMATTING = new Set(Object.keys(formattingCommands as object));
 /** Control words citation-js handles: formatting, its text symbols, special letters. */
 const CITATION_JS = new Set([
   ...Object.keys(formattingCommands as object),
@@ -146,6 +148,12 @@ class Reader {
     const name = word.replace(/\*$/, '');
     const start = this.i;
     this.i += 1 + word.length;
+    // `4\textsuperscriptème`: TeX takes the next character as the argument; citation-js wants braces
+    if (FORMATTING.has(name) && !/^\s*\{/.test(this.s.slice(this.i)) && /^[^\s\\{}$]/u.test(this.s.slice(this.i))) {
+      const next = [...this.s.slice(this.i)][0] as string;
+      this.i += next.length;
+      return `\\${name}{${escapeForCitationJs(next)}}`;
+    }
     if (ACCENTS.has(name) || CITATION_JS.has(name)) return this.s.slice(start, this.i);
     if (name === 'url' || name === 'path' || name === 'nolinkurl') return escapeForCitationJs(this.rawGroup() ?? '');
     if (name === 'href') {

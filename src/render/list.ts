@@ -39,6 +39,9 @@ export interface ListOptions {
   readonly title?: string;
 }
 
+/** Marks the second and later items of a key used twice, for citeproc-js (see prepareList). */
+const DUPLICATE_ID = '\u0000dup';
+
 /** The URL a title links to: the entry's URL, else its DOI, else its arXiv page. */
 export function titleLink(item: CslItem): string | undefined {
   const url = item.URL;
@@ -84,9 +87,13 @@ export function prepareList(items: readonly CslItem[], options: ListOptions): Pr
   };
   const ordered = groups.flatMap((g) => g.items);
   const decorated = ordered.map((item) => decorateAuthors(item, authorOptions));
+  // citeproc-js knows items by ID: a key used twice (an error `check` reports) still renders each entry's own text
+  const seen = new Map<string, number>();
   const citeprocItems = decorated.map((d) => {
     const { custom: _custom, ...csl } = options.linkTitles ? withTitleLink(d.item) : d.item;
-    return csl;
+    const n = seen.get(csl.id) ?? 0;
+    seen.set(csl.id, n + 1);
+    return n === 0 ? csl : { ...csl, id: `${csl.id}${DUPLICATE_ID}${n}` };
   });
   return { options, groups, ordered, decorated, citeprocItems };
 }
@@ -105,7 +112,8 @@ export function resolveEntries(
 ): { entries: ResolvedEntry[]; problems: Problem[] } {
   const { options, ordered, decorated } = prepared;
   const layout = engineFor(options.style, options.locale).nameLayout();
-  const problems: Problem[] = outcome.failures.map((f) => {
+  const problems: Problem[] = outcome.failures.map((failure) => {
+    const f = { ...failure, id: failure.id.split(DUPLICATE_ID)[0] as string };
     const item = ordered.find((i) => i.id === f.id);
     return {
       severity: 'error',
@@ -115,7 +123,7 @@ export function resolveEntries(
       key: f.id,
     };
   });
-  const failed = new Set(outcome.failures.map((f) => f.id));
+  const failed = new Set(outcome.failures.map((f) => f.id.split(DUPLICATE_ID)[0]));
   outcome.entries.forEach((ir, i) => {
     const item = ordered[i] as CslItem;
     if (plain(ir).trim() === '' && !failed.has(item.id))

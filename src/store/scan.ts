@@ -67,6 +67,16 @@ class Scanner {
       if (at === -1) break;
       const header = this.readHeader(at);
       if (!header) {
+        const broken = this.brokenHeader(at);
+        if (broken) {
+          // `@misc gema2025inverse,` or a file cut at `@inproceed`: an entry that is not read, said as an error
+          if (at > junkStart) this.blocks.push({ kind: 'junk', span: { start: junkStart, end: at } });
+          const resume = this.resumePoint(at + 1);
+          this.blocks.push({ kind: 'broken', span: { start: at, end: resume }, problem: broken });
+          this.pos = resume;
+          junkStart = resume;
+          continue;
+        }
         // An `@` that does not open an entry (an e-mail address in a comment): BibTeX skips it as text.
         this.pos = at + 1;
         continue;
@@ -352,6 +362,23 @@ class Scanner {
   }
 
   /** The next line (after `from`) that starts an entry, or the end of the file. */
+  /**
+   * An `@type` at the start of a line that opens no group is an entry BibTeX cannot read ("," immediately follows
+   * an entry type), not text: an `@` inside a line (an e-mail address) and a one-line `@comment` are text.
+   */
+  private brokenHeader(at: number): SyntaxProblem | undefined {
+    const { src } = this;
+    const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+    if (src.slice(lineStart, at).trim() !== '') return undefined;
+    const m = /^@[ \t]*([A-Za-z][\w-]*)([ \t]*)(.?)/.exec(src.slice(at, at + 200));
+    if (!m) return undefined;
+    const type = (m[1] ?? '').toLowerCase();
+    if (type === 'comment') return undefined;
+    const offset = at + m[0].length - (m[3] ? 1 : 0);
+    const found = m[3] ? `"${m[3]}"` : offset >= src.length ? 'the end of the file' : 'a line break';
+    return this.problem(`"@${m[1]}" is followed by ${found}, not by "{": write @${m[1]}{key, ...}`, offset, at, type);
+  }
+
   private resumePoint(from: number): number {
     const nextLine = this.src.indexOf('\n', from);
     if (nextLine === -1) return this.src.length;

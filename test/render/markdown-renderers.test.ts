@@ -82,7 +82,10 @@ const LISTS: ReadonlyArray<readonly [string, () => { markdown: string; html: str
         `the embedded store in ${style}`,
         () => {
           const options = { style: loadStyle(style), linkTitles: true };
-          return { markdown: render(embeddedItems(), 'markdown', options), html: render(embeddedItems(), 'html', options) };
+          return {
+            markdown: render(embeddedItems(), 'markdown', options),
+            html: render(embeddedItems(), 'html', options),
+          };
         },
       ] as const,
   ),
