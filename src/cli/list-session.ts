@@ -94,7 +94,7 @@ export class ListSession {
   /** Reads the store (its syntax problems are in `store.problems`). */
   load(): ParsedStore {
     try {
-      this.store = readStore(this.ctx.storePath, this.ctx.storeDisplay);
+      this.store = readStore(this.ctx.storePath, this.ctx.storeDisplay, this.ctx.config.encoding);
     } catch (err) {
       if (err instanceof StoreReadError) throw new CliFailure(err.message);
       throw err;

@@ -38,6 +38,8 @@ export const configSchema = z.strictObject({
     .optional(),
   /** The store, relative to the config file. */
   store: z.string().min(1).default('bib/publications.bib'),
+  /** The store's encoding when it is not UTF-8 (latin1, windows-1252, ...); edits are written back in it. */
+  encoding: z.string().min(1).optional(),
   style: z.string().min(1).default('cv'),
   /** The CSL locale; when absent, the style's own `default-locale` (else en-US). */
   locale: z.string().min(1).optional(),

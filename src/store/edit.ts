@@ -75,7 +75,7 @@ function styleOf(source: string, entry: RawEntry): EntryStyle | undefined {
   const last = entry.fields[entry.fields.length - 1] as RawField;
   const afterLast = source.slice(last.valueSpan.end, entry.closeAt);
   return {
-    newline: source.includes('\r\n') ? '\r\n' : '\n',
+    newline: newlineOf(source),
     indent,
     ...(aligned ? { equalsColumn: columns[0] as number } : {}),
     beforeEquals: between.slice(0, eq) || ' ',
@@ -91,7 +91,7 @@ export function fileStyle(source: string, entries: readonly RawEntry[]): EntrySt
     const style = styleOf(source, entry);
     if (style) return style;
   }
-  return { ...DEFAULT_STYLE, newline: source.includes('\r\n') ? '\r\n' : '\n' };
+  return { ...DEFAULT_STYLE, newline: newlineOf(source) };
 }
 
 export function entryStyle(source: string, entry: RawEntry, fallback: EntryStyle): EntryStyle {
@@ -206,4 +206,11 @@ export function appendEntries(source: string, texts: readonly string[], style: E
   if (source.length > 0 && !source.endsWith('\n')) prefix = nl + nl;
   else if (source.length > 0 && !source.endsWith(`${nl}${nl}`)) prefix = nl;
   return { start: source.length, end: source.length, text: prefix + texts.join(nl) };
+}
+
+/** The file's own line ending for new text: CRLF, LF, or CR alone (old Mac files). */
+export function newlineOf(source: string): string {
+  if (source.includes('\r\n')) return '\r\n';
+  if (source.includes('\r') && !source.includes('\n')) return '\r';
+  return '\n';
 }

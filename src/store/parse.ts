@@ -15,6 +15,8 @@ export interface ParsedStore {
   readonly problems: readonly Problem[];
   /** True when every entry parsed, so the file may be rewritten by span edits. */
   readonly lossless: boolean;
+  /** The encoding the bytes were read in (utf-8 unless named): edits are written back in it. */
+  readonly encoding?: string;
 }
 
 export function parseStore(source: string, file = '<input>'): ParsedStore {

@@ -1,18 +1,27 @@
 /** Reading the store from disk (the I/O edge of parsing). */
 import { readFileSync } from 'node:fs';
+import { decodeStore, StoreEncodingError } from './encoding.js';
 import { parseStore, type ParsedStore } from './parse.js';
 
 export class StoreReadError extends Error {}
 
-export function readStore(path: string, displayPath = path): ParsedStore {
-  let source: string;
+/** Reads and parses a store; its encoding is UTF-8 unless `encoding` (the config's) or its first line names one. */
+export function readStore(path: string, displayPath = path, encoding?: string): ParsedStore {
+  let bytes: Buffer;
   try {
-    source = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (err as Error).message);
     throw new StoreReadError(`cannot read the store ${displayPath}: ${reason}`);
   }
-  return parseStore(source, displayPath);
+  let decoded;
+  try {
+    decoded = decodeStore(bytes, displayPath, encoding);
+  } catch (err) {
+    if (err instanceof StoreEncodingError) throw new StoreReadError(err.message);
+    throw err;
+  }
+  return { ...parseStore(decoded.text, displayPath), encoding: decoded.encoding };
 }

@@ -21,6 +21,8 @@ export async function lockStore(path: string, display = path): Promise<() => Pro
   }
 }
 
-export function writeFileAtomically(path: string, content: string): Promise<void> {
-  return writeFileAtomic(path, content, { encoding: 'utf8' });
+export function writeFileAtomically(path: string, content: string | Buffer): Promise<void> {
+  return typeof content === 'string'
+    ? writeFileAtomic(path, content, { encoding: 'utf8' })
+    : writeFileAtomic(path, content);
 }

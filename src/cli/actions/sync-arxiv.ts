@@ -9,6 +9,7 @@ import { nameChangesOf } from '../../model/config.js';
 import { parseArxivId } from '../../model/arxiv-id.js';
 import { formatProblem } from '../../model/problems.js';
 import { parseStore, type ParsedStore } from '../../store/parse.js';
+import { decodeStore, encodeStore, StoreEncodingError } from '../../store/encoding.js';
 import { readStore, StoreReadError } from '../../store/read.js';
 import { lockStore, StoreLockedError, writeFileAtomically } from '../../store/write.js';
 import { idsToSync, planSync } from '../../sync/plan.js';
@@ -88,6 +89,21 @@ async function lock(path: string, display: string): Promise<() => Promise<void>>
   }
 }
 
+/** Whether the store on disk still holds the text that was read (a store not there yet holds nothing). */
+function sameOnDisk(path: string, display: string, store: ParsedStore): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return store.scan.source === '';
+  }
+  try {
+    return decodeStore(bytes, display, store.encoding).text === store.scan.source;
+  } catch {
+    return false;
+  }
+}
+
 function safeRead(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
@@ -96,9 +112,9 @@ function safeRead(path: string): string | undefined {
   }
 }
 
-function readExisting(path: string, display: string): ParsedStore {
+function readExisting(path: string, display: string, encoding: string | undefined): ParsedStore {
   try {
-    return readStore(path, display);
+    return readStore(path, display, encoding);
   } catch (err) {
     if (err instanceof StoreReadError) throw new CliFailure(err.message);
     throw err;
@@ -145,7 +161,7 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
     // a store that does not exist yet starts empty when IDs are named
     const store =
       existsSync(ctx.storePath) || requested.length === 0
-        ? readExisting(ctx.storePath, ctx.storeDisplay)
+        ? readExisting(ctx.storePath, ctx.storeDisplay, ctx.config.encoding)
         : parseStore('', ctx.storeDisplay);
     if (!store.lossless) {
       for (const p of store.problems) io.stderr(`${formatProblem(p)}\n`);
@@ -185,10 +201,20 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
         ? createTwoFilesPatch(ctx.storeDisplay, ctx.storeDisplay, store.scan.source, plan.source, 'store', 'after sync')
         : undefined;
     if (!flags.dryRun) {
-      if ((safeRead(ctx.storePath) ?? '') !== store.scan.source) {
+      if (!sameOnDisk(ctx.storePath, ctx.storeDisplay, store)) {
         throw new CliFailure(`${ctx.storeDisplay} changed on disk during the sync; nothing was written, run it again`);
       }
-      if (plan.source !== store.scan.source) await writeFileAtomically(ctx.storePath, plan.source);
+      if (plan.source !== store.scan.source) {
+        // written back in the store's own encoding: every byte outside the edits stays as it was
+        let bytes: Buffer;
+        try {
+          bytes = encodeStore(plan.source, store.encoding ?? 'utf-8', ctx.storeDisplay);
+        } catch (err) {
+          if (err instanceof StoreEncodingError) throw new CliFailure(err.message);
+          throw err;
+        }
+        await writeFileAtomically(ctx.storePath, bytes);
+      }
       if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
     }
     if (flags.json) {
