@@ -11,7 +11,7 @@ import { formatProblem } from '../../model/problems.js';
 import { parseStore, type ParsedStore } from '../../store/parse.js';
 import { decodeStore, encodeStore, StoreEncodingError } from '../../store/encoding.js';
 import { readStore, StoreReadError } from '../../store/read.js';
-import { lockStore, StoreLockedError, writeFileAtomically } from '../../store/write.js';
+import { lockStore, removeLeftoverTemporaries, StoreLockedError, writeFileAtomically } from '../../store/write.js';
 import { idsToSync, planSync } from '../../sync/plan.js';
 import { formatReport } from '../../sync/report.js';
 import {
@@ -78,9 +78,9 @@ function progressDisplay(io: Io): { update(p: Progress): void; stop(): void } {
   };
 }
 
-async function lock(path: string, display: string): Promise<() => Promise<void>> {
+async function lock(path: string, display: string, io: Io): Promise<() => Promise<void>> {
   try {
-    return await lockStore(path, display);
+    return await lockStore(path, display, (text) => io.stderr(`note: ${text}\n`));
   } catch (err) {
     if (err instanceof StoreLockedError) throw new CliFailure(err.message);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
@@ -156,7 +156,11 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
   const sidecarDisplay = relative(io.cwd, sidecarPath) || sidecarPath;
   // the first sync into a new store creates its folder
   if (!flags.dryRun && requested.length > 0) mkdirSync(dirname(ctx.storePath), { recursive: true });
-  const release = flags.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay);
+  const release = flags.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay, io);
+  if (release) {
+    const removed = removeLeftoverTemporaries([ctx.storePath, sidecarPathFor(ctx.storePath)]);
+    if (removed.length > 0) io.stderr(`note: removed ${removed.join(', ')}, left by an interrupted write\n`);
+  }
   try {
     // a store that does not exist yet starts empty when IDs are named
     const store =
