@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { styleSearchDirs } from '../csl/registry.js';
-import { CONFIG_FILE, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
+import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
 import { OwnerMatcher } from '../model/names.js';
-import { CliFailure, type Io } from './io.js';
+import { CliFailure, CliUsageError, type Io } from './io.js';
 
 export interface Context {
   readonly config: Config;
@@ -22,6 +22,16 @@ export interface ContextOptions {
   readonly config?: string;
   readonly bib?: string;
   readonly owner?: string;
+}
+
+/** `--owner NAME`: a name that is no name is a usage error. */
+function ownerFlag(name: string) {
+  try {
+    return toPersonName(name);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliUsageError(`--owner: ${err.message}`);
+    throw err;
+  }
 }
 
 export function loadContext(options: ContextOptions, io: Io): Context {
@@ -46,7 +56,7 @@ export function loadContext(options: ContextOptions, io: Io): Context {
   const storePath = options.bib !== undefined ? resolve(io.cwd, options.bib) : resolve(root, config.store);
   const ownerNames =
     options.owner !== undefined
-      ? [toPersonName(options.owner)]
+      ? [ownerFlag(options.owner)]
       : config.owner
         ? [config.owner.name, ...config.owner.variants].map(toPersonName)
         : [];

@@ -207,13 +207,14 @@ export class ListSession {
     const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
     const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
     // an entry the style prints as nothing is said every run, from a cached record too
-    const { printedNothing, printedCount } = await import('../render/list.js');
+    const { printedNothing, printedCount, ownerWarnings } = await import('../render/list.js');
     const warned = new Set(problems.map((p) => p.key));
     for (const x of ordered) {
       if (plain(x.record.ir).trim() !== '' || warned.has(x.id)) continue;
       const entry = store.entries[byStoreIndex.get(x.custom.index) ?? -1];
       problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
     }
+    problems.push(...ownerWarnings(entries, options));
     return { output: assembleList(groups, entries, options), count: printedCount(entries), problems };
   }
 

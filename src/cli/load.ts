@@ -8,16 +8,31 @@ export function printProblems(problems: readonly Problem[], io: Io): void {
 }
 
 /** Prints the store's problems; fails when it has errors, unless the user asked to keep going. */
-export function reportLoadProblems(pubs: Pick<Publications, 'problems' | 'store'>, io: Io, keepGoing: boolean): void {
-  reportProblems(pubs.problems, pubs.store.file, io, keepGoing);
+export function reportLoadProblems(
+  pubs: Pick<Publications, 'problems' | 'store'>,
+  io: Io,
+  keepGoing: boolean,
+  canKeepGoing = true,
+): void {
+  reportProblems(pubs.problems, pubs.store.file, io, keepGoing, canKeepGoing);
 }
 
-export function reportProblems(problems: readonly Problem[], file: string, io: Io, keepGoing: boolean): void {
+/** `canKeepGoing`: whether the command has --keep-going (export-bib has not: it writes a whole store or nothing). */
+export function reportProblems(
+  problems: readonly Problem[],
+  file: string,
+  io: Io,
+  keepGoing: boolean,
+  canKeepGoing = true,
+): void {
   printProblems(problems, io);
   if (hasErrors(problems) && !keepGoing) {
     const count = problems.filter((p) => p.severity === 'error').length;
     throw new CliFailure(
-      `${file} has ${count} error${count === 1 ? '' : 's'} (listed above); nothing was written. Fix them, or pass --keep-going to render the entries that could be read`,
+      `${file} has ${count} error${count === 1 ? '' : 's'} (listed above); nothing was written. ` +
+        (canKeepGoing
+          ? 'Fix them, or pass --keep-going to render the entries that could be read'
+          : 'Fix them, then export again'),
     );
   }
 }

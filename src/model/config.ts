@@ -111,7 +111,12 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
           .replace(/^\./, '')
       : '(top level)';
     if (issue.code === 'unrecognized_keys') {
-      return `${file}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} at ${where}`;
+      const known = knownKeys(issue.path);
+      const keys = issue.keys.map((k) => {
+        const near = closest(k, known);
+        return near ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
+      });
+      return `${file}: unknown key${issue.keys.length > 1 ? 's' : ''} ${keys.join(', ')} at ${where}`;
     }
     return `${file}: ${where}: ${issue.message}`;
   });
@@ -130,10 +135,61 @@ export function nameChangesOf(config: Config): NameChanges {
 export function toPersonName(spec: NameSpec): PersonName {
   if (typeof spec !== 'string')
     return spec.given ? { family: spec.family, given: spec.given } : { family: spec.family };
+  if (spec.trim() === '') throw new ConfigError('the owner\'s name is empty; give it as "Joe Benton" or "Benton, Joe"');
   const parsed = parseName(spec);
   const name: Record<string, string> = {};
   for (const part of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {
     if (parsed[part]) name[part] = parsed[part];
   }
+  // one word is a family name ("Benton"), never a given name with no family
+  if (!name.family && name.given && !name.given.includes(' ')) return { family: name.given };
+  if (!name.family)
+    throw new ConfigError(`the owner's name "${spec}" has no family name; give it as "Joe Benton" or "Benton, Joe"`);
   return name as PersonName;
+}
+
+/** The keys the schema allows at a path of the config (top level, owner, sync, export, outputs[n]). */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = configSchema;
+  for (const step of path) {
+    let inner = schema as { unwrap?: () => unknown; shape?: Record<string, unknown>; element?: unknown };
+    while (inner.unwrap && !inner.shape) inner = inner.unwrap() as typeof inner;
+    if (typeof step === 'number') schema = inner.element;
+    else schema = inner.shape?.[String(step)];
+    if (schema === undefined) return [];
+  }
+  let inner = schema as { unwrap?: () => unknown; shape?: Record<string, unknown>; element?: unknown };
+  while (inner.unwrap && !inner.shape) inner = inner.unwrap() as typeof inner;
+  return Object.keys(inner.shape ?? {});
+}
+
+/** The known key a typo most likely meant (edit distance at most 2, or one a prefix of the other). */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Edit distance with transpositions counted once (`stlye` is one step from `style`). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number): number => d[i]?.[j] ?? 0;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = v;
+    }
+  }
+  return at(a.length, b.length);
 }

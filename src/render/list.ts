@@ -154,6 +154,20 @@ export function printedNothing(key: string, line: number | undefined, bibType: s
   };
 }
 
+/** A warning when the owner is set but set apart in no entry (a name that matches nobody, `--owner Benton`). */
+export function ownerWarnings(entries: readonly ResolvedEntry[], options: ListOptions): Problem[] {
+  if (!options.owner || !options.boldOwner || entries.length === 0) return [];
+  if (entries.some((e) => e.ir.includes(IR.OWNER_OPEN) || e.ir.includes(IR.OWNER_UNDERLINE_OPEN))) return [];
+  const names = options.owner.forms.map((f) => [f.given, f.family].filter(Boolean).join(' ')).join('", "');
+  return [
+    {
+      severity: 'warning',
+      code: 'owner-not-found',
+      message: `the owner ("${names}") is an author of no entry, so nobody is set apart; give the whole name as the entries write it, e.g. "Joe Benton"`,
+    },
+  ];
+}
+
 /** Entries with visible text: what the list really prints. */
 export function printedCount(entries: readonly ResolvedEntry[]): number {
   return entries.filter((e) => plain(e.ir).trim() !== '').length;
@@ -174,7 +188,11 @@ export function finishList(prepared: PreparedList, outcome: RenderOutcome): Rend
     };
   }
   const { entries, problems } = resolveEntries(prepared, outcome);
-  return { output: assembleList(prepared.groups, entries, options), count: printedCount(entries), problems };
+  return {
+    output: assembleList(prepared.groups, entries, options),
+    count: printedCount(entries),
+    problems: [...problems, ...ownerWarnings(entries, options)],
+  };
 }
 
 /** Input text as it was: literal `<` and `>` were kept as private-use characters on the way through citeproc-js. */

@@ -193,10 +193,7 @@ class Scanner {
           this.src.lastIndexOf('\n', this.pos) >= 0 &&
           this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))
         ) {
-          throw new ScanError(
-            `entry "${key}" is not closed before the next entry (a "{" in it is probably not closed)`,
-            this.pos,
-          );
+          throw new ScanError('it is not closed before the next entry (a "{" in it is probably not closed)', this.pos);
         }
         throw new ScanError(
           `expected "," or "${String.fromCharCode(close)}" after field "${fields[fields.length - 1]?.name ?? ''}"`,

@@ -39,7 +39,11 @@ function deadHolder(lockDir: string): number | undefined {
 }
 
 /** Takes the store's lock (`<store>.lock`); resolves to the function that releases it. */
-export async function lockStore(path: string, display = path, note: (text: string) => void = () => {}): Promise<() => Promise<void>> {
+export async function lockStore(
+  path: string,
+  display = path,
+  note: (text: string) => void = () => {},
+): Promise<() => Promise<void>> {
   const lockDir = `${path}.lock`;
   const take = async (): Promise<() => Promise<void>> => {
     const release = await lockfile.lock(path, { realpath: false, retries: 0, stale: 5 * 60_000, update: 30_000 });
@@ -100,5 +104,7 @@ export function removeLeftoverTemporaries(paths: readonly string[]): string[] {
 }
 
 export function writeFileAtomically(path: string, content: string | Buffer): Promise<void> {
-  return typeof content === 'string' ? writeFileAtomic(path, content, { encoding: 'utf8' }) : writeFileAtomic(path, content);
+  return typeof content === 'string'
+    ? writeFileAtomic(path, content, { encoding: 'utf8' })
+    : writeFileAtomic(path, content);
 }

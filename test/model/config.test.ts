@@ -17,9 +17,11 @@ describe('config', () => {
 
   it('names an unknown key and where it is', () => {
     expect(() => parseConfig('{"owner": {"name": "Joe Benton", "nmae": "x"}}', 'bibfolio.config.json')).toThrowError(
-      /bibfolio\.config\.json: unknown key "nmae" at owner/,
+      /bibfolio\.config\.json: unknown key "nmae" \(did you mean "name"\?\) at owner/,
     );
-    expect(() => parseConfig('{"maxAuthor": 3}')).toThrowError(/unknown key "maxAuthor" at \(top level\)/);
+    expect(() => parseConfig('{"maxAuthor": 3}')).toThrowError(
+      /unknown key "maxAuthor" \(did you mean "maxAuthors"\?\) at \(top level\)/,
+    );
   });
 
   it('names a wrong type and where it is', () => {

@@ -58,7 +58,8 @@ describe('robustness corpus', () => {
       annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
       standalone: false,
     });
-    expect(rendered.problems).toEqual([]);
+    // the owner (Joe Benton) is in none of these stores: that warning is expected, nothing else is
+    expect(rendered.problems.filter((p) => p.code !== 'owner-not-found')).toEqual([]);
     expect(rendered.output).toContain('<section class="bibfolio">');
   });
 });

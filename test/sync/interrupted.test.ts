@@ -86,7 +86,9 @@ describe.skipIf(!existsSync(LAUNCHER))('an interrupted sync', () => {
     writeFileSync(join(dir, 'bib/publications.sync.json.475758896'), '');
     const run = await cli(args(), dir, { XDG_CACHE_HOME: join(dir, 'cache') });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/note: took over the lock bib\/publications\.bib\.lock: the bibfolio run that held it \(pid \d+\) is gone/);
+    expect(run.stderr).toMatch(
+      /note: took over the lock bib\/publications\.bib\.lock: the bibfolio run that held it \(pid \d+\) is gone/,
+    );
     expect(run.stderr).toMatch(/note: removed publications\.bib\.2798660969, publications\.sync\.json\.475758896/);
     expect(readdirSync(join(dir, 'bib')).sort()).toEqual(['publications.bib', 'publications.sync.json']);
   });

@@ -23,7 +23,7 @@ export async function run(flags: ExportFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   // through the item cache of the list commands: a repeated check or export of a long store is quick
   const pubs = await loadPublications(ctx, io);
-  reportLoadProblems(pubs, io, false);
+  reportLoadProblems(pubs, io, false, false);
   const target = flags.target ?? ctx.config.export.target;
   const result = exportBib(pubs.store.entries, pubs.items, {
     target,
