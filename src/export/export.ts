@@ -139,7 +139,8 @@ function startEntry(entry: BibEntry): OutEntry {
   const fields = new Map<string, { text: string; bare?: boolean }>();
   for (const [name, value] of entry.fields) {
     if (BIBFOLIO_FIELDS.has(name) || value.trim() === '') continue;
-    fields.set(name, { text: value.trim().replace(/\s+/g, ' ') });
+    // BibTeX folds its own white space only: a thin space (U+2009) in the store is a thin space in the export
+    fields.set(name, { text: value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[ \t\r\n]+/g, ' ') });
   }
   return { type: entry.type, key: entry.key, fields };
 }
@@ -261,7 +262,11 @@ function writeEntry(out: OutEntry, target: ExportTarget): string {
       text =
         VERBATIM_FIELDS.has(name) || name === 'author+an' || name === 'date'
           ? safeVerbatim(source)
-          : safeText(source, { ascii: target === 'bibtex', protectCapitals: CASE_CHANGED_FIELDS.has(name) });
+          : safeText(source, {
+              ascii: target === 'bibtex',
+              pdflatex: target === 'biblatex',
+              protectCapitals: CASE_CHANGED_FIELDS.has(name),
+            });
     } catch (err) {
       if (err instanceof UnsafeValueError) throw new FieldError(name, err.message);
       throw err;

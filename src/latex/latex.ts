@@ -259,9 +259,48 @@ function asciiLatex(text: string): string {
   );
 }
 
+/**
+ * Characters pdflatex's utf8 input encoding sets with fontenc T1 and textcomp: Latin-1, Latin Extended-A and common
+ * punctuation. Others (Greek, subscripts, math signs, spacing characters) must be written as LaTeX.
+ */
+export function pdflatexSets(code: number): boolean {
+  return code <= 0x17f || [0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x20ac].includes(code);
+}
+
+/** Spacing characters as the commands they were read from (read.ts writes `\,` as U+2009, `\quad` as U+2003). */
+const SPACES: Readonly<Record<string, string>> = {
+  '\u2002': '\\enspace{}',
+  '\u2003': '\\quad{}',
+  '\u2005': '\\;',
+  '\u2006': '\\,',
+  '\u2009': '\\,',
+  '\u200a': '\\,',
+  '\u202f': '\\,',
+  '\u200b': '',
+};
+
+/** Text with the characters pdflatex cannot set written as LaTeX (the biblatex target stays UTF-8 otherwise). */
+function pdflatexText(text: string): string {
+  return [...text]
+    .map((ch) => {
+      if (pdflatexSets(ch.codePointAt(0) ?? 0)) return ch;
+      const space = SPACES[ch];
+      if (space !== undefined) return space;
+      const latex = latexForChar(ch);
+      if (latex === undefined)
+        throw new UnsafeValueError(
+          `has "${ch}" (U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}), which pdflatex cannot set and no table writes as LaTeX`,
+        );
+      return latex;
+    })
+    .join('');
+}
+
 export interface ValueOptions {
   /** Write non-ASCII characters as LaTeX. */
   readonly ascii: boolean;
+  /** Write the characters pdflatex cannot set from UTF-8 as LaTeX (biblatex target). */
+  readonly pdflatex?: boolean;
   /** Brace words whose capitals a lower-casing style would destroy. */
   readonly protectCapitals: boolean;
 }
@@ -306,6 +345,7 @@ export function safeText(value: string, options: ValueOptions): string {
         let text = token.text.replace(/[%&#_^]/g, (ch) => TEXT_SPECIALS[ch] ?? ch);
         if (options.protectCapitals && depth === 0) text = protectWords(text);
         if (options.ascii) text = asciiLatex(text);
+        else if (options.pdflatex) text = pdflatexText(text);
         out += text;
         break;
       }

@@ -128,3 +128,33 @@ describe.skipIf(skip)('bibfolio format --to latex --standalone', () => {
     expect(text).toContain('Škoda');
   });
 });
+
+describe.skipIf(skip)('the biblatex export of spacing commands and characters pdflatex cannot set', () => {
+  it('writes \\quad, \\;, \\:, \\, and \\slash as commands and such characters as LaTeX, so the CV compiles', async () => {
+    const dir = texDir();
+    const out = join(dir, 'publications.bib');
+    const result = await cli([
+      'export-bib',
+      '--bib',
+      join(ROOT, 'test/fixtures/bib/spacing-commands-and-unicode.bib'),
+      '--target',
+      'biblatex',
+      '--out',
+      out,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const bib = readFileSync(out, 'utf8');
+    expect(bib).toContain('Space\\quad Quad, Semi\\;colon, Co\\:lon, Thin\\,space and {AND}\\slash {OR}');
+    expect(bib).not.toMatch(/[\u2000-\u200b\u2264\u2082]/);
+    expect(bib).toContain('A thin\\,space here, a $\\leq$ sign');
+    copyFileSync(join(ROOT, 'templates/cv-biblatex.tex'), join(dir, 'cv.tex'));
+    expect(pdflatex(dir, 'cv').status).toBe(0);
+    expect(run('biber', ['cv'], dir).status).toBe(0);
+    const final = pdflatex(dir, 'cv');
+    expect(final.status, final.output).toBe(0);
+    expect(final.output).not.toMatch(/^! /m);
+    const text = squash(pdfText(dir, 'cv.pdf'));
+    expect(text).toContain('and/or');
+    expect(text).toContain('cu2o');
+  }, 60_000);
+});
