@@ -8,6 +8,7 @@ import { parseAnnotation } from '../model/annotations.js';
 import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
+import { readLatex } from '../latex/read.js';
 import { findDamagedNames } from './damaged-names.js';
 
 const require = createRequire(import.meta.url);
@@ -103,6 +104,29 @@ export function checkStore(input: CheckInput): Problem[] {
   }
 
   problems.push(...findDamagedNames(input.items, file));
+  for (const entry of input.entries) problems.push(...unknownCommands(entry, file));
+  return problems;
+}
+
+/** Fields read as they are (no LaTeX in them). */
+const VERBATIM = new Set(['url', 'doi', 'file', 'eprint', 'keywords', 'ids', 'crossref', 'xdata']);
+
+/** LaTeX commands no table knows: printed as their argument's text, which may not be what the author meant. */
+function unknownCommands(entry: BibEntry, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, value] of entry.fields) {
+    if (VERBATIM.has(field) || !/[\\$]/.test(value)) continue;
+    const unknown = [...new Set(readLatex(value).unknown)];
+    if (unknown.length === 0) continue;
+    problems.push({
+      severity: 'warning',
+      code: 'unknown-latex-command',
+      message: `field "${field}" uses ${unknown.map((c) => `\\${c}`).join(', ')}, which bibfolio does not know: lists print the command's argument as text; write the text or the Unicode character you mean`,
+      file,
+      line: entry.line,
+      key: entry.key,
+    });
+  }
   return problems;
 }
 

@@ -50,7 +50,8 @@ export function findDamagedNames(items: readonly CslItem[], file: string): Probl
     const plainSpelling = /^[\x00-\x7f]*$/.test(use.word) ? accented.get(foldText(use.word)) : undefined;
     const source = original ?? (plainSpelling && plainSpelling.word !== use.word ? plainSpelling : undefined);
     if (!source) continue;
-    const id = `${use.item.custom.key}\u0000${use.word}`;
+    // one warning per name and entry, however many of its words are damaged
+    const id = `${use.item.custom.key}\u0000${use.full}`;
     if (reported.has(id)) continue;
     reported.add(id);
     problems.push({

@@ -60,3 +60,23 @@ describe('reading LaTeX text', () => {
     expect(readLatex('Plain {NASA} title -- with ligatures').text).toBe('Plain {NASA} title -- with ligatures');
   });
 });
+
+describe('check reports the LaTeX commands it does not know', () => {
+  it('names the field and the command, once per field', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { cli } = await import('../helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'bibfolio-unknown-'));
+    writeFileSync(
+      join(dir, 'store.bib'),
+      '@article{u, title = {\\foo{Kept} and \\foo{again}, \\LaTeX}, author = {Joe Benton}, journal = {J}, year = 2020}\n',
+    );
+    const run = await cli(['check', '--bib', join(dir, 'store.bib')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'warning [unknown-latex-command] entry "u": field "title" uses \\foo, which bibfolio does not know',
+    );
+    expect(run.stderr.match(/unknown-latex-command/g)).toHaveLength(1);
+  });
+});
