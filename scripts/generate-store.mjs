@@ -6,6 +6,7 @@
  *
  *   node scripts/generate-store.mjs 1000 > /tmp/store-1000.bib
  */
+import { seededRandom } from './seeded-random.mjs';
 
 const GIVEN = [
   'Kamélia',
@@ -164,16 +165,8 @@ const TYPES = [
 ];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the sweeps use too (mulberry32). */
+const rng = seededRandom;
 
 export function generateStore(count, seed = 42) {
   const random = rng(seed);

@@ -8,7 +8,6 @@
  * connection resets are retried with exponential backoff, honouring Retry-After, a bounded number of times. IDs
  * missing from a batch are asked for once more, then reported as not found.
  */
-import type { AxiosInstance } from 'axios';
 import { HttpFailure, PoliteClient, userAgent, type PoliteClientOptions } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
 import { FeedError, MAX_FEED_BYTES, parseFeed, type ArxivRecord } from './atom.js';
@@ -18,30 +17,29 @@ export const ARXIV_API_URL = 'https://export.arxiv.org/api/query';
 export const MIN_ARXIV_DELAY_MS = 3000;
 export const MAX_BATCH = 100;
 
-export interface ClientOptions {
+/** The transport's options (attempts, backoff, timeouts, size cap, the injected axios instance) and arXiv's own. */
+export interface ClientOptions extends Partial<
+  Pick<
+    PoliteClientOptions,
+    | 'maxAttempts'
+    | 'backoffMs'
+    | 'maxWaitMs'
+    | 'connectTimeoutMs'
+    | 'readTimeoutMs'
+    | 'maxBytes'
+    | 'http'
+    | 'sleep'
+    | 'now'
+    | 'onRetry'
+  >
+> {
   readonly apiUrl?: string;
   readonly batchSize?: number;
   readonly delayMs?: number;
-  /** Attempts per request, the first included. */
-  readonly maxAttempts?: number;
-  /** First backoff (default: the delay between requests); doubled at each retry. */
-  readonly backoffMs?: number;
-  /** The longest wait accepted from Retry-After or backoff. */
-  readonly maxWaitMs?: number;
-  /** Time allowed until the response headers arrive. */
-  readonly connectTimeoutMs?: number;
-  /** Longest silence allowed while the body arrives. */
-  readonly readTimeoutMs?: number;
-  readonly maxBytes?: number;
-  readonly http?: AxiosInstance;
   readonly cache?: ResponseCache;
   /** Skip the cache when reading (still write it). */
   readonly refresh?: boolean;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly now?: () => number;
   readonly onProgress?: (progress: Progress) => void;
-  /** Told before each wait for a retry (so a progress bar can say it is waiting, and why). */
-  readonly onRetry?: PoliteClientOptions['onRetry'];
 }
 
 export interface Progress {
