@@ -1,5 +1,6 @@
 /** Shared by the tests: the embedded store, rendering a .bib text, and running the CLI in-process. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli/program.js';
@@ -57,8 +58,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with `cwd` as its working folder. */
-export async function cli(argv: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliRun> {
+/** A cache folder of this test run's own: a cache left by another build of bibfolio never answers for this one. */
+const TEST_CACHE = mkdtempSync(join(tmpdir(), 'bibfolio-test-cache-'));
+
+/** Runs the CLI in-process with `cwd` as its working folder (and this run's own cache unless `env` names one). */
+export async function cli(argv: string[], cwd = ROOT, givenEnv: Record<string, string> = {}): Promise<CliRun> {
+  const env = { XDG_CACHE_HOME: TEST_CACHE, ...givenEnv };
   let stdout = '';
   let stderr = '';
   const io: Io = {

@@ -3,7 +3,7 @@
  * (proper-lockfile) that makes a second concurrent writer fail fast. A lock whose holder is gone (this host, a dead
  * PID) is taken over at once, and temporary files an interrupted run left beside the store are removed.
  */
-import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -38,6 +38,25 @@ function deadHolder(lockDir: string): number | undefined {
   }
 }
 
+/** How long a live run may take between creating the lock and naming itself in it. */
+const NAMING_MS = 2000;
+
+/**
+ * A lock with no owner note: its run was killed between taking the lock and naming itself (a live run names itself
+ * within milliseconds). After NAMING_MS with still no note, it is taken for dead; 0 stands for "unknown PID".
+ */
+async function diedBeforeNaming(lockDir: string): Promise<number | undefined> {
+  let age: number;
+  try {
+    age = Date.now() - statSync(lockDir).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  if (existsSync(join(lockDir, OWNER_FILE))) return undefined;
+  if (age < NAMING_MS) await new Promise((resolve) => setTimeout(resolve, NAMING_MS - age));
+  return existsSync(lockDir) && !existsSync(join(lockDir, OWNER_FILE)) ? 0 : undefined;
+}
+
 /** Takes the store's lock (`<store>.lock`); resolves to the function that releases it. */
 export async function lockStore(
   path: string,
@@ -62,10 +81,12 @@ export async function lockStore(
     return await take();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-    const pid = deadHolder(lockDir);
+    const pid = deadHolder(lockDir) ?? (await diedBeforeNaming(lockDir));
     if (pid !== undefined) {
       rmSync(lockDir, { recursive: true, force: true });
-      note(`took over the lock ${display}.lock: the bibfolio run that held it (pid ${pid}) is gone`);
+      note(
+        `took over the lock ${display}.lock: the bibfolio run that held it (${pid === 0 ? 'killed before it named itself' : `pid ${pid}`}) is gone`,
+      );
       return take();
     }
     throw new StoreLockedError(

@@ -103,3 +103,13 @@ describe.skipIf(!existsSync(LAUNCHER))('an interrupted sync', () => {
     expect(run.stderr).toMatch(/is locked by another bibfolio run/);
   });
 });
+
+describe('a lock with no owner note (a run killed between taking the lock and naming itself)', () => {
+  it('is taken over once a live run would have named itself', async () => {
+    const dir = project();
+    mkdirSync(join(dir, 'bib/publications.bib.lock'));
+    const run = await cli(args(), dir, { XDG_CACHE_HOME: join(dir, 'cache') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/took over the lock .*killed before it named itself/);
+  });
+});

@@ -3,7 +3,7 @@
  * the embedded store and on a new store, then `bibfolio format` on the result.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeArxiv } from '../arxiv/fake-arxiv.js';
@@ -153,7 +153,12 @@ describe('sync-arxiv on the embedded store', () => {
 
   it('fails fast when another run holds the lock, and writes nothing', async () => {
     const before = bib();
+    // a live run holds it: the lock names a running process on this host
     mkdirSync(join(dir, 'bib/publications.bib.lock'));
+    writeFileSync(
+      join(dir, 'bib/publications.bib.lock/owner.json'),
+      JSON.stringify({ pid: process.pid, host: hostname() }),
+    );
     const run = await sync();
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/bib\/publications\.bib is locked by another bibfolio run/);
