@@ -1,7 +1,7 @@
 /** Shared by the commands: the config (found or given), the store path, the owner. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { styleSearchDirs } from '../csl/registry.js';
+import { styleSearchDirs } from '../csl/style-dirs.js';
 import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
 import { OwnerMatcher } from '../model/names.js';
 import { CliFailure, CliUsageError, type Io } from './io.js';

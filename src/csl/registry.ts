@@ -12,12 +12,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { PACKAGE_ROOT, userCacheDir } from '../paths.js';
+import { STYLES_DIR } from './style-dirs.js';
 import { StyleNotFoundError } from './style-errors.js';
 import { readStyleInfo, StyleFormatError, type StyleInfo } from './style-info.js';
 
 export { StyleNotFoundError } from './style-errors.js';
 export { loadLocale, localeNames, resolveLocale } from './locales.js';
+export { STYLES_DIR, styleSearchDirs, userStylesDir } from './style-dirs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -42,25 +43,6 @@ export interface StyleSearch {
 
 /** A style that cannot be used: not CSL, no bibliography, a missing parent. One line, naming the file. */
 export class StyleError extends StyleNotFoundError {}
-
-/** The `styles/` folder shipped with bibfolio. */
-export const STYLES_DIR = join(PACKAGE_ROOT, 'styles');
-
-/** The user's style cache, filled by `bibfolio styles add`. */
-export function userStylesDir(env: Readonly<Record<string, string | undefined>>): string {
-  return join(userCacheDir(env), 'styles');
-}
-
-/** The folders the CLI searches for a style name (see the module comment). */
-export function styleSearchDirs(
-  root: string,
-  configured: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): string[] {
-  return [
-    ...new Set([join(root, 'styles'), ...configured.map((d) => resolve(root, d)), STYLES_DIR, userStylesDir(env)]),
-  ];
-}
 
 let packagedStyles: Record<string, string> | undefined;
 function packaged(): Record<string, string> {

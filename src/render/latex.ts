@@ -2,7 +2,7 @@
  * LaTeX: `\textbf{}` owner, `\textsuperscript{}` marks, every special character escaped so that no text from a .bib
  * file or arXiv can become a command (`\input`, `\write18`, `$`, `%`, `#`, braces…).
  */
-import { latexForChar } from '../latex/latex.js';
+import { latexForChar, pdflatexSets } from '../latex/latex.js';
 import { isSafeUrl, type Formatter } from './formatter.js';
 import type { IrStyle } from './ir.js';
 
@@ -27,18 +27,13 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\u2014': '---',
 };
 
-/** Characters pdflatex's utf8 input encoding sets (Latin-1, Latin Extended-A, common punctuation) stay UTF-8. */
-function needsLatex(code: number): boolean {
-  return code > 0x17f && ![0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x20ac].includes(code);
-}
-
 /** Plain text as LaTeX: specials escaped, characters pdflatex cannot typeset from UTF-8 written as LaTeX. */
 export function escapeLatex(text: string): string {
   let out = '';
   for (const ch of text) {
     const special = ESCAPES[ch];
     if (special !== undefined) out += special;
-    else if (needsLatex(ch.codePointAt(0) ?? 0))
+    else if (!pdflatexSets(ch.codePointAt(0) ?? 0))
       out += latexForChar(ch) ?? `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`;
     else out += ch;
   }

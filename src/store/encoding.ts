@@ -8,14 +8,14 @@
 export class StoreEncodingError extends Error {}
 
 /** Encodings bibfolio can also write back (Node's Buffer codecs); others can be read but not rewritten. */
-const WRITABLE: Readonly<Record<string, BufferEncoding>> = {
+const WRITABLE: Readonly<Record<string, 'utf8' | 'latin1' | 'ascii'>> = {
   'utf-8': 'utf8',
   utf8: 'utf8',
   latin1: 'latin1',
   'iso-8859-1': 'latin1',
   'iso8859-1': 'latin1',
-  ascii: 'latin1',
-  'us-ascii': 'latin1',
+  ascii: 'ascii',
+  'us-ascii': 'ascii',
 };
 
 export interface DecodedStore {
@@ -115,8 +115,8 @@ export function encodeStore(text: string, encoding: string, display: string): Bu
       `${display} is in ${encoding}, which bibfolio reads but does not write; convert it to UTF-8 first (nothing was written)`,
     );
   }
-  if (codec === 'latin1') {
-    const bad = /[^\u0000-\u00ff]/u.exec(text);
+  if (codec !== 'utf8') {
+    const bad = (codec === 'ascii' ? /[^\u0000-\u007f]/u : /[^\u0000-\u00ff]/u).exec(text);
     if (bad) {
       const line = text.slice(0, bad.index).split(/\r\n|\r|\n/).length;
       throw new StoreEncodingError(
@@ -124,5 +124,5 @@ export function encodeStore(text: string, encoding: string, display: string): Bu
       );
     }
   }
-  return Buffer.from(text, codec);
+  return Buffer.from(text, codec === 'ascii' ? 'latin1' : codec);
 }

@@ -6,7 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import type { Io } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/program.js';
+import { cli, ROOT } from '../helpers.js';
 
 function dir(files: Record<string, string>): string {
   const d = mkdtempSync(join(tmpdir(), 'bibfolio-bad-'));
@@ -91,6 +93,31 @@ describe('one clear line for every bad input', () => {
   });
 
   it('never shows a stack trace: an unexpected error is one line, the trace only with BIBFOLIO_DEBUG=1', async () => {
+    // an unexpected failure: writing the list fails inside the command
+    const failing = async (env: Record<string, string>) => {
+      let stderr = '';
+      const io: Io = {
+        cwd: ROOT,
+        env,
+        interactive: false,
+        stdout: () => {
+          throw new Error('EPIPE: the reader went away');
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+      };
+      const code = await runCli(['format', '--no-cache'], io);
+      return { code, stderr };
+    };
+    const plain = await failing({ XDG_CACHE_HOME: dir({}) });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toBe(
+      'bibfolio: unexpected error: EPIPE: the reader went away (run again with BIBFOLIO_DEBUG=1 for details, and please report it)\n',
+    );
+    const debug = await failing({ XDG_CACHE_HOME: dir({}), BIBFOLIO_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/^\s+at /m);
+    // and the bad inputs above answer without one
     const d = dir({ 'bibfolio.config.json': '{}', 'style.csl': 'not xml' });
     for (const args of [
       ['format', '--style', 'style.csl'],

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { addStyles, CatalogueError, StyleCatalogue } from '../../csl/catalogue.js';
-import { userStylesDir } from '../../csl/registry.js';
+import { userStylesDir } from '../../csl/style-dirs.js';
 import { readStyleInfo } from '../../csl/style-info.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
