@@ -2,7 +2,13 @@
  * The sync sidecar (`bib/publications.bib` -> `bib/publications.sync.json`), committed with the store: for each
  * arXiv ID, the values the last sync took from arXiv and the version it saw. It is the base of the three-way merge.
  * Written with sorted keys and no timestamps, so a sync that changes nothing changes no byte of it.
+ *
+ * The store and its sidecar change together, by a write-ahead record: before the store is replaced, the sidecar is
+ * written with the new records as `pending`, under the SHA-256 of the new store's bytes. A run killed between the
+ * writes leaves either the old store (the digest does not match: the pending records are dropped) or the new store
+ * (it matches: they are adopted), so synced fields are never taken for hand edits.
  */
+import { createHash } from 'node:crypto';
 
 export interface SidecarRecord {
   /** Field name (lower case) -> the value arXiv gave, as it would be written in the store. */
@@ -14,6 +20,39 @@ export interface Sidecar {
   readonly version: 1;
   /** arXiv ID (without version) -> record. */
   readonly entries: Readonly<Record<string, SidecarRecord>>;
+  /** Records of a store write under way: the SHA-256 (hex) of the store they belong to, and the records. */
+  readonly pending?: {
+    readonly store: string;
+    readonly entries: Readonly<Record<string, SidecarRecord>>;
+  };
+}
+
+/** What reading the sidecar found of an interrupted write. */
+export type SidecarHealing = 'none' | 'completed' | 'dropped';
+
+export function storeDigest(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The sidecar that belongs to the store's bytes on disk: pending records are adopted when the store is the one they
+ * were written for (the run was killed after replacing the store), and dropped otherwise (killed before).
+ */
+export function settleSidecar(
+  sidecar: Sidecar,
+  storeBytes: Uint8Array | string,
+): { sidecar: Sidecar; healing: SidecarHealing } {
+  const pending = sidecar.pending;
+  if (!pending) return { sidecar, healing: 'none' };
+  if (pending.store === storeDigest(storeBytes)) {
+    return { sidecar: { version: 1, entries: pending.entries }, healing: 'completed' };
+  }
+  return { sidecar: { version: 1, entries: sidecar.entries }, healing: 'dropped' };
+}
+
+/** The sidecar written before the store: the old records, and the new ones pending on the new store's bytes. */
+export function withPending(old: Sidecar, next: Sidecar, newStoreBytes: Uint8Array | string): Sidecar {
+  return { version: 1, entries: old.entries, pending: { store: storeDigest(newStoreBytes), entries: next.entries } };
 }
 
 export function emptySidecar(): Sidecar {
@@ -38,6 +77,13 @@ export function parseSidecar(text: string, file: string): Sidecar {
   const obj = json as Partial<Sidecar>;
   if (obj?.version !== 1 || typeof obj.entries !== 'object' || obj.entries === null) {
     throw new SidecarError(`${file}: not a bibfolio sync file (version 1)`);
+  }
+  const pending = obj.pending as Partial<NonNullable<Sidecar['pending']>> | undefined;
+  if (
+    pending !== undefined &&
+    (typeof pending?.store !== 'string' || typeof pending.entries !== 'object' || pending.entries === null)
+  ) {
+    throw new SidecarError(`${file}: its "pending" record is damaged; delete the "pending" key and run the sync again`);
   }
   return obj as Sidecar;
 }

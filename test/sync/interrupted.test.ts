@@ -12,17 +12,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeArxiv } from '../arxiv/fake-arxiv.js';
 import { cli, ROOT } from '../helpers.js';
 import { EMBEDDED_PAPERS } from './embedded-papers.js';
+import { emptySidecar, parseSidecar, serializeSidecar, withPending } from '../../src/sync/sidecar.js';
 // @ts-expect-error: a plain script of this repository, with no type declarations
 import { seededRandom } from '../../scripts/sweep-styles.mjs';
 
 const LAUNCHER = join(ROOT, 'dist/cli/launch.cjs');
 let server: FakeArxiv;
+/** arXiv a version later: one author of a paper the first sync completed is renamed. */
+let later: FakeArxiv;
+const LATER_PAPERS = EMBEDDED_PAPERS.map((paper) =>
+  paper.authors.includes('Placeholder Author1')
+    ? {
+        ...paper,
+        version: (paper.version ?? 1) + 1,
+        authors: paper.authors.map((a) => (a === 'Placeholder Author1' ? 'Placeholder Renamed' : a)),
+      }
+    : paper,
+);
 
 beforeAll(async () => {
   server = await new FakeArxiv(EMBEDDED_PAPERS).start();
+  later = await new FakeArxiv(LATER_PAPERS).start();
 });
 afterAll(async () => {
   await server.stop();
+  await later.stop();
 });
 
 function project(): string {
@@ -102,6 +116,62 @@ describe.skipIf(!existsSync(LAUNCHER))('an interrupted sync', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/is locked by another bibfolio run/);
   });
+});
+
+describe('a sync stopped between writing the store and its sidecar', () => {
+  const laterArgs = (): string[] => ['sync-arxiv', '--api-url', later.url, '--delay-ms', '0', '--refresh'];
+  const write = (dir: string, store: string, sidecar: string): void => {
+    writeFileSync(join(dir, 'bib/publications.bib'), store);
+    if (sidecar !== '') writeFileSync(join(dir, 'bib/publications.sync.json'), sidecar);
+  };
+  const sidecarOf = (text: string) => (text === '' ? emptySidecar() : parseSidecar(text, 'sidecar'));
+
+  /** The two syncs, uninterrupted: what every recovered run must end with. */
+  async function reference(): Promise<{ first: ReturnType<typeof files>; second: ReturnType<typeof files> }> {
+    const dir = project();
+    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+    expect((await cli(args(), dir, env)).code).toBe(0);
+    const first = files(dir);
+    expect((await cli(laterArgs(), dir, env)).code).toBe(0);
+    return { first, second: files(dir) };
+  }
+
+  it('after the store was replaced: the pending record is adopted, so synced fields still follow arXiv', async () => {
+    const { first, second } = await reference();
+    expect(second.store).toContain('Renamed, Placeholder');
+    const dir = project();
+    const old = files(dir);
+    const pending = withPending(sidecarOf(old.sidecar), sidecarOf(first.sidecar), first.store);
+    write(dir, first.store, serializeSidecar(pending));
+    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+    const run = await cli(laterArgs(), dir, env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(
+      /note: the last sync was stopped after writing bib\/publications\.bib; its record .* is completed/,
+    );
+    expect(files(dir)).toEqual(second);
+  }, 60_000);
+
+  it('before the store was replaced: the pending record is dropped and the next run ends as an uninterrupted one', async () => {
+    const { first } = await reference();
+    const dir = project();
+    const old = files(dir);
+    const pending = withPending(sidecarOf(old.sidecar), sidecarOf(first.sidecar), first.store);
+    write(dir, old.store, serializeSidecar(pending));
+    const run = await cli(args(), dir, { XDG_CACHE_HOME: join(dir, 'cache') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/its unfinished record in bib\/publications\.sync\.json is dropped/);
+    expect(files(dir)).toEqual(first);
+  }, 60_000);
+
+  it('the old order (new store, old sidecar) would have kept a synced author list as a hand edit', async () => {
+    const { first, second } = await reference();
+    const dir = project();
+    write(dir, first.store, files(dir).sidecar);
+    const run = await cli(laterArgs(), dir, { XDG_CACHE_HOME: join(dir, 'cache') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(files(dir).store).not.toEqual(second.store);
+  }, 60_000);
 });
 
 describe('a lock with no owner note (a run killed between taking the lock and naming itself)', () => {

@@ -18,9 +18,11 @@ import {
   emptySidecar,
   parseSidecar,
   serializeSidecar,
+  settleSidecar,
   SidecarError,
   sidecarPathFor,
   type Sidecar,
+  withPending,
 } from '../../sync/sidecar.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
@@ -112,6 +114,15 @@ function safeRead(path: string): string | undefined {
   }
 }
 
+/** The store's bytes as they are on disk ('' when there is no store yet). */
+function storeBytesOnDisk(path: string): Buffer | string {
+  try {
+    return readFileSync(path);
+  } catch {
+    return '';
+  }
+}
+
 function readExisting(path: string, display: string, encoding: string | undefined): ParsedStore {
   try {
     return readStore(path, display, encoding);
@@ -173,7 +184,16 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
         `${ctx.storeDisplay} cannot be parsed losslessly (errors above), so it is not rewritten; nothing was written`,
       );
     }
-    const sidecar = readSidecar(sidecarPath, sidecarDisplay);
+    const settled = settleSidecar(readSidecar(sidecarPath, sidecarDisplay), storeBytesOnDisk(ctx.storePath));
+    const sidecar = settled.sidecar;
+    if (settled.healing === 'completed')
+      io.stderr(
+        `note: the last sync was stopped after writing ${ctx.storeDisplay}; its record in ${sidecarDisplay} is completed\n`,
+      );
+    else if (settled.healing === 'dropped')
+      io.stderr(
+        `note: the last sync was stopped before writing ${ctx.storeDisplay}; its unfinished record in ${sidecarDisplay} is dropped\n`,
+      );
     const ids = idsToSync(store, requested);
     let fetched;
     try {
@@ -217,9 +237,11 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
           if (err instanceof StoreEncodingError) throw new CliFailure(err.message);
           throw err;
         }
+        // the sidecar first, with the new records pending on the new bytes: a kill at any point can be told apart
+        await writeFileAtomically(sidecarPath, serializeSidecar(withPending(sidecar, plan.sidecar, bytes)));
         await writeFileAtomically(ctx.storePath, bytes);
-      }
-      if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
+        await writeFileAtomically(sidecarPath, newSidecar);
+      } else if (newSidecar !== oldSidecarText) await writeFileAtomically(sidecarPath, newSidecar);
     }
     if (flags.json) {
       // one JSON document on standard output; with --dry-run the diff is in it
