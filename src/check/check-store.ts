@@ -10,6 +10,7 @@ import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 import { readLatex } from '../latex/read.js';
 import { findDamagedNames } from './damaged-names.js';
+import { nameListTroubles } from './name-lists.js';
 
 const require = createRequire(import.meta.url);
 type Requirement = string | string[];
@@ -105,6 +106,7 @@ export function checkStore(input: CheckInput): Problem[] {
 
   problems.push(...findDamagedNames(input.items, file));
   for (const entry of input.entries) problems.push(...unknownCommands(entry, file));
+  for (const entry of input.entries) problems.push(...nameListTroubles(entry, file));
   return problems;
 }
 

@@ -9,25 +9,21 @@
  * A value that could break the .bib or run a command in the reader's document is refused, naming entry and field.
  */
 import type { CslItem } from '../csl/types.js';
-import { parseAnnotation } from '../model/annotations.js';
 import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
-import { monthNumber } from '../sync/compare.js';
+import { NAME_FIELDS, readNameList, TROUBLE_TEXT } from '../model/name-list.js';
 import { latexAccentsToUnicode, safeText, safeVerbatim, UnsafeValueError } from '../latex/latex.js';
+import { CASE_CHANGED_FIELDS, FIELD_ORDER, FIELD_SPELLING, KEY_FIELDS, VERBATIM_FIELDS } from './tables.js';
 import {
-  BIBTEX_FIELDS,
-  CASE_CHANGED_FIELDS,
-  FIELD_ORDER,
-  FIELD_SPELLING,
-  MONTH_MACROS,
-  TO_BIBLATEX_FIELD,
-  TO_BIBLATEX_TYPE,
-  TO_BIBTEX_FIELD,
-  TO_BIBTEX_TYPE,
-  VERBATIM_FIELDS,
-} from './tables.js';
-
+  crossReferencedLast,
+  keepReachableKeys,
+  startEntry,
+  toBiblatex,
+  toBibtex,
+  type OutEntry,
+} from './transforms.js';
+import { passedCommands, rewriteCommands, urlCommands } from './command-policy.js';
 import type { ExportTarget } from './targets.js';
 
 export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
@@ -49,26 +45,6 @@ export interface ExportResult {
   readonly problems: readonly Problem[];
 }
 
-/** An entry on its way out: type and ordered fields; `bare` values are written without braces. */
-interface OutEntry {
-  type: string;
-  readonly key: string;
-  fields: Map<string, { text: string; bare?: boolean }>;
-}
-
-/** Fields only bibfolio and its sync read; never exported. */
-const BIBFOLIO_FIELDS = new Set([
-  'selected',
-  'journal_ref',
-  'timestamp',
-  'owner',
-  'file',
-  'groups',
-  'mendeley-tags',
-  'bibsource',
-  'biburl',
-]);
-
 const SAFE_KEY = /^[^\s,{}()"#%'=~\\]+$/;
 
 export function exportBib(
@@ -89,19 +65,34 @@ export function exportBib(
       });
     }
   }
+  const included = (entry: BibEntry, item: CslItem | undefined): item is CslItem =>
+    item !== undefined &&
+    (!wanted || wanted.has(entry.key)) &&
+    (!options.selectedOnly || item.custom.selected === true);
+  const exportedKeys = new Set(
+    entries.filter((e) => included(e, byIndex.get(e.index))).map((e) => e.key.toLowerCase()),
+  );
   const seen = new Set<string>();
-  const blocks: string[] = [];
+  const blocks: { key: string; text: string }[] = [];
   for (const entry of entries) {
     const item = byIndex.get(entry.index);
-    if (!item) continue;
-    if (wanted && !wanted.has(entry.key)) continue;
-    if (options.selectedOnly && !item.custom.selected) continue;
+    if (!included(entry, item)) continue;
     const where = { file: options.file, line: entry.line, key: entry.key };
     if (!SAFE_KEY.test(entry.key)) {
       problems.push({
         severity: 'error',
         code: 'unsafe-key',
         message: 'the key has characters BibTeX cannot read in a key (space, comma, braces, quotes, #, %, =, ~, \\)',
+        ...where,
+      });
+      continue;
+    }
+    if (options.target === 'bibtex' && /[^\x00-\x7f]/.test(entry.key)) {
+      problems.push({
+        severity: 'error',
+        code: 'unsafe-key',
+        message:
+          'the key has non-ASCII characters, which the pure-ASCII bibtex target cannot write; rename the key (and its \\cite commands) or export with --target biblatex',
         ...where,
       });
       continue;
@@ -119,8 +110,12 @@ export function exportBib(
     const out = startEntry(entry);
     if (options.target === 'bibtex') toBibtex(out, item);
     else toBiblatex(out, entry, item, options.owner);
+    for (const message of keepReachableKeys(out, exportedKeys))
+      problems.push({ severity: 'warning', code: 'key-field', message, ...where });
     try {
-      blocks.push(writeEntry(out, options.target));
+      for (const repaired of repairNameLists(out))
+        problems.push({ severity: 'warning', code: 'name-list', message: repaired, ...where });
+      blocks.push({ key: entry.key, text: writeEntry(out, options.target) });
     } catch (err) {
       if (!(err instanceof FieldError)) throw err;
       problems.push({
@@ -132,110 +127,12 @@ export function exportBib(
     }
   }
   const header = options.header ? `% ${options.header}\n\n` : '';
-  return { text: header + blocks.join('\n'), count: blocks.length, problems };
-}
-
-function startEntry(entry: BibEntry): OutEntry {
-  const fields = new Map<string, { text: string; bare?: boolean }>();
-  for (const [name, value] of entry.fields) {
-    if (BIBFOLIO_FIELDS.has(name) || value.trim() === '') continue;
-    // BibTeX folds its own white space only: a thin space (U+2009) in the store is a thin space in the export
-    fields.set(name, { text: value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[ \t\r\n]+/g, ' ') });
-  }
-  return { type: entry.type, key: entry.key, fields };
-}
-
-function rename(out: OutEntry, table: Readonly<Record<string, string>>): void {
-  for (const [from, to] of Object.entries(table)) {
-    const value = out.fields.get(from);
-    if (value === undefined) continue;
-    out.fields.delete(from);
-    if (!out.fields.has(to)) out.fields.set(to, value);
-  }
-}
-
-/** `date = {2024-02-10}` -> year and month, when the entry has no year. */
-function splitDate(out: OutEntry): void {
-  const date = out.fields.get('date');
-  if (!date) return;
-  out.fields.delete('date');
-  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date.text);
-  if (m && !out.fields.has('year')) {
-    out.fields.set('year', { text: m[1] as string });
-    if (m[2] && !out.fields.has('month')) out.fields.set('month', { text: m[2] });
-  }
-}
-
-function monthMacro(out: OutEntry): void {
-  const month = out.fields.get('month');
-  if (!month) return;
-  const n = monthNumber(month.text);
-  if (n && n >= 1 && n <= 12) out.fields.set('month', { text: MONTH_MACROS[n - 1] as string, bare: true });
-}
-
-function toBibtex(out: OutEntry, item: CslItem): void {
-  out.type = TO_BIBTEX_TYPE[out.type] ?? out.type;
-  splitDate(out);
-  rename(out, TO_BIBTEX_FIELD);
-  if (out.fields.get('eprinttype')?.text.toLowerCase() === 'arxiv' && !out.fields.has('archiveprefix')) {
-    out.fields.set('archiveprefix', { text: 'arXiv' });
-  }
-  if (item.custom.kind === 'preprint' && item.custom.arxiv) {
-    // the form every classic style prints: an article in "arXiv preprint arXiv:ID"
-    out.type = 'article';
-    out.fields.set('journal', { text: `arXiv preprint arXiv:${item.custom.arxiv}` });
-    for (const f of ['howpublished', 'eprint', 'archiveprefix', 'primaryclass', 'publisher']) out.fields.delete(f);
-  }
-  for (const name of [...out.fields.keys()]) if (!BIBTEX_FIELDS.has(name)) out.fields.delete(name);
-  monthMacro(out);
-}
-
-function toBiblatex(out: OutEntry, entry: BibEntry, item: CslItem, owner: OwnerMatcher | undefined): void {
-  out.type = TO_BIBLATEX_TYPE[out.type] ?? out.type;
-  rename(out, TO_BIBLATEX_FIELD);
-  if (out.fields.has('archiveprefix')) {
-    out.fields.set('eprinttype', { text: (out.fields.get('archiveprefix')?.text ?? '').toLowerCase() });
-    out.fields.delete('archiveprefix');
-  }
-  if (item.custom.kind === 'preprint' && item.custom.arxiv) {
-    out.type = 'online';
-    const venue = out.fields.get('journaltitle')?.text;
-    if (venue && /arxiv/i.test(venue)) out.fields.delete('journaltitle');
-    out.fields.set('eprint', { text: item.custom.arxiv });
-    out.fields.set('eprinttype', { text: 'arxiv' });
-  }
-  // year and month -> date
-  const year = out.fields.get('year')?.text;
-  if (year && /^\d{4}$/.test(year) && !out.fields.has('date')) {
-    const month = out.fields.get('month');
-    const n = month ? monthNumber(month.text) : undefined;
-    out.fields.set('date', { text: n ? `${year}-${String(n).padStart(2, '0')}` : year });
-    out.fields.delete('year');
-    out.fields.delete('month');
-  }
-  // annotations: the store's, plus `highlight` on the owner
-  const items = new Map<number, string[]>();
-  const annotation = entry.annotations.get('author');
-  if (annotation) for (const [position, names] of parseAnnotation(annotation).items) items.set(position, [...names]);
-  const ownerAt = owner && item.author ? owner.indexIn(item.author) : -1;
-  if (ownerAt >= 0) items.set(ownerAt + 1, [...new Set([...(items.get(ownerAt + 1) ?? []), 'highlight'])]);
-  if (items.size > 0) {
-    const text = [...items]
-      .sort(([a], [b]) => a - b)
-      .map(([position, names]) => `${position}=${names.join(',')}`)
-      .join('; ');
-    out.fields.set('author+an', { text });
-  }
-  // al-folio's `selected = {true}` as the keyword biblatex can filter on
-  if (item.custom.selected) {
-    const keywords = (out.fields.get('keywords')?.text ?? '')
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean);
-    if (!keywords.some((k) => k.toLowerCase() === 'selected'))
-      out.fields.set('keywords', { text: [...keywords, 'selected'].join(', ') });
-  }
-  monthMacro(out);
+  const text =
+    header +
+    crossReferencedLast(blocks, entries)
+      .map((b) => b.text)
+      .join('\n');
+  return { text, count: blocks.length, problems };
 }
 
 class FieldError extends Error {
@@ -245,6 +142,28 @@ class FieldError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Name lists BibTeX would stop on or misread, repaired where one reading is possible; the repairs, said. */
+function repairNameLists(out: OutEntry): string[] {
+  const said: string[] = [];
+  for (const [field, value] of out.fields) {
+    if (!NAME_FIELDS.has(field)) continue;
+    const reading = readNameList(value.text);
+    for (const t of reading.troubles) {
+      if (t.repair)
+        said.push(
+          `${field}: "${t.name}" ${TROUBLE_TEXT[t.trouble]}; written as ${t.repair.map((n) => `"${n}"`).join(' and ')}`,
+        );
+      else if (t.fatal)
+        throw new FieldError(
+          field,
+          `has "${t.name}", which ${TROUBLE_TEXT[t.trouble]}; bibtex and biber cannot read it, fix it in the store`,
+        );
+    }
+    out.fields.set(field, { ...value, text: reading.text });
+  }
+  return said;
 }
 
 function spell(name: string): string {
@@ -257,12 +176,19 @@ function writeEntry(out: OutEntry, target: ExportTarget): string {
     const value = out.fields.get(name) as { text: string; bare?: boolean };
     if (value.bare) return `  ${spell(name)} = ${value.text}`;
     let text: string;
-    const source = target === 'biblatex' ? latexAccentsToUnicode(value.text) : value.text;
+    // accents and characters named by commands (`\\ocirc{u}`) as UTF-8, then the target's command policy
+    const source = latexAccentsToUnicode(value.text);
     try {
       text =
-        VERBATIM_FIELDS.has(name) || name === 'author+an' || name === 'date'
+        VERBATIM_FIELDS.has(name) ||
+        KEY_FIELDS.has(name) ||
+        name === 'keywords' ||
+        name === 'author+an' ||
+        name === 'date'
           ? safeVerbatim(source)
-          : safeText(source, {
+          : safeText(rewriteCommands(source, target), {
+              commands: passedCommands(target),
+              urlCommands: urlCommands(target),
               ascii: target === 'bibtex',
               pdflatex: target === 'biblatex',
               protectCapitals: CASE_CHANGED_FIELDS.has(name),

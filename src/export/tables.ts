@@ -31,6 +31,7 @@ export const BIBTEX_FIELDS: ReadonlySet<string> = new Set([
   'primaryclass',
   'isbn',
   'issn',
+  'crossref',
 ]);
 
 /** biblatex fields written as their BibTeX equivalents. */
@@ -88,6 +89,9 @@ export const CASE_CHANGED_FIELDS: ReadonlySet<string> = new Set(['title', 'bookt
 
 /** Fields written verbatim (URLs and identifiers). */
 export const VERBATIM_FIELDS: ReadonlySet<string> = new Set(['url', 'doi', 'eprint', 'isbn', 'issn', 'file']);
+
+/** Fields that hold entry keys: written verbatim (`Titi_Gwiazda` escaped as `Titi\_Gwiazda` breaks biblatex). */
+export const KEY_FIELDS: ReadonlySet<string> = new Set(['ids', 'crossref', 'xdata', 'xref', 'related', 'entryset']);
 
 /** Fields bibfolio writes as numbers or macros. */
 export const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -64,10 +64,6 @@ const KNOWN_COMMANDS = new Set([
   'sl',
   'relax',
   'noopsort',
-  'url',
-  'href',
-  'nolinkurl',
-  'path',
   // symbols and logos
   'LaTeX',
   'TeX',
@@ -303,6 +299,10 @@ export interface ValueOptions {
   readonly pdflatex?: boolean;
   /** Brace words whose capitals a lower-casing style would destroy. */
   readonly protectCapitals: boolean;
+  /** Commands that pass beyond the text commands every document knows (the export target's policy). */
+  readonly commands?: ReadonlySet<string>;
+  /** Commands whose one argument is an address, written verbatim (`\url`). */
+  readonly urlCommands?: ReadonlySet<string>;
 }
 
 /** A word part with a capital after its first letter, or of capitals only: `LLM`, `NeurIPS`, `SHADE`, `GPT`. */
@@ -319,7 +319,20 @@ function protectWords(text: string): string {
 export function safeText(value: string, options: ValueOptions): string {
   let depth = 0;
   let out = '';
-  for (const token of tokenize(value)) {
+  const tokens = tokenize(value);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'command' && options.urlCommands?.has(token.name) && tokens[i + 1]?.text === '{') {
+      const end = tokens.findIndex((t, k) => k > i + 1 && t.text === '}');
+      if (end === -1) throw new UnsafeValueError(`has ${token.text}{ with no closing "}"`);
+      const address = tokens
+        .slice(i + 2, end)
+        .map((t) => t.text)
+        .join('');
+      out += `${token.text}{${safeVerbatim(address)}}`;
+      i = end;
+      continue;
+    }
     switch (token.kind) {
       case 'brace':
         depth += token.text === '{' ? 1 : -1;
@@ -331,7 +344,7 @@ export function safeText(value: string, options: ValueOptions): string {
         break;
       case 'command':
         if (token.name === '') throw new UnsafeValueError('ends with a stray "\\"');
-        if (/^[A-Za-z]+$/.test(token.name) && !KNOWN_COMMANDS.has(token.name)) {
+        if (/^[A-Za-z]+$/.test(token.name) && !KNOWN_COMMANDS.has(token.name) && !options.commands?.has(token.name)) {
           throw new UnsafeValueError(
             `uses the command ${token.text}, which a bibliography must not run; write it as text or remove it`,
           );

@@ -1,0 +1,145 @@
+/**
+ * BibTeX name lists as BibTeX reads them (`A and B and C`, split at a top-level "and"), and the ways real files get
+ * them wrong: people joined by commas (`Ryszard Michalski, Jaime G. Carbonell, and Tom M. Mitchell`: bibtex says
+ * "has a comma at the end"), or "Family, Initials" pairs joined by commas (`Miller, D., Firby, J. and Dean, T.`:
+ * "too many commas", and biber skips the entry). Pure.
+ *
+ * A list is repaired only where one reading is possible; otherwise the trouble is named and nothing is guessed.
+ */
+
+/** Fields that hold a list of names (BibTeX and biblatex). */
+export const NAME_FIELDS: ReadonlySet<string> = new Set([
+  'author',
+  'editor',
+  'translator',
+  'bookauthor',
+  'commentator',
+  'annotator',
+  'introduction',
+  'foreword',
+  'afterword',
+  'holder',
+  'editora',
+  'editorb',
+  'editorc',
+]);
+
+/** Splits at white space, at brace depth 0, into pieces; `separator` says what splits (a word, or a comma). */
+function splitTopLevel(value: string, separator: RegExp): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (depth === 0) {
+      separator.lastIndex = i;
+      const m = separator.exec(value);
+      if (m) {
+        pieces.push(value.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  pieces.push(value.slice(start));
+  return pieces;
+}
+
+/** The names of a list, as BibTeX splits them. */
+export function splitNames(value: string): string[] {
+  return splitTopLevel(value, /\s+and\s+/iy).map((n) => n.trim());
+}
+
+/** The comma-separated parts of one name, at brace depth 0. */
+function commaParts(name: string): string[] {
+  return splitTopLevel(name, /,/y).map((p) => p.trim());
+}
+
+const SUFFIX = /^(?:jr\.?|sr\.?|junior|senior|i{2,3}|iv|v|vi{1,3}|\d+(?:st|nd|rd|th))$/i;
+/** Initials only: `D.`, `J. R.`, `J.-P.`, `JR` (two capitals), `M` */
+const INITIALS = /^(?:\p{Lu}\.?(?:[\s-]*\p{Lu}\.?){0,3})$/u;
+/** A given-first name: two or more words, the first capitalised, none of them a lone suffix. */
+function isGivenFirst(part: string): boolean {
+  const words = part.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && /^[\p{Lu}{\\]/u.test(words[0] ?? '') && !words.some((w) => SUFFIX.test(w));
+}
+function isFamily(part: string): boolean {
+  return part !== '' && !INITIALS.test(part) && !SUFFIX.test(part);
+}
+
+export type NameListTrouble = 'comma-at-end' | 'too-many-commas' | 'commas-between-people';
+
+export interface NameTrouble {
+  /** The name as BibTeX splits it. */
+  readonly name: string;
+  readonly trouble: NameListTrouble;
+  /** The names it is read as, when there is one reading; absent when only a person can tell. */
+  readonly repair?: readonly string[];
+  /** bibtex or biber stop on it or skip the entry, as it is. */
+  readonly fatal: boolean;
+}
+
+export interface NameListReading {
+  /** The list with every repair applied. */
+  readonly text: string;
+  readonly troubles: readonly NameTrouble[];
+}
+
+/**
+ * Reads a name list for the troubles above and repairs what has one reading:
+ * - people in "Given Family" form joined by commas, when the name cannot be one person (a comma at the end, or more
+ *   parts than "Family, Jr, Given" has), become separate names;
+ * - "Family, Initials" pairs joined by commas become separate names;
+ * - a lone comma at the end of "Family, Given," is dropped.
+ * Two given-first parts (`Ryszard Michalski, Jaime G. Carbonell`) are flagged but kept: BibTeX reads them as one
+ * person, and "De la Cruz, Maria Elena" has the same shape.
+ */
+export function readNameList(value: string): NameListReading {
+  const names = splitNames(value);
+  const troubles: NameTrouble[] = [];
+  const out: string[] = [];
+  for (const name of names) {
+    const raw = commaParts(name);
+    const parts = raw.filter((p) => p !== '');
+    const endsWithComma = raw.length > 1 && raw[raw.length - 1] === '';
+    const emptyInside = raw.slice(0, -1).includes('');
+    const fatal = endsWithComma || raw.length > 3 || emptyInside;
+    let repair: string[] | undefined;
+    let trouble: NameListTrouble | undefined;
+    if (parts.length >= 2 && parts.every(isGivenFirst)) {
+      trouble = 'commas-between-people';
+      if (fatal || parts.length >= 3) repair = parts;
+    } else if (parts.length >= 4 && parts.length % 2 === 0 && pairsOfFamilyAndInitials(parts)) {
+      trouble = 'too-many-commas';
+      repair = [];
+      for (let i = 0; i < parts.length; i += 2) repair.push(`${parts[i]}, ${parts[i + 1]}`);
+    } else if (endsWithComma && !emptyInside && parts.length <= 3) {
+      trouble = 'comma-at-end';
+      repair = [parts.join(', ')];
+    } else if (fatal) {
+      trouble = raw.length > 3 ? 'too-many-commas' : 'comma-at-end';
+    }
+    if (trouble) troubles.push(repair ? { name, trouble, repair, fatal } : { name, trouble, fatal });
+    out.push(...(repair ?? [name]));
+  }
+  return { text: troubles.some((t) => t.repair) ? out.join(' and ') : value, troubles };
+}
+
+function pairsOfFamilyAndInitials(parts: readonly string[]): boolean {
+  for (let i = 0; i < parts.length; i += 2) {
+    if (!isFamily(parts[i] ?? '') || !INITIALS.test(parts[i + 1] ?? '')) return false;
+  }
+  return true;
+}
+
+export const TROUBLE_TEXT: Readonly<Record<NameListTrouble, string>> = {
+  'comma-at-end': 'has a comma at the end',
+  'too-many-commas': 'has more commas than "Family, Jr, Given" allows (people joined by commas?)',
+  'commas-between-people': 'joins people with commas; separate them with "and"',
+};
