@@ -86,13 +86,15 @@ export function decodeStore(bytes: Uint8Array, display: string, configured?: str
         `${display}: "${named}" is not an encoding bibfolio knows; name one such as utf-8, latin1, windows-1252`,
       );
     }
+    let text: string;
     try {
-      return { text: decoder.decode(bytes), encoding: named.toLowerCase() };
+      text = decoder.decode(bytes);
     } catch {
       throw new StoreEncodingError(
         `${display}: the bytes are not valid ${named}; check the encoding the config or the first line names`,
       );
     }
+    return { text: withoutControlCharacters(text, display), encoding: named.toLowerCase() };
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
@@ -104,7 +106,21 @@ export function decodeStore(bytes: Uint8Array, display: string, configured?: str
     );
   }
   // a BOM stays in the text, as any other byte: the scanner treats it as text before the first entry
-  return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
+  return { text: withoutControlCharacters(Buffer.from(bytes).toString('utf8'), display), encoding: 'utf-8' };
+}
+
+/**
+ * A control character (NUL, ESC, ... ; not tab, line ends or form feed) is never in a .bib that a person or a tool
+ * wrote on purpose: it marks a damaged file, and would reach keys and outputs unseen. The store is not read.
+ */
+function withoutControlCharacters(text: string, display: string): string {
+  const bad = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.exec(text);
+  if (!bad) return text;
+  const before = text.slice(0, bad.index).split(/\r\n|\r|\n/);
+  const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  throw new StoreEncodingError(
+    `${display}:${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}: a control character (U+${code}), which a .bib file never holds, so the store is not read (nothing is changed); the file may be damaged: remove it`,
+  );
 }
 
 /** Text back to the store's encoding; throws StoreEncodingError for an encoding or a character it cannot write. */

@@ -42,6 +42,17 @@ describe('every entry accounted for', () => {
     expect(check.stderr).toMatch(/error \[syntax\] "@inproceed" is followed by the end of the file, not by "\{"/);
   });
 
+  it('refuses a store with a NUL in a key (a damaged file), naming line and column, and prints nothing', async () => {
+    const path = store(embedded.replace('@article{benton2024error,', '@article{benton2024\u0000error,'));
+    const line = embedded.slice(0, embedded.indexOf('@article{benton2024error,')).split('\n').length;
+    for (const argv of [['check'], ['format'], ['export-bib', '--out', '-']]) {
+      const run = await cli([...argv, '--bib', path]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`store.bib:${line}:20: a control character (U+0000), which a .bib file never holds`);
+    }
+  });
+
   it('keeps an @ inside a line (an e-mail address in a comment) as text', async () => {
     const check = await cli(['check', '--bib', store(`Contact joe@example.org for questions.\n${embedded}`)]);
     expect(check.code).toBe(0);

@@ -19,6 +19,7 @@ export async function run(flags: FormatFlags, io: Io): Promise<void> {
     session.render(listOptions(ctx, io.cwd, flags.to, flags)),
   );
   printProblems(problems, io);
-  if (flags.out) writeOutputFile(resolve(io.cwd, flags.out), output);
+  // "-" is standard output, as for export-bib
+  if (flags.out && flags.out !== '-') writeOutputFile(resolve(io.cwd, flags.out), output);
   else io.stdout(output);
 }
