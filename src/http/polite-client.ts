@@ -24,6 +24,8 @@ export interface PoliteClientOptions {
   readonly readTimeoutMs?: number;
   readonly maxBytes?: number;
   readonly accept?: string;
+  /** Headers sent with every request (an API key); never logged. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly http?: AxiosInstance;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
@@ -102,6 +104,16 @@ export class PoliteClient {
    * `accept` (default: 200); throws HttpFailure otherwise, saying how many attempts were made.
    */
   async get(url: string, accept: readonly number[] = [200]): Promise<HttpResponse> {
+    return this.send({ url }, accept);
+  }
+
+  /** One POST of a JSON body, with the same discipline as `get`. */
+  async postJson(url: string, body: unknown, accept: readonly number[] = [200]): Promise<HttpResponse> {
+    return this.send({ url, json: JSON.stringify(body) }, accept);
+  }
+
+  private async send(request: { url: string; json?: string }, accept: readonly number[]): Promise<HttpResponse> {
+    const { url } = request;
     const { service } = this.options;
     let last: Outcome | undefined;
     let attempts = 0;
@@ -110,7 +122,7 @@ export class PoliteClient {
       if (wait > 0) await this.sleep(wait);
       this.lastRequestAt = this.now();
       attempts = attempt;
-      const outcome = await this.attempt(url, accept);
+      const outcome = await this.attempt(request, accept);
       if (outcome.kind === 'ok') return { status: outcome.status, body: outcome.body };
       last = outcome;
       if (!outcome.retry || attempt === this.maxAttempts) break;
@@ -132,17 +144,26 @@ export class PoliteClient {
     );
   }
 
-  private async attempt(url: string, accept: readonly number[]): Promise<Outcome> {
+  private async attempt(request: { url: string; json?: string }, accept: readonly number[]): Promise<Outcome> {
+    const { url, json } = request;
     const controller = new AbortController();
     const connectTimer = setTimeout(() => controller.abort(), this.connectTimeoutMs);
     let stream: Readable;
     let status: number;
     let headers: Record<string, unknown>;
     try {
-      const response = await this.http.get<Readable>(url, {
+      const response = await this.http.request<Readable>({
+        url,
+        method: json === undefined ? 'GET' : 'POST',
+        ...(json === undefined ? {} : { data: json }),
         responseType: 'stream',
         signal: controller.signal,
-        headers: { 'User-Agent': userAgent(), ...(this.options.accept ? { Accept: this.options.accept } : {}) },
+        headers: {
+          'User-Agent': userAgent(),
+          ...(this.options.accept ? { Accept: this.options.accept } : {}),
+          ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...this.options.headers,
+        },
         validateStatus: () => true,
         maxRedirects: 3,
         decompress: true,

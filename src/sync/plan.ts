@@ -217,7 +217,8 @@ export function planSync(input: SyncInput): SyncPlan {
 
   return {
     source: applyEdits(source, edits),
-    sidecar: { version: 1, entries: sidecarEntries },
+    // the venue sync's records are kept as they are
+    sidecar: { version: 1, entries: sidecarEntries, ...(input.sidecar.venues ? { venues: input.sidecar.venues } : {}) },
     report,
   };
 }

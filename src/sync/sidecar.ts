@@ -20,11 +20,26 @@ export interface Sidecar {
   readonly version: 1;
   /** arXiv ID (without version) -> record. */
   readonly entries: Readonly<Record<string, SidecarRecord>>;
+  /** Per entry key: what the venue sync wrote, where from, and the citation count with its date. */
+  readonly venues?: Readonly<Record<string, VenueRecord>>;
   /** Records of a store write under way: the SHA-256 (hex) of the store they belong to, and the records. */
   readonly pending?: {
     readonly store: string;
     readonly entries: Readonly<Record<string, SidecarRecord>>;
+    readonly venues?: Readonly<Record<string, VenueRecord>>;
   };
+}
+
+export interface VenueRecord {
+  /** The identifier the sources were asked with (`arXiv:ID`, `DOI:...`). */
+  readonly id: string;
+  /** `published` (a record by identifier) or `accepted` (a suggestion the owner accepted with --accept). */
+  readonly decision?: 'published' | 'accepted';
+  /** Field -> the value the venue sync wrote (the base of the next merge). */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** Field -> where it came from (`dblp:KEY`, `crossref:DOI`, `semantic-scholar:ID`). */
+  readonly sources?: Readonly<Record<string, string>>;
+  readonly citations?: { readonly count: number; readonly date: string; readonly source: string };
 }
 
 /** What reading the sidecar found of an interrupted write. */
@@ -45,14 +60,25 @@ export function settleSidecar(
   const pending = sidecar.pending;
   if (!pending) return { sidecar, healing: 'none' };
   if (pending.store === storeDigest(storeBytes)) {
-    return { sidecar: { version: 1, entries: pending.entries }, healing: 'completed' };
+    return {
+      sidecar: { version: 1, entries: pending.entries, ...(pending.venues ? { venues: pending.venues } : {}) },
+      healing: 'completed',
+    };
   }
-  return { sidecar: { version: 1, entries: sidecar.entries }, healing: 'dropped' };
+  const { pending: _dropped, ...rest } = sidecar;
+  return { sidecar: rest, healing: 'dropped' };
 }
 
 /** The sidecar written before the store: the old records, and the new ones pending on the new store's bytes. */
 export function withPending(old: Sidecar, next: Sidecar, newStoreBytes: Uint8Array | string): Sidecar {
-  return { version: 1, entries: old.entries, pending: { store: storeDigest(newStoreBytes), entries: next.entries } };
+  return {
+    ...old,
+    pending: {
+      store: storeDigest(newStoreBytes),
+      entries: next.entries,
+      ...(next.venues ? { venues: next.venues } : {}),
+    },
+  };
 }
 
 export function emptySidecar(): Sidecar {

@@ -1,0 +1,122 @@
+/**
+ * DBLP records by key (https://dblp.org/faq/How+to+use+the+dblp+search+API.html; a record is `{base}/rec/KEY.xml`):
+ * the venue (journal or booktitle), year, volume, number, pages, the record's type and its DOI (an `ee` link to
+ * doi.org). A key under `journals/corr/` is DBLP's copy of the arXiv record: it proves no publication.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { HttpFailure } from '../http/polite-client.js';
+import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
+
+export const DBLP_URL = 'https://dblp.org';
+
+export interface DblpRecord {
+  readonly key: string;
+  /** article, inproceedings, ... (the XML element's name). */
+  readonly type: string;
+  readonly authors: readonly string[];
+  readonly title?: string;
+  readonly journal?: string;
+  readonly booktitle?: string;
+  readonly year?: string;
+  readonly volume?: string;
+  readonly number?: string;
+  readonly pages?: string;
+  readonly doi?: string;
+}
+
+export function isCorrKey(key: string): boolean {
+  return key.startsWith('journals/corr/');
+}
+
+export class DblpClient {
+  readonly baseUrl: string;
+  requests = 0;
+  fromCache = 0;
+  private readonly transport;
+
+  constructor(private readonly options: SourceClientOptions = {}) {
+    this.baseUrl = checkedBase('DBLP', options.baseUrl ?? DBLP_URL, 'dblp.org', options.delayMs ?? 3000);
+    this.transport = transportFor('DBLP', options, { accept: 'application/xml' });
+  }
+
+  /** The record of a key; undefined when DBLP has none (404). */
+  async record(key: string): Promise<DblpRecord | undefined> {
+    if (!/^[\w/.+-]+$/.test(key)) throw new SourceError(`"${key}" is not a DBLP key`);
+    const url = `${this.baseUrl}/rec/${key}.xml`;
+    const { body, fromCache } = await cached(this.options, url, async () => {
+      this.requests++;
+      try {
+        const response = await this.transport.get(url, [200, 404, 410]);
+        return response.status === 200 ? response.body : undefined;
+      } catch (err) {
+        if (err instanceof HttpFailure) throw new SourceError(err.message);
+        throw err;
+      }
+    });
+    if (fromCache) this.fromCache++;
+    return body === undefined ? undefined : parseDblpRecord(body, key);
+  }
+}
+
+const TYPES = [
+  'article',
+  'inproceedings',
+  'proceedings',
+  'book',
+  'incollection',
+  'phdthesis',
+  'mastersthesis',
+  'www',
+  'data',
+];
+
+/** Text of an element that may carry attributes (`<author pid="...">Name</author>`). */
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'object') return text((value as Record<string, unknown>)['#text']);
+  return String(value).trim();
+}
+function list(value: unknown): unknown[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+export function parseDblpRecord(xml: string, key: string): DblpRecord {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SourceError(`DBLP's record ${key} holds a DTD, which is refused`);
+  let doc: Record<string, unknown>;
+  try {
+    doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+      htmlEntities: true,
+    }).parse(xml, true) as Record<string, unknown>;
+  } catch (err) {
+    throw new SourceError(
+      `DBLP's record ${key} is not XML (${(err as Error).message.split('\n')[0]}): a cut-off response?`,
+    );
+  }
+  const root = doc.dblp as Record<string, unknown> | undefined;
+  const type = TYPES.find((t) => root && root[t] !== undefined);
+  if (!root || !type) throw new SourceError(`DBLP's answer for ${key} holds no record`);
+  const rec = list(root[type])[0] as Record<string, unknown>;
+  const doi = list(rec.ee)
+    .map(text)
+    .map((u) => /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(u ?? '')?.[1])
+    .find((d) => d !== undefined);
+  const field = (name: string) => text(rec[name]);
+  const optional = (name: string, value: string | undefined) => (value ? { [name]: value } : {});
+  return {
+    key: text(rec['@key']) ?? key,
+    type,
+    // DBLP tells homonyms apart with a number: "Joe Benton 0001"
+    authors: list(rec.author).map((a) => (text(a) ?? '').replace(/\s+\d{4}$/, '')),
+    ...optional('title', field('title')?.replace(/\.$/, '')),
+    ...optional('journal', field('journal')),
+    ...optional('booktitle', field('booktitle')),
+    ...optional('year', field('year')),
+    ...optional('volume', field('volume')),
+    ...optional('number', field('number')),
+    ...optional('pages', field('pages')),
+    ...optional('doi', doi ? decodeURIComponent(doi) : undefined),
+  };
+}

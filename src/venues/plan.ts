@@ -1,0 +1,206 @@
+/**
+ * The venue sync as a pure function: store + sidecar + decisions -> new store text, new sidecar, report.
+ *
+ * What is written: a published venue with `--promote`, a suggested one only for the keys `--accept` names. The
+ * merge rule is sync-arxiv's, field by field: a field the store lacks is added; one that says the same is left; one
+ * whose value a venue sync wrote (the sidecar's base), an arXiv placeholder (`journal = {arXiv preprint ...}`), or the
+ * year sync-arxiv wrote, is replaced; any other value is the owner's and stays (reported as kept). The entry type
+ * becomes @article or @inproceedings only when it is a preprint's (@misc, @online, @unpublished, @preprint, or an
+ * @article in "arXiv preprint"). Citation counts go to the sidecar with their date, never to the .bib.
+ */
+import { bibtexText, detectConvention } from '../arxiv/to-fields.js';
+import { arxivIdOfFields } from '../model/arxiv-id.js';
+import type { BibEntry } from '../model/entry.js';
+import {
+  appendFields,
+  applyEdits,
+  entryStyle,
+  fileStyle,
+  removeField,
+  replaceValue,
+  setEntryType,
+  type FieldValue,
+  type TextEdit,
+} from '../store/edit.js';
+import type { ParsedStore } from '../store/parse.js';
+import { sameValue } from '../sync/compare.js';
+import type { Sidecar, VenueRecord } from '../sync/sidecar.js';
+import type { Claim, Decision } from './decide.js';
+
+export interface VenuePlanInput {
+  readonly store: ParsedStore;
+  readonly sidecar: Sidecar;
+  /** By entry key. */
+  readonly decisions: ReadonlyMap<
+    string,
+    { readonly id: string; readonly decision: Decision; readonly citations?: number }
+  >;
+  readonly promote: boolean;
+  readonly accept: ReadonlySet<string>;
+  /** YYYY-MM-DD: the date of the citation counts. */
+  readonly today: string;
+}
+
+export interface VenueReportItem {
+  readonly key: string;
+  readonly id: string;
+  readonly venue?: string;
+  readonly reason?: string;
+  readonly claims: readonly Claim[];
+  readonly written: readonly string[];
+}
+
+export interface VenueReport {
+  readonly published: readonly VenueReportItem[];
+  readonly suggested: readonly VenueReportItem[];
+  readonly nothing: readonly VenueReportItem[];
+  /** Hand-written values that differ from the venue's: kept. */
+  readonly kept: ReadonlyArray<{
+    readonly key: string;
+    readonly field: string;
+    readonly ours: string;
+    readonly theirs: string;
+  }>;
+}
+
+export interface VenuePlan {
+  readonly source: string;
+  readonly sidecar: Sidecar;
+  readonly report: VenueReport;
+}
+
+const PREPRINT_TYPES = new Set(['misc', 'online', 'unpublished', 'preprint', 'electronic', 'www']);
+const isPlaceholder = (value: string | undefined) => value !== undefined && /arxiv|preprint/i.test(value);
+
+function venueName(decision: Decision): string | undefined {
+  if (decision.kind === 'nothing') return undefined;
+  const f = decision.venue.fields;
+  return [f.journal ?? f.booktitle, f.year].filter(Boolean).join(', ');
+}
+
+export function planVenues(input: VenuePlanInput): VenuePlan {
+  const { store } = input;
+  if (!store.lossless) throw new Error('the store cannot be parsed losslessly; it must not be rewritten');
+  const source = store.scan.source;
+  const convention = detectConvention(source);
+  const style = fileStyle(
+    source,
+    store.entries.map((e) => e.raw),
+  );
+  const edits: TextEdit[] = [];
+  const venues: Record<string, VenueRecord> = { ...input.sidecar.venues };
+  const published: VenueReportItem[] = [];
+  const suggested: VenueReportItem[] = [];
+  const nothing: VenueReportItem[] = [];
+  const kept: VenueReport['kept'][number][] = [];
+
+  for (const entry of store.entries) {
+    const found = input.decisions.get(entry.key);
+    if (!found) continue;
+    const { decision, id } = found;
+    const base = input.sidecar.venues?.[entry.key];
+    const write =
+      decision.kind === 'published'
+        ? input.promote || input.accept.has(entry.key)
+        : decision.kind === 'suggested' && input.accept.has(entry.key);
+    let written: string[] = [];
+    let record: VenueRecord = { id, ...(base?.fields ? { fields: base.fields, sources: base.sources ?? {} } : {}) };
+    if (write && decision.kind !== 'nothing') {
+      const merged = mergeVenue(entry, decision, base, input.sidecar, source, style, convention);
+      edits.push(...merged.edits);
+      written = merged.written;
+      kept.push(...merged.kept);
+      record = {
+        id,
+        decision: decision.kind === 'published' ? 'published' : 'accepted',
+        fields: merged.fields,
+        sources: decision.venue.sources,
+      };
+    }
+    if (found.citations !== undefined) {
+      const same = base?.citations?.count === found.citations;
+      record = {
+        ...record,
+        citations:
+          same && base?.citations
+            ? base.citations
+            : { count: found.citations, date: input.today, source: 'Semantic Scholar' },
+      };
+    }
+    venues[entry.key] = record;
+    const item: VenueReportItem = {
+      key: entry.key,
+      id,
+      claims: decision.claims,
+      written,
+      ...(venueName(decision) ? { venue: venueName(decision) } : {}),
+      ...(decision.kind !== 'published' ? { reason: decision.reason } : {}),
+    };
+    (decision.kind === 'published' ? published : decision.kind === 'suggested' ? suggested : nothing).push(item);
+  }
+  return {
+    source: applyEdits(source, edits),
+    sidecar: { ...input.sidecar, venues },
+    report: { published, suggested, nothing, kept },
+  };
+}
+
+function mergeVenue(
+  entry: BibEntry,
+  decision: Exclude<Decision, { kind: 'nothing' }>,
+  base: VenueRecord | undefined,
+  sidecar: Sidecar,
+  source: string,
+  fileStyleValue: ReturnType<typeof fileStyle>,
+  convention: ReturnType<typeof detectConvention>,
+): { edits: TextEdit[]; written: string[]; kept: VenueReport['kept'][number][]; fields: Record<string, string> } {
+  const raw = entry.raw;
+  const style = entryStyle(source, raw, fileStyleValue);
+  const edits: TextEdit[] = [];
+  const written: string[] = [];
+  const kept: VenueReport['kept'][number][] = [];
+  const added: [string, FieldValue][] = [];
+  const arxivBase = (() => {
+    const arxiv = arxivIdOfFields(entry.fields)?.id;
+    return arxiv ? sidecar.entries[arxiv]?.fields : undefined;
+  })();
+  const { venue } = decision;
+  const preprintType =
+    PREPRINT_TYPES.has(entry.type) || (entry.type === 'article' && isPlaceholder(entry.fields.get('journal')));
+  if (preprintType && entry.type !== venue.type) {
+    edits.push(setEntryType(raw, source, venue.type));
+    written.push('(entry type)');
+  }
+  const fields: Record<string, string> = {};
+  for (const [name, plain] of Object.entries(venue.fields)) {
+    const value: FieldValue = { text: name === 'doi' || name === 'pages' ? plain : bibtexText(plain, convention) };
+    fields[name] = value.text;
+    const ours = entry.fields.get(name);
+    const target = raw.fields.find((f) => f.name === name);
+    if (ours === undefined || !target) {
+      added.push([name, value]);
+      written.push(name);
+      continue;
+    }
+    if (sameValue(name, ours, value.text)) continue;
+    const untouched =
+      (base?.fields?.[name] !== undefined && sameValue(name, ours, base.fields[name])) ||
+      ((name === 'journal' || name === 'booktitle') && isPlaceholder(ours)) ||
+      (name === 'year' && arxivBase?.year !== undefined && sameValue('year', ours, arxivBase.year));
+    if (untouched) {
+      edits.push(replaceValue(target, value, style));
+      written.push(name);
+    } else kept.push({ key: entry.key, field: name, ours, theirs: value.text });
+  }
+  // an arXiv placeholder in the field the venue does not use ("howpublished = {arXiv preprint ...}") goes
+  for (const name of ['howpublished', venue.type === 'article' ? 'booktitle' : 'journal']) {
+    const target = raw.fields.find((f) => f.name === name);
+    if (target && isPlaceholder(entry.fields.get(name)) && preprintType) {
+      edits.push(removeField(source, raw, target));
+      written.push(`${name} (removed)`);
+    }
+  }
+  const append = appendFields(source, raw, added, fileStyleValue);
+  if (append) edits.push(append);
+  return { edits, written, kept, fields };
+}

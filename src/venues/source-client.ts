@@ -1,0 +1,77 @@
+/**
+ * What the three identifier sources' clients share, after the arXiv client's discipline: the transport options, the
+ * one-day cache, the delay rule for the real hosts, and one error type for a source that failed for good.
+ */
+import { PoliteClient, type PoliteClientOptions } from '../http/polite-client.js';
+import type { ResponseCache } from '../arxiv/cache.js';
+
+export const MIN_VENUE_DELAY_MS = 3000;
+
+export interface SourceClientOptions extends Partial<
+  Pick<
+    PoliteClientOptions,
+    | 'maxAttempts'
+    | 'backoffMs'
+    | 'maxWaitMs'
+    | 'connectTimeoutMs'
+    | 'readTimeoutMs'
+    | 'maxBytes'
+    | 'http'
+    | 'sleep'
+    | 'now'
+    | 'onRetry'
+  >
+> {
+  /** The service's base, as in its documentation. */
+  readonly baseUrl?: string;
+  readonly delayMs?: number;
+  readonly cache?: ResponseCache;
+  /** Skip the cache when reading (still write it). */
+  readonly refresh?: boolean;
+}
+
+/** A source that failed for good (after retries), or answered with something that is not its format. */
+export class SourceError extends Error {}
+
+/** Options that must not be sent to a real host (checked before any request). */
+export class SourceUsageError extends Error {}
+
+/** The base URL without a trailing slash; refuses a delay below the real hosts' limit. */
+export function checkedBase(service: string, url: string, realHost: string, delayMs: number): string {
+  if (!/^https?:\/\//.test(url)) throw new SourceUsageError(`the ${service} URL must be http(s): ${url}`);
+  const host = new URL(url).hostname.toLowerCase();
+  if ((host === realHost || host.endsWith(`.${realHost}`)) && delayMs < MIN_VENUE_DELAY_MS) {
+    throw new SourceUsageError(
+      `${service} is a shared service: at least ${MIN_VENUE_DELAY_MS} ms between requests; --delay-ms ${delayMs} is refused for ${host}`,
+    );
+  }
+  return url.replace(/\/+$/, '');
+}
+
+export function transportFor(
+  service: string,
+  options: SourceClientOptions,
+  extra: Partial<PoliteClientOptions> = {},
+): PoliteClient {
+  const { baseUrl: _b, cache: _c, refresh: _r, delayMs, ...rest } = options;
+  return new PoliteClient({
+    service,
+    delayMs: delayMs ?? MIN_VENUE_DELAY_MS,
+    maxBytes: 8 * 1024 * 1024,
+    ...rest,
+    ...extra,
+  });
+}
+
+/** A cached request: the cache key is the URL (and the body of a POST). */
+export async function cached(
+  options: SourceClientOptions,
+  key: string,
+  fetch: () => Promise<string | undefined>,
+): Promise<{ body: string | undefined; fromCache: boolean }> {
+  const hit = options.refresh ? undefined : options.cache?.get(key);
+  if (hit !== undefined) return { body: hit === '\u0000none' ? undefined : hit, fromCache: true };
+  const body = await fetch();
+  options.cache?.set(key, body ?? '\u0000none');
+  return { body, fromCache: false };
+}
