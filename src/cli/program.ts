@@ -7,6 +7,7 @@ import { formatCommand } from './format.js';
 import { CliFailure, CliUsageError, type Io } from './io.js';
 import { publicationsCommand } from './publications.js';
 import { syncArxivCommand } from './sync-arxiv.js';
+import { syncVenuesCommand } from './sync-venues.js';
 import { exportBibCommand } from './export-bib.js';
 import { stylesCommand } from './styles.js';
 
@@ -26,6 +27,7 @@ function buildProgram(io: Io): Command {
     publicationsCommand(io),
     checkCommand(io),
     syncArxivCommand(io),
+    syncVenuesCommand(io),
     exportBibCommand(io),
     stylesCommand(io),
   ])

@@ -1,7 +1,7 @@
 /** `bibfolio sync-arxiv`: fills in and refreshes the store from arXiv. Light: the work is loaded on use. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SyncFlags } from './actions/sync-arxiv.js';
-import type { Io } from './io.js';
+import { CliUsageError, type Io } from './io.js';
 import { addStoreOptions, parseCount } from './options.js';
 
 function parseBatch(value: string): number {
@@ -26,9 +26,30 @@ export function syncArxivCommand(io: Io): Command {
       ),
     )
     .addOption(new Option('--batch-size <n>', 'IDs per request, at most 100').argParser(parseBatch))
-    .option('--json', 'print the report as JSON');
-  return cmd.action(async (inputs: string[], flags: SyncFlags) => {
+    .option('--json', 'print the report as JSON')
+    .option(
+      '--venues',
+      'then run sync-venues (Semantic Scholar, DBLP, Crossref) with the same --promote and --dry-run',
+    );
+  return cmd.action(async (inputs: string[], flags: SyncFlags & { venues?: boolean }) => {
+    if (flags.venues && flags.json)
+      throw new CliUsageError(
+        '--json prints one report: run sync-arxiv --json and sync-venues --json one after the other',
+      );
     const { run } = await import('./actions/sync-arxiv.js');
     await run(inputs, flags, io);
+    if (flags.venues) {
+      const venues = await import('./actions/sync-venues.js');
+      await venues.run(
+        {
+          ...(flags.bib !== undefined ? { bib: flags.bib } : {}),
+          ...(flags.config !== undefined ? { config: flags.config } : {}),
+          ...(flags.dryRun ? { dryRun: true } : {}),
+          ...(flags.promote ? { promote: true } : {}),
+          ...(flags.refresh ? { refresh: true } : {}),
+        },
+        io,
+      );
+    }
   });
 }

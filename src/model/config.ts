@@ -67,6 +67,23 @@ export const configSchema = z.strictObject({
       apiUrl: z.string().url().default('https://export.arxiv.org/api/query'),
     })
     .default({ abstract: false, delayMs: 3000, batchSize: 100, apiUrl: 'https://export.arxiv.org/api/query' }),
+  /** `bibfolio sync-venues`: the identifier sources, each the service's base as in its documentation. */
+  venues: z
+    .strictObject({
+      semanticScholarUrl: z.string().url().default('https://api.semanticscholar.org/graph/v1'),
+      dblpUrl: z.string().url().default('https://dblp.org'),
+      crossrefUrl: z.string().url().default('https://api.crossref.org'),
+      /** An e-mail address for Crossref's polite pool. */
+      mailto: z.string().optional(),
+      /** Milliseconds between requests to each service; the real hosts ask for at least 3000. */
+      delayMs: z.number().int().min(0).default(3000),
+    })
+    .default({
+      semanticScholarUrl: 'https://api.semanticscholar.org/graph/v1',
+      dblpUrl: 'https://dblp.org',
+      crossrefUrl: 'https://api.crossref.org',
+      delayMs: 3000,
+    }),
   /** `bibfolio export-bib`: the target and the file it writes (relative to the config file). */
   export: z
     .strictObject({

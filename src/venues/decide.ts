@@ -66,12 +66,16 @@ function dblpVenue(record: DblpRecord, s2: S2Paper | null | undefined): Venue | 
   const names = [s2?.publicationVenue?.name, ...(s2?.publicationVenue?.alternate_names ?? [])].map((n) =>
     (n ?? '').replace(/\.$/, '').toLowerCase(),
   );
-  const full = names.includes(short.replace(/\.$/, '').toLowerCase()) ? s2?.publicationVenue?.name : undefined;
+  // Semantic Scholar's full name, when it lists DBLP's short one and is written in title case
+  const candidate = s2?.publicationVenue?.name;
+  const titleCased = candidate !== undefined && /\s\p{Lu}/u.test(candidate);
+  const full = titleCased && names.includes(short.replace(/\.$/, '').toLowerCase()) ? candidate : undefined;
   const venueField = record.type === 'article' ? 'journal' : 'booktitle';
   const fields = compact({
     [venueField]: full ?? short,
     year: record.year,
-    volume: record.volume,
+    // DBLP numbers some journals' volumes by year (TMLR: volume 2025): that is no volume
+    volume: record.volume !== record.year ? record.volume : undefined,
     number: record.number,
     pages: pagesOf(record.pages),
     doi: record.doi,

@@ -47,7 +47,10 @@ export interface VenueReportItem {
   readonly venue?: string;
   readonly reason?: string;
   readonly claims: readonly Claim[];
+  /** Fields written by this run. */
   readonly written: readonly string[];
+  /** Fields the venue would change, not written (a published venue without --promote, a suggestion not accepted). */
+  readonly pending: readonly string[];
 }
 
 export interface VenueReport {
@@ -104,18 +107,21 @@ export function planVenues(input: VenuePlanInput): VenuePlan {
         ? input.promote || input.accept.has(entry.key)
         : decision.kind === 'suggested' && input.accept.has(entry.key);
     let written: string[] = [];
+    let pending: string[] = [];
     let record: VenueRecord = { id, ...(base?.fields ? { fields: base.fields, sources: base.sources ?? {} } : {}) };
-    if (write && decision.kind !== 'nothing') {
+    if (decision.kind !== 'nothing') {
       const merged = mergeVenue(entry, decision, base, input.sidecar, source, style, convention);
-      edits.push(...merged.edits);
-      written = merged.written;
-      kept.push(...merged.kept);
-      record = {
-        id,
-        decision: decision.kind === 'published' ? 'published' : 'accepted',
-        fields: merged.fields,
-        sources: decision.venue.sources,
-      };
+      if (write) {
+        edits.push(...merged.edits);
+        written = merged.written;
+        kept.push(...merged.kept);
+        record = {
+          id,
+          decision: decision.kind === 'published' ? 'published' : 'accepted',
+          fields: merged.fields,
+          sources: decision.venue.sources,
+        };
+      } else pending = merged.written;
     }
     if (found.citations !== undefined) {
       const same = base?.citations?.count === found.citations;
@@ -127,12 +133,15 @@ export function planVenues(input: VenuePlanInput): VenuePlan {
             : { count: found.citations, date: input.today, source: 'Semantic Scholar' },
       };
     }
-    venues[entry.key] = record;
+    // an entry with nothing written and no count has no record
+    if (record.fields || record.citations) venues[entry.key] = record;
+    else delete venues[entry.key];
     const item: VenueReportItem = {
       key: entry.key,
       id,
       claims: decision.claims,
       written,
+      pending,
       ...(venueName(decision) ? { venue: venueName(decision) } : {}),
       ...(decision.kind !== 'published' ? { reason: decision.reason } : {}),
     };
