@@ -82,9 +82,10 @@ export class FakeVenues {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      const at = performance.now();
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle(req, Buffer.concat(chunks).toString('utf8'), res));
+      req.on('end', () => this.handle(req, Buffer.concat(chunks).toString('utf8'), res, at));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return this;
@@ -95,7 +96,7 @@ export class FakeVenues {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  private handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+  private handle(req: IncomingMessage, body: string, res: ServerResponse, at: number): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const service: Service | undefined = url.pathname.startsWith('/graph/v1/')
       ? 's2'
@@ -119,7 +120,7 @@ export class FakeVenues {
     const apiKey = req.headers['x-api-key'];
     this.requests.push({
       service,
-      at: performance.now(),
+      at,
       path: url.pathname + url.search,
       ...(ids ? { ids } : {}),
       ...(typeof apiKey === 'string' ? { apiKey } : {}),

@@ -3,7 +3,7 @@
  * Semantic Scholar gives a DBLP key whose record says "Inverse Scaling in Test-Time Compute" appeared in TMLR 2025,
  * and only Semantic Scholar's venue says the reward-hacking paper was at an ICML 2025 workshop.
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -105,5 +105,93 @@ describe('sync-venues on the embedded store', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(p.store()).toBe(store);
     expect(p.sidecar()).toBe(sidecar);
+  });
+});
+
+describe('sync-venues when a source fails', () => {
+  it.each([
+    ['Semantic Scholar answers 503 four times', 's2', { kind: 'status', status: 503 }],
+    ['Semantic Scholar asks to wait an hour (429)', 's2', { kind: 'status', status: 429, retryAfter: '3600' }],
+    ['DBLP stalls four times', 'dblp', { kind: 'stall', ms: 300 }],
+    ['Crossref cuts its answers off four times', 'crossref', { kind: 'truncate' }],
+  ] as const)(
+    '%s: exit 1, one line, the store and the sidecar byte-identical',
+    async (_, service, failure) => {
+      const p = project();
+      const store = p.store();
+      const sidecar = p.sidecar();
+      fake.failures[service].push(failure, failure, failure, failure);
+      const run = await cli(['sync-venues', '--promote', '--refresh', ...fake.flags()], p.dir, {
+        ...p.env,
+        BIBFOLIO_TEST_READ_TIMEOUT_MS: '300',
+      });
+      fake.failures[service].length = 0;
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+        /^bibfolio: (Semantic Scholar|DBLP|Crossref) .*; nothing was written$/,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(p.store()).toBe(store);
+      expect(p.sidecar()).toBe(sidecar);
+    },
+    60_000,
+  );
+});
+
+describe('sync-venues and the owner', () => {
+  it('keeps a hand-written journal and reports it; promotes the type and fills what is missing', async () => {
+    const p = project();
+    const edited = p.store().replace('@misc{gema2025inverse,', '@misc{gema2025inverse,\n  journal       = {TMLR},');
+    writeFileSync(join(p.dir, 'bib/publications.bib'), edited);
+    const run = await cli(['sync-venues', '--promote', ...fake.flags()], p.dir, p.env);
+    expect(run.code, run.stderr).toBe(0);
+    const gema = entryOf(p.store(), 'gema2025inverse');
+    expect(gema).toMatch(/^@article\{gema2025inverse,\n {2}journal {7}= \{TMLR\},/);
+    expect(run.stderr).toContain(
+      'gema2025inverse.journal: yours "TMLR", venue "Transactions on Machine Learning Research"',
+    );
+  });
+
+  it('--dry-run prints the diff and writes nothing; --json is one document with the decisions and their claims', async () => {
+    const p = project();
+    const store = p.store();
+    const dry = await cli(['sync-venues', '--promote', '--dry-run', ...fake.flags()], p.dir, p.env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^-@misc\{gema2025inverse,$/m);
+    expect(dry.stdout).toMatch(/^\+@article\{gema2025inverse,$/m);
+    expect(p.store()).toBe(store);
+    expect(p.sidecar()).toBe('');
+    const json = await cli(['sync-venues', '--json', '--refresh', ...fake.flags()], p.dir, p.env);
+    const report = JSON.parse(json.stdout) as {
+      published: { key: string; pending: string[]; claims: { source: string }[] }[];
+      suggested: { key: string }[];
+      written: boolean;
+      requests: Record<string, number>;
+    };
+    expect(report.published.map((x) => x.key)).toEqual(['gema2025inverse', 'benton2024denoising', 'daudel2023alpha']);
+    expect(report.published[0]?.pending).toEqual(['(entry type)', 'journal']);
+    expect(report.suggested.map((x) => x.key)).toEqual(['turpin2025teaching']);
+    expect(report.requests).toEqual({ 'Semantic Scholar': 1, DBLP: 2, Crossref: 1 });
+  });
+
+  it('refuses --accept of a key the store does not have (exit 2), and --delay-ms below 3000 for the real hosts', async () => {
+    const p = project();
+    const unknown = await cli(['sync-venues', '--accept', 'nope', ...fake.flags()], p.dir, p.env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--accept names "nope", which is not a key of bib\/publications\.bib/);
+    const fast = await cli(['sync-venues', '--delay-ms', '100'], p.dir, p.env);
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toMatch(
+      /at least 3000 ms between requests; --delay-ms 100 is refused for api\.semanticscholar\.org/,
+    );
+  });
+
+  it('sends the S2_API_KEY from the environment as the key header, and writes it nowhere', async () => {
+    const p = project();
+    const run = await cli(['sync-venues', '--promote', ...fake.flags()], p.dir, { ...p.env, S2_API_KEY: 'k-123' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fake.requests.filter((r) => r.service === 's2').map((r) => r.apiKey)).toEqual(['k-123']);
+    expect(fake.requests.filter((r) => r.service !== 's2').every((r) => r.apiKey === undefined)).toBe(true);
+    expect(p.store() + p.sidecar() + run.stderr + run.stdout).not.toContain('k-123');
   });
 });
