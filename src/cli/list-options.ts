@@ -14,6 +14,8 @@ export interface ListFlags {
   readonly linkTitles?: boolean;
   readonly locale?: string;
   readonly standalone?: boolean;
+  readonly selectedFirst?: boolean;
+  readonly css?: string;
   /** `name=symbol` pairs from --mark. */
   readonly mark?: readonly string[];
 }
@@ -55,6 +57,16 @@ export function listOptions(
     annotations: withMarks(config.annotations, flags.mark ?? []),
     standalone: flags.standalone ?? output?.standalone ?? false,
     title: config.title,
+    ...(format === 'html'
+      ? {
+          pageSpec: {
+            selectedFirst: flags.selectedFirst ?? output?.selectedFirst ?? false,
+            ...((flags.css ?? output?.css) ? { css: (flags.css ?? output?.css) as string } : {}),
+            ...(config.linkFields ? { linkFields: config.linkFields } : {}),
+            bibtexTarget: config.export.target,
+          },
+        }
+      : {}),
   };
 }
 

@@ -133,9 +133,29 @@ export class ListSession {
 
   /** The list in one format and style; its problems name the store. */
   async render(options: ListOptions): Promise<RenderedList> {
-    const rendered = await this.renderList(options);
+    const rendered = await this.renderList(await this.withPage(options));
     const file = this.loaded().file;
     return { ...rendered, problems: rendered.problems.map((p) => (p.file === undefined ? { ...p, file } : p)) };
+  }
+
+  /** A standalone HTML list is a publications page: each entry's links, abstract and BibTeX. */
+  private async withPage(options: ListOptions): Promise<ListOptions> {
+    if (!options.pageSpec || options.format !== 'html' || !options.standalone) return options;
+    const pubs = await this.publications();
+    const { entryExtras } = await import('../page/extras.js');
+    const extras = entryExtras(pubs.store.entries, pubs.items, {
+      target: options.pageSpec.bibtexTarget,
+      ...(options.owner ? { owner: options.owner } : {}),
+      ...(options.pageSpec.linkFields ? { linkFields: options.pageSpec.linkFields } : {}),
+    });
+    return {
+      ...options,
+      page: {
+        extras,
+        selectedFirst: options.pageSpec.selectedFirst,
+        ...(options.pageSpec.css ? { css: options.pageSpec.css } : {}),
+      },
+    };
   }
 
   private async renderList(options: ListOptions): Promise<RenderedList> {

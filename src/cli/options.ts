@@ -31,6 +31,8 @@ export function addListOptions(cmd: Command): Command {
     )
     .addOption(new Option('--group-by <how>', 'group the list under headings').choices(['none', 'year', 'type']))
     .option('--selected', 'only the selected papers (keywords = {selected}, or selected = {true})')
+    .option('--selected-first', 'HTML pages: a "Selected publications" section first, then the rest')
+    .option('--css <file>', "HTML pages: link this stylesheet (your site's) instead of the inline one")
     .option('--link-titles', 'link each title to its URL, else its DOI, else its arXiv page')
     .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
     .option('--locale <lang>', "CSL locale, e.g. en-GB, de-DE (default: the style's own default-locale, else en-US)")

@@ -24,6 +24,10 @@ const outputSchema = z.strictObject({
   linkTitles: z.boolean().optional(),
   standalone: z.boolean().optional(),
   maxAuthors: z.number().int().min(0).optional(),
+  /** HTML pages: a "Selected publications" section first. */
+  selectedFirst: z.boolean().optional(),
+  /** HTML pages: link this stylesheet instead of the inline one. */
+  css: z.string().min(1).optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -51,6 +55,8 @@ export const configSchema = z.strictObject({
   groupBy: z.enum(['none', 'year', 'type']).default('none'),
   linkTitles: z.boolean().default(false),
   title: z.string().default('Publications'),
+  /** Publications pages: link label -> the store field it comes from (PDF, Code, Slides, Poster, Video, Website). */
+  linkFields: z.record(z.string().min(1), z.string().min(1)).optional(),
   /** Annotation name (from `author+an`) -> the symbol printed after the name and its legend line. */
   annotations: z
     .record(z.string().min(1), z.strictObject({ symbol: z.string().min(1), legend: z.string() }))

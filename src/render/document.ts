@@ -8,6 +8,8 @@ import { html } from './html.js';
 import { latex } from './latex.js';
 import { markdown } from './markdown.js';
 import { text } from './text.js';
+import type { EntryExtras } from '../page/extras.js';
+import { publicationsPage, type PageSection } from '../page/page.js';
 
 const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json'>, Formatter>> = { markdown, html, latex, text };
 
@@ -24,6 +26,15 @@ export interface DocumentOptions {
   readonly standalone: boolean;
   readonly locale: string;
   readonly title?: string;
+  /** A publications page (HTML, standalone): the entries' links, abstracts and BibTeX, by key. */
+  readonly page?: PageOptions;
+}
+
+export interface PageOptions {
+  readonly extras: ReadonlyMap<string, EntryExtras>;
+  readonly selectedFirst: boolean;
+  /** A stylesheet to link instead of the inline one. */
+  readonly css?: string;
 }
 
 /** The document: sections under their headings, the legend of the marks used, in the chosen format. */
@@ -46,6 +57,17 @@ export function assembleList(
     .filter(([name]) => used.has(name))
     .map(([, a]) => [a.symbol, a.legend] as const);
   const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json'>];
+  if (options.page && options.format === 'html' && options.standalone) {
+    return publicationsPage({
+      title: options.title ?? 'Publications',
+      lang: options.locale,
+      legend,
+      extras: options.page.extras,
+      selectedFirst: options.page.selectedFirst,
+      ...(options.page.css ? { css: options.page.css } : {}),
+      sections: pageSections(groups, entries, (ir) => irToFormat(ir, formatter)),
+    });
+  }
   return formatter.document(
     {
       sections,
@@ -56,4 +78,22 @@ export function assembleList(
     },
     (ir) => irToFormat(ir, formatter),
   );
+}
+
+/** The sections of a page: each printed entry's key (a second copy's key without its suffix) and its HTML. */
+function pageSections(
+  groups: readonly Group[],
+  entries: readonly ResolvedEntry[],
+  format: (ir: string) => string,
+): PageSection[] {
+  let next = 0;
+  return groups.map((g) => {
+    const list = g.items.flatMap((item, i) => {
+      const entry = entries[next + i];
+      if (!entry || plain(entry.ir).trim() === '') return [];
+      return [{ key: String(item.id).split('\u0000')[0] as string, html: format(entry.ir) }];
+    });
+    next += g.items.length;
+    return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: list };
+  });
 }

@@ -9,7 +9,7 @@ import { arxivAbsUrl } from '../model/arxiv-id.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 import { decorateAuthors, resolveNames, type DecoratedAuthors } from './authors.js';
-import { assembleList, type ResolvedEntry } from './document.js';
+import { assembleList, type PageOptions, type ResolvedEntry } from './document.js';
 import { groupItems, type Group, type GroupBy } from './group.js';
 import { IR, plain } from './ir.js';
 import { sortNewestFirst } from './sort.js';
@@ -37,6 +37,17 @@ export interface ListOptions {
   readonly annotations: Readonly<Record<string, AnnotationStyle>>;
   readonly standalone: boolean;
   readonly title?: string;
+  /** What a publications page asks for (HTML, standalone); the session adds the entries' extras as `page`. */
+  readonly pageSpec?: PageSpec;
+  readonly page?: PageOptions;
+}
+
+export interface PageSpec {
+  readonly selectedFirst: boolean;
+  readonly css?: string;
+  readonly linkFields?: Readonly<Record<string, string>>;
+  /** The target of the BibTeX shown per entry (export-bib's). */
+  readonly bibtexTarget: 'bibtex' | 'biblatex';
 }
 
 /** Marks the second and later items of a key used twice, for citeproc-js (see prepareList). */

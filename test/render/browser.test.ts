@@ -56,7 +56,8 @@ describe.skipIf(!chromium)('the HTML list in Chromium', () => {
     writeFileSync(join(dir, 'list.html'), page);
     const dom = dumpDom(join(dir, 'list.html'));
     expect(dom).toContain('<title>scripts run</title>'); // the page's own script ran: the check below means something
-    expect(dom.match(/<script>/g)).toHaveLength(1);
+    // the page's own script (copy buttons) and the one added above; none from the data
+    expect(dom.match(/<script>/g)).toHaveLength(2);
     expect(dom).toContain('Attacks on &lt;script&gt;alert(1)&lt;/script&gt; &amp; 50% of x₁ models');
     expect(dom).not.toMatch(/<i>Injected<\/i>|href="javascript/);
     expect(dom).toContain('<strong class="bibfolio-owner">Joe Benton</strong>');
@@ -67,7 +68,7 @@ describe.skipIf(!chromium)('the HTML list in Chromium', () => {
     const run = await cli(['format', '--to', 'html', '--standalone', '--out', join(dir, 'list.html')]);
     expect(run.code).toBe(0);
     const dom = dumpDom(join(dir, 'list.html'));
-    expect(dom.match(/<li>/g)).toHaveLength(16);
+    expect(dom.match(/<li class="bibfolio-entry"/g)).toHaveLength(16);
     expect(dom.match(/<strong class="bibfolio-owner">Joe Benton<\/strong>/g)).toHaveLength(16);
     expect(dom).toContain(
       '<strong class="bibfolio-owner">Joe Benton</strong><sup class="bibfolio-mark">*</sup>, Yuyang Shi<sup class="bibfolio-mark">*</sup>',

@@ -1,0 +1,62 @@
+/**
+ * What a publications page and the site-generator data show of an entry beyond its formatted citation: its links,
+ * its abstract, the BibTeX to copy (as export-bib writes it) and whether it is selected. Pure.
+ */
+import type { CslItem } from '../csl/types.js';
+import { exportBib, type ExportTarget } from '../export/export.js';
+import type { BibEntry } from '../model/entry.js';
+import type { OwnerMatcher } from '../model/names.js';
+import { readLatex } from '../latex/read.js';
+import { entryLinks, linkFieldsOf, type EntryLink } from './links.js';
+
+export interface EntryExtras {
+  readonly key: string;
+  readonly links: readonly EntryLink[];
+  readonly abstract?: string;
+  /** The entry as export-bib writes it (empty when export-bib refuses it). */
+  readonly bibtex: string;
+  readonly selected: boolean;
+}
+
+export interface ExtrasOptions {
+  readonly target: ExportTarget;
+  readonly owner?: OwnerMatcher;
+  readonly linkFields?: Readonly<Record<string, string>>;
+}
+
+export function entryExtras(
+  entries: readonly BibEntry[],
+  items: readonly CslItem[],
+  options: ExtrasOptions,
+): Map<string, EntryExtras> {
+  const byIndex = new Map(entries.map((e) => [e.index, e]));
+  const fields = linkFieldsOf(options.linkFields);
+  // one export of every entry, split by key: the same text export-bib writes
+  const exported = exportBib(entries, items, {
+    target: options.target,
+    selectedOnly: false,
+    file: '',
+    ...(options.owner ? { owner: options.owner } : {}),
+  });
+  const blocks = new Map<string, string>();
+  for (const block of exported.text.split(/\n(?=@)/)) {
+    const key = /^@\w+\{([^,]+),/.exec(block)?.[1];
+    if (key && !blocks.has(key)) blocks.set(key, block.trimEnd() + '\n');
+  }
+  const out = new Map<string, EntryExtras>();
+  for (const item of items) {
+    const entry = byIndex.get(item.custom.index);
+    if (!entry || out.has(item.custom.key)) continue;
+    // the abstract is not rendered by the styles (see FIELDS_NOT_RENDERED): read from the store, LaTeX as text
+    const raw = entry.fields.get('abstract')?.trim();
+    const abstract = raw ? readLatex(raw).text.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim() : undefined;
+    out.set(item.custom.key, {
+      key: item.custom.key,
+      links: entryLinks(entry, item, fields),
+      bibtex: blocks.get(item.custom.key) ?? '',
+      selected: item.custom.selected,
+      ...(abstract ? { abstract } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * The publications page a researcher puts online: one self-contained HTML file (inline style and script, no request to
+ * any other host; or the site's own stylesheet with `css`). Per entry: the formatted citation, labelled link buttons,
+ * an abstract and a BibTeX toggle built on <details> (they work without JavaScript), a copy button as progressive
+ * enhancement, and a stable anchor (`id` = citation key). A "Selected publications" section first when asked, then
+ * the sections with their counts, each with an anchor; a table of contents; light and dark themes; print styles.
+ */
+import { escapeHtml } from '../render/html.js';
+import type { EntryExtras } from './extras.js';
+import { PAGE_CSS, PAGE_SCRIPT } from './page-style.js';
+
+export interface PageEntry {
+  readonly key: string;
+  /** The formatted citation, as HTML. */
+  readonly html: string;
+}
+
+export interface PageSection {
+  readonly heading?: string;
+  readonly entries: readonly PageEntry[];
+}
+
+export interface PageDocument {
+  readonly title: string;
+  readonly lang: string;
+  readonly sections: readonly PageSection[];
+  readonly legend: ReadonlyArray<readonly [string, string]>;
+  readonly extras: ReadonlyMap<string, EntryExtras>;
+  readonly selectedFirst: boolean;
+  /** A stylesheet to link instead of the inline one. */
+  readonly css?: string;
+}
+
+function slug(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return /^\d/.test(s) ? `year-${s}` : s || 'section';
+}
+
+function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string): string {
+  const tools: string[] = [];
+  for (const link of extras?.links ?? []) {
+    tools.push(`<a class="bibfolio-button" href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`);
+  }
+  if (extras?.abstract) {
+    tools.push(
+      `<details class="bibfolio-abstract"><summary>Abstract</summary><div class="bibfolio-panel"><p>${escapeHtml(extras.abstract)}</p></div></details>`,
+    );
+  }
+  if (extras?.bibtex) {
+    tools.push(
+      `<details class="bibfolio-bibtex"><summary>BibTeX</summary><div class="bibfolio-panel"><pre><code>${escapeHtml(extras.bibtex)}</code></pre><button type="button" class="bibfolio-copy" hidden>Copy</button></div></details>`,
+    );
+  }
+  const toolbar = tools.length > 0 ? `\n    <div class="bibfolio-tools">${tools.join('')}</div>` : '';
+  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}">\n    <div class="bibfolio-citation">${entry.html}</div>${toolbar}\n  </li>`;
+}
+
+export function publicationsPage(doc: PageDocument): string {
+  const sections: { heading: string; id: string; entries: PageEntry[] }[] = [];
+  const all = doc.sections.flatMap((s) => s.entries);
+  if (doc.selectedFirst) {
+    const selected = all.filter((e) => doc.extras.get(e.key)?.selected);
+    if (selected.length > 0) sections.push({ heading: 'Selected publications', id: 'selected', entries: selected });
+  }
+  for (const section of doc.sections) {
+    const entries = doc.selectedFirst
+      ? section.entries.filter((e) => !doc.extras.get(e.key)?.selected)
+      : [...section.entries];
+    if (entries.length === 0) continue;
+    const heading = section.heading ?? (doc.selectedFirst && sections.length > 0 ? 'Other publications' : '');
+    sections.push({ heading, id: heading ? slug(heading) : 'publications', entries });
+  }
+  // anchors are unique: a key used twice gets "-2" on its second copy
+  const used = new Set<string>();
+  const unique = (id: string): string => {
+    let candidate = id;
+    for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+    used.add(candidate);
+    return candidate;
+  };
+  for (const s of sections) s.id = unique(s.id);
+  const list = 'ul';
+  const body: string[] = [];
+  const titled = sections.filter((s) => s.heading !== '');
+  if (titled.length > 1) {
+    body.push(
+      '<nav class="bibfolio-toc" aria-label="Sections"><ul>' +
+        titled.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.heading)}</a></li>`).join('') +
+        '</ul></nav>',
+    );
+  }
+  for (const s of sections) {
+    const heading = s.heading
+      ? `<h2 id="${escapeHtml(s.id)}">${escapeHtml(s.heading)} <span class="bibfolio-count">(${s.entries.length})</span></h2>\n`
+      : '';
+    body.push(
+      `<section class="bibfolio-section"${s.heading ? ` aria-labelledby="${escapeHtml(s.id)}"` : ` id="${escapeHtml(s.id)}"`}>\n${heading}<${list} class="bibfolio-list">\n` +
+        s.entries.map((e) => entryHtml(e, doc.extras.get(e.key), unique(e.key))).join('\n') +
+        `\n</${list}>\n</section>`,
+    );
+  }
+  for (const [symbol, text] of doc.legend) {
+    body.push(`<p class="bibfolio-legend"><sup>${escapeHtml(symbol)}</sup> ${escapeHtml(text)}</p>`);
+  }
+  const title = escapeHtml(doc.title);
+  const style = doc.css ? `<link rel="stylesheet" href="${escapeHtml(doc.css)}">` : `<style>\n${PAGE_CSS}\n</style>`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(doc.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="bibfolio">',
+    // no favicon request: the page asks nothing of any host, its own included
+    '<link rel="icon" href="data:,">',
+    `<title>${title}</title>`,
+    style,
+    '</head>',
+    '<body>',
+    '<div class="bibfolio-page">',
+    `<header><h1>${title}</h1></header>`,
+    '<main class="bibfolio">',
+    body.join('\n'),
+    '</main>',
+    `<footer>${all.length} publications · made with bibfolio</footer>`,
+    '</div>',
+    `<script>\n${PAGE_SCRIPT}\n</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,236 @@
+/**
+ * The publications page in a real browser: the system Chromium driven by puppeteer-core (no browser download),
+ * served from 127.0.0.1. For the embedded store and a hostile one: the owner's emphasis, the marks, every button's
+ * target, toggles that open and close with the keyboard, a copy button that puts the exact BibTeX on the clipboard,
+ * no request to any other host, no horizontal scroll at 360 px, and axe-core's WCAG 2 A/AA rules (contrast and
+ * landmarks included) in the light and the dark theme. Light, dark and mobile screenshots are compared with the
+ * reviewed goldens in test/page/screenshots/ (UPDATE_SCREENSHOTS=1 writes them). Skipped, with one line, without
+ * Chromium.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, fixture, ROOT } from '../helpers.js';
+
+const require = createRequire(import.meta.url);
+const chromium = ['chromium', 'chromium-browser', 'google-chrome']
+  .map((c) => spawnSync('sh', ['-c', `command -v ${c}`], { encoding: 'utf8' }).stdout.trim())
+  .find((path) => path !== '');
+if (!chromium)
+  console.warn('Browser page tests skipped: Chromium not found. Install it with: apt-get install chromium');
+
+const SHOTS = join(ROOT, 'test/page/screenshots');
+let browser: Browser;
+let server: Server;
+const pages = new Map<string, string>();
+const base = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+async function pageOf(argv: string[]): Promise<string> {
+  const run = await cli(['format', '--to', 'html', '--standalone', ...argv]);
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+beforeAll(async () => {
+  if (!chromium) return;
+  // the page `npm run publications` writes: the config's HTML output
+  pages.set('/embedded.html', await pageOf(['--group-by', 'year', '--selected-first', '--link-titles']));
+  pages.set('/hostile.html', await pageOf(['--bib', fixture('bib/hostile-page-fields.bib'), '--selected-first']));
+  server = createServer((req, res) => {
+    const body = pages.get(req.url ?? '');
+    if (!body) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  browser = await puppeteer.launch({
+    executablePath: chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none', '--disable-lcd-text'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page, recording every request and every dialog (an alert from the data would be one). */
+async function open(
+  path: string,
+  width = 1000,
+  dark = false,
+): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    requests.push(request.url());
+    if (request.url().startsWith(base())) void request.continue();
+    else void request.abort();
+  });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.setViewport({ width, height: 900 });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
+  await page.goto(base() + path, { waitUntil: 'load' });
+  return { page, requests, dialogs };
+}
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } });
+  })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+function compareScreenshot(name: string, png: Uint8Array): void {
+  const path = join(SHOTS, `${name}.png`);
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(path)) {
+    writeFileSync(path, png);
+    return;
+  }
+  const golden = PNG.sync.read(readFileSync(path));
+  const actual = PNG.sync.read(Buffer.from(png));
+  expect([actual.width, actual.height], `${name}: size`).toEqual([golden.width, golden.height]);
+  const differing = pixelmatch(golden.data, actual.data, null, golden.width, golden.height, { threshold: 0.2 });
+  // fonts are rasterised a little differently from one machine to the next: 2% of the pixels may differ
+  expect(differing / (golden.width * golden.height), `${name}: share of differing pixels`).toBeLessThan(0.02);
+}
+
+describe.skipIf(!chromium)('the publications page in Chromium', () => {
+  it('bolds the owner in every entry, marks equal contributions, and every button goes where it says', async () => {
+    const { page, requests, dialogs } = await open('/embedded.html');
+    const entries = await page.$$eval('li.bibfolio-entry', (lis) =>
+      lis.map((li) => ({
+        id: li.id,
+        owner: [...li.querySelectorAll('.bibfolio-owner')].map((o) => [o.textContent, getComputedStyle(o).fontWeight]),
+        marks: [...li.querySelectorAll('sup.bibfolio-mark')].map((m) => m.previousSibling?.textContent),
+        buttons: [...li.querySelectorAll('a.bibfolio-button')].map((a) => [
+          a.textContent,
+          (a as HTMLAnchorElement).href,
+        ]),
+      })),
+    );
+    expect(entries).toHaveLength(16);
+    for (const entry of entries) expect(entry.owner, entry.id).toEqual([['Joe Benton', '700']]);
+    const daudel = entries.find((e) => e.id === 'daudel2023alpha');
+    expect(daudel?.marks).toEqual(['Joe Benton', ', Yuyang Shi']);
+    expect(daudel?.buttons).toEqual([
+      ['arXiv', 'https://arxiv.org/abs/2210.06226'],
+      ['PDF', 'https://arxiv.org/pdf/2210.06226'],
+    ]);
+    const denoising = entries.find((e) => e.id === 'benton2024denoising');
+    expect(denoising?.buttons.map(([label]) => label)).toEqual(['arXiv', 'PDF', 'DOI']);
+    expect(denoising?.buttons[2]?.[1]).toBe('https://doi.org/10.1093/jrsssb/qkae005');
+    // every entry with an arXiv ID links it first; the one without (a NeurIPS paper with no URL) has no button
+    for (const entry of entries)
+      expect(entry.buttons[0]?.[0], entry.id).toBe(entry.id === 'anil2024manyshot' ? undefined : 'arXiv');
+    // one request: the page itself; nothing else, from no host
+    expect(requests).toEqual([`${base()}/embedded.html`]);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('opens and closes the abstract and BibTeX toggles from the keyboard, and the copy button copies the exact BibTeX', async () => {
+    const { page } = await open('/embedded.html');
+    await browser
+      .defaultBrowserContext()
+      .overridePermissions(base(), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    const summary = 'li#daudel2023alpha details.bibfolio-bibtex > summary';
+    await page.focus(summary);
+    await page.keyboard.press('Enter');
+    expect(await page.$eval('li#daudel2023alpha details.bibfolio-bibtex', (d) => (d as HTMLDetailsElement).open)).toBe(
+      true,
+    );
+    await page.keyboard.press('Space');
+    expect(await page.$eval('li#daudel2023alpha details.bibfolio-bibtex', (d) => (d as HTMLDetailsElement).open)).toBe(
+      false,
+    );
+    await page.keyboard.press('Enter');
+    // Tab from the summary reaches the copy button, and Enter presses it
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('bibfolio-copy');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const exported = await cli(['export-bib', '--keys', 'daudel2023alpha', '--out', '-']);
+    expect(copied).toBe(exported.stdout.replace(/^%.*\n\n/, ''));
+    await page.close();
+  });
+
+  it('has no horizontal scroll at 360 px, every toggle open', async () => {
+    for (const path of ['/embedded.html', '/hostile.html']) {
+      const { page } = await open(path, 360);
+      await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(scroll, path).toBeLessThanOrEqual(inner as number);
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['light', false],
+    ['dark', true],
+  ])('passes axe-core (WCAG 2 A and AA, contrast and landmarks) in the %s theme', async (_, dark) => {
+    const { page } = await open('/embedded.html', 1000, dark);
+    await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a hostile store as text: no script runs, no element or link comes from the data', async () => {
+    const { page, requests, dialogs } = await open('/hostile.html');
+    await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.hover('li#hostile');
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([`${base()}/hostile.html`]);
+    const hrefs = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.filter((h) => !/^(https:\/\/|#)/.test(h ?? ''))).toEqual([]);
+    expect(await page.$$eval('script', (s) => s.length)).toBe(1);
+    expect(await page.$$eval('img, i', (s) => s.length)).toBe(0);
+    const abstract = await page.$eval('li#hostile .bibfolio-abstract p', (p) => p.textContent);
+    expect(abstract).toBe(
+      'An abstract with <img src=x onerror=alert(1)> and </details></li></ul><script>alert(2)</script>.',
+    );
+    expect(await page.$$eval('li.bibfolio-entry', (lis) => lis.map((li) => li.id))).toEqual([
+      'hostile',
+      'quotes"and<tags>',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['light', 1000, false],
+    ['dark', 1000, true],
+    ['mobile', 360, false],
+  ] as const)('looks as reviewed: %s', async (name, width, dark) => {
+    const { page } = await open('/embedded.html', width, dark);
+    await page.$eval('li#daudel2023alpha details.bibfolio-bibtex', (d) => ((d as HTMLDetailsElement).open = true));
+    const png = await page.screenshot({ fullPage: true });
+    compareScreenshot(name, png);
+    await page.close();
+  });
+});
