@@ -57,7 +57,7 @@ export function listOptions(
     annotations: withMarks(config.annotations, flags.mark ?? []),
     standalone: flags.standalone ?? output?.standalone ?? false,
     title: config.title,
-    ...(format === 'html'
+    ...(format === 'html' || format === 'json' || format === 'yaml'
       ? {
           pageSpec: {
             selectedFirst: flags.selectedFirst ?? output?.selectedFirst ?? false,

@@ -17,6 +17,7 @@ import { nameChangesOf } from '../model/config.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
 import type { Publications } from '../pipeline.js';
+import { DATA_FORMATS } from '../render/formats.js';
 import { groupItems } from '../render/group.js';
 import { assembleList, type ResolvedEntry } from '../render/document.js';
 import { plain } from '../render/ir.js';
@@ -140,7 +141,8 @@ export class ListSession {
 
   /** A standalone HTML list is a publications page: each entry's links, abstract and BibTeX. */
   private async withPage(options: ListOptions): Promise<ListOptions> {
-    if (!options.pageSpec || options.format !== 'html' || !options.standalone) return options;
+    const page = (options.format === 'html' && options.standalone) || DATA_FORMATS.has(options.format);
+    if (!options.pageSpec || !page) return options;
     const pubs = await this.publications();
     const { entryExtras } = await import('../page/extras.js');
     const extras = entryExtras(pubs.store.entries, pubs.items, {
@@ -159,13 +161,12 @@ export class ListSession {
   }
 
   private async renderList(options: ListOptions): Promise<RenderedList> {
-    if (this.records && options.format !== 'json' && rendersEntriesIndependently(options.style.xml)) {
+    if (this.records && !DATA_FORMATS.has(options.format) && rendersEntriesIndependently(options.style.xml)) {
       return this.renderFromRecords(options, this.records);
     }
     const { prepareList, finishList } = await import('../render/list.js');
     const { renderItems } = await import('../render/render-items.js');
     const prepared = prepareList((await this.publications()).items, options);
-    if (options.format === 'json') return finishList(prepared, { entries: [], failures: [] });
     const outcome = await renderItems(prepared, this.pool ? { pool: this.pool } : {});
     return finishList(prepared, outcome);
   }

@@ -16,7 +16,7 @@ const nameSchema = z.union([
 
 const outputSchema = z.strictObject({
   path: z.string().min(1),
-  format: z.enum(['markdown', 'html', 'latex', 'text', 'json']),
+  format: z.enum(['markdown', 'html', 'latex', 'text', 'json', 'yaml']),
   style: z.string().min(1).optional(),
   locale: z.string().min(1).optional(),
   groupBy: z.enum(['none', 'year', 'type']).optional(),

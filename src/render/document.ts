@@ -11,7 +11,7 @@ import { text } from './text.js';
 import type { EntryExtras } from '../page/extras.js';
 import { publicationsPage, type PageSection } from '../page/page.js';
 
-const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json'>, Formatter>> = { markdown, html, latex, text };
+const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json' | 'yaml'>, Formatter>> = { markdown, html, latex, text };
 
 /** An entry as it goes into the document: its final IR and the annotation marks it prints. */
 export interface ResolvedEntry {
@@ -56,7 +56,7 @@ export function assembleList(
   const legend = Object.entries(options.annotations)
     .filter(([name]) => used.has(name))
     .map(([, a]) => [a.symbol, a.legend] as const);
-  const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json'>];
+  const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json' | 'yaml'>];
   if (options.page && options.format === 'html' && options.standalone) {
     return publicationsPage({
       title: options.title ?? 'Publications',

@@ -13,6 +13,9 @@ import { assembleList, type PageOptions, type ResolvedEntry } from './document.j
 import { groupItems, type Group, type GroupBy } from './group.js';
 import { IR, plain } from './ir.js';
 import { sortNewestFirst } from './sort.js';
+import { DATA_FORMATS } from './formats.js';
+import { entryData } from '../page/data.js';
+import { toYaml } from '../page/yaml.js';
 
 import type { OutputFormat } from './formats.js';
 
@@ -112,7 +115,6 @@ export function prepareList(items: readonly CslItem[], options: ListOptions): Pr
 /** The whole list in one citeproc-js run, on this thread. */
 export function renderList(items: readonly CslItem[], options: ListOptions): RenderedList {
   const prepared = prepareList(items, options);
-  if (options.format === 'json') return finishList(prepared, { entries: [], failures: [] });
   return finishList(prepared, engineFor(options.style, options.locale).render(prepared.citeprocItems));
 }
 
@@ -186,19 +188,11 @@ export function printedCount(entries: readonly ResolvedEntry[]): number {
 
 /** From the rendered IR of every prepared item to the document in the chosen format. */
 export function finishList(prepared: PreparedList, outcome: RenderOutcome): RenderedList {
-  const { options, ordered, decorated } = prepared;
-  if (options.format === 'json') {
-    return {
-      output: `${JSON.stringify(
-        ordered.map((item, i) => toJson(item, decorated[i] as DecoratedAuthors)),
-        null,
-        2,
-      )}\n`,
-      count: ordered.length,
-      problems: [],
-    };
-  }
+  const { options } = prepared;
   const { entries, problems } = resolveEntries(prepared, outcome);
+  if (DATA_FORMATS.has(options.format)) {
+    return { output: dataOutput(prepared, entries), count: prepared.ordered.length, problems };
+  }
   return {
     output: assembleList(prepared.groups, entries, options),
     count: printedCount(entries),
@@ -214,6 +208,28 @@ function restoreText(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreText(v)]));
   }
   return value;
+}
+
+/** JSON or YAML: per entry, the CSL-JSON item and bibfolio's data for site generators (see page/data.ts). */
+function dataOutput(prepared: PreparedList, entries: readonly ResolvedEntry[]): string {
+  const { options, ordered, decorated, groups } = prepared;
+  const headings = groups.flatMap((g) => g.items.map(() => g.heading));
+  const symbols = Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol]));
+  const data = ordered.map((item, i) => {
+    const d = decorated[i] as DecoratedAuthors;
+    return {
+      ...(toJson(item, d) as object),
+      bibfolio: entryData(
+        item,
+        entries[i]?.ir ?? '',
+        headings[i],
+        d.ownerIndex,
+        symbols,
+        options.page?.extras.get(item.custom.key),
+      ),
+    };
+  });
+  return options.format === 'yaml' ? toYaml(data) : `${JSON.stringify(data, null, 2)}\n`;
 }
 
 /** CSL-JSON for other tools, with the owner and the annotation marks as data under `custom`. */

@@ -170,6 +170,14 @@ function listItem(rendered: string): { ordered: boolean; line: string } {
   return { ordered: false, line: `- ${escapeLineStart(inline(body))}` };
 }
 
+/** One entry as inline Markdown, outside any list (data for site generators): emphasis resolved, labels as words. */
+export function markdownInline(rendered: string): string {
+  return resolveEmphasis(rendered)
+    .replace(new RegExp(`${LABEL_OPEN}([\\s\\S]*?)${LABEL_CLOSE}\\s*`, 'g'), '$1 ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
 export const markdown: Formatter = {
   escape: escapeMarkdown,
   open: (style) => placeholder(style, false),
