@@ -6,6 +6,8 @@ export interface Io {
   stderr(text: string): void;
   /** True when stderr is a terminal (progress displays). */
   readonly interactive: boolean;
+  /** Asks a question on the terminal (only when stdin is one); undefined elsewhere. */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 export function processIo(): Io {
@@ -15,6 +17,19 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY),
+    ...(process.stdin.isTTY
+      ? {
+          ask: async (question: string) => {
+            const { createInterface } = await import('node:readline/promises');
+            const rl = createInterface({ input: process.stdin, output: process.stderr });
+            try {
+              return await rl.question(question);
+            } finally {
+              rl.close();
+            }
+          },
+        }
+      : {}),
   };
 }
 

@@ -3,12 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../model/config.js';
 import { StyleNotFoundError } from '../csl/registry.js';
 import { checkCommand } from './check.js';
+import { initCommand } from './init.js';
 import { formatCommand } from './format.js';
 import { CliFailure, CliUsageError, type Io } from './io.js';
 import { publicationsCommand } from './publications.js';
 import { syncArxivCommand } from './sync-arxiv.js';
 import { syncVenuesCommand } from './sync-venues.js';
 import { exportBibCommand } from './export-bib.js';
+import { exportHugoCommand } from './export-hugo.js';
 import { stylesCommand } from './styles.js';
 
 import { VERSION } from '../version.js';
@@ -23,12 +25,14 @@ function buildProgram(io: Io): Command {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)');
   for (const cmd of [
+    initCommand(io),
     formatCommand(io),
     publicationsCommand(io),
     checkCommand(io),
     syncArxivCommand(io),
     syncVenuesCommand(io),
     exportBibCommand(io),
+    exportHugoCommand(io),
     stylesCommand(io),
   ])
     program.addCommand(cmd);

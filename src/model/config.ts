@@ -90,6 +90,8 @@ export const configSchema = z.strictObject({
       crossrefUrl: 'https://api.crossref.org',
       delayMs: 3000,
     }),
+  /** `bibfolio export-hugo`: the owner's name in `authors` (Hugo Blox's profile of the site's owner is `admin`). */
+  hugo: z.strictObject({ owner: z.string().min(1).default('admin') }).default({ owner: 'admin' }),
   /** `bibfolio export-bib`: the target and the file it writes (relative to the config file). */
   export: z
     .strictObject({

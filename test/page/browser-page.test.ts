@@ -105,10 +105,29 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** The fonts the page's families resolve to here: screenshots compare only between machines that draw alike. */
+function fonts(): Record<string, string> {
+  const match = (family: string) =>
+    spawnSync('fc-match', [family], { encoding: 'utf8' }).stdout.trim() || '(fc-match not found)';
+  return {
+    Georgia: match('Georgia'),
+    serif: match('serif'),
+    'system-ui': match('system-ui'),
+    monospace: match('monospace'),
+  };
+}
+const FONTS = join(SHOTS, 'fonts.json');
+
 function compareScreenshot(name: string, png: Uint8Array): void {
   const path = join(SHOTS, `${name}.png`);
   if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(path)) {
     writeFileSync(path, png);
+    writeFileSync(FONTS, `${JSON.stringify(fonts(), null, 2)}\n`);
+    return;
+  }
+  const reviewedWith = JSON.parse(readFileSync(FONTS, 'utf8')) as Record<string, string>;
+  if (JSON.stringify(reviewedWith) !== JSON.stringify(fonts())) {
+    console.warn(`Screenshot ${name} not compared: this machine's fonts differ from the reviewed ones (${FONTS})`);
     return;
   }
   const golden = PNG.sync.read(readFileSync(path));
