@@ -257,10 +257,16 @@ function asciiLatex(text: string): string {
 
 /**
  * Characters pdflatex's utf8 input encoding sets with fontenc T1 and textcomp: Latin-1, Latin Extended-A and common
- * punctuation. Others (Greek, subscripts, math signs, spacing characters) must be written as LaTeX.
+ * punctuation; and Cyrillic, which it sets once the document loads T2A (babel's russian, ukrainian, ...), the same
+ * condition LaTeX's `\cyrchar` commands need, so writing them as commands would gain nothing and read worse. Others
+ * (Greek letters in a title, subscripts, math signs, spacing characters) must be written as LaTeX.
  */
 export function pdflatexSets(code: number): boolean {
-  return code <= 0x17f || [0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x20ac].includes(code);
+  return (
+    code <= 0x17f ||
+    (code >= 0x400 && code <= 0x45f) ||
+    [0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x20ac].includes(code)
+  );
 }
 
 /** Spacing characters as the commands they were read from (read.ts writes `\,` as U+2009, `\quad` as U+2003). */
