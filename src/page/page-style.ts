@@ -11,6 +11,7 @@ h2{font-size:1.25rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:1px 
 .bibfolio-count{color:var(--muted);font-weight:normal;font-size:.9em}
 nav.bibfolio-toc ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.3rem .9rem}
 a{color:var(--link)}
+sup{line-height:0}
 a:focus-visible,summary:focus-visible,button:focus-visible{outline:2px solid var(--link);outline-offset:2px}
 .bibfolio-list{list-style:none;padding:0;margin:0}
 .bibfolio-entry{margin:0 0 1.1rem;overflow-wrap:anywhere}

@@ -14,6 +14,7 @@ import { parseStore } from '../../src/store/parse.js';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/fixtures/bib-real/bug-reports');
 const corpus = (name: string) => readFileSync(join(CORPUS, name), 'utf8');
+const corpusOther = (name: string) => readFileSync(join(CORPUS, '../other', name), 'utf8');
 
 function exported(source: string, target: ExportTarget, keys?: string[]) {
   const pubs = publicationsOf(parseStore(source, 'store.bib'));
@@ -148,6 +149,14 @@ describe('key-like fields', () => {
         message: expect.stringMatching(/crossref names "conf", which this export leaves out/),
       }),
     ]);
+  });
+});
+
+describe('Cyrillic for the biblatex target', () => {
+  it('primo_nlr_ru: stays UTF-8 (pdflatex sets it from UTF-8 with T2A, as \\cyrchar needs T2A too)', () => {
+    const text = exported(corpusOther('primo_nlr_ru.bib'), 'biblatex').text;
+    expect(text).toContain('title = {Как делать полезные заметки');
+    expect(text).not.toContain('\\cyrchar');
   });
 });
 

@@ -245,11 +245,16 @@ describe.skipIf(!chromium)('the publications page in Chromium', () => {
     ['light', 1000, false],
     ['dark', 1000, true],
     ['mobile', 360, false],
-  ] as const)('looks as reviewed: %s', async (name, width, dark) => {
-    const { page } = await open('/embedded.html', width, dark);
-    await page.$eval('li#daudel2023alpha details.bibfolio-bibtex', (d) => ((d as HTMLDetailsElement).open = true));
-    const png = await page.screenshot({ fullPage: true });
-    compareScreenshot(name, png);
-    await page.close();
-  });
+  ] as const)(
+    'looks as reviewed: %s (the top of the page, and an entry with its BibTeX open)',
+    async (name, width, dark) => {
+      const { page } = await open('/embedded.html', width, dark);
+      await page.evaluate(() => document.fonts.ready);
+      compareScreenshot(name, await page.screenshot());
+      const entry = await page.$('li#daudel2023alpha');
+      await page.$eval('li#daudel2023alpha details.bibfolio-bibtex', (d) => ((d as HTMLDetailsElement).open = true));
+      compareScreenshot(`${name}-entry`, (await entry?.screenshot()) as Uint8Array);
+      await page.close();
+    },
+  );
 });
