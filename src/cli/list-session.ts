@@ -6,10 +6,9 @@
  * that change an entry (owner, author limit, marks, links) and the versions of bibfolio and citeproc-js. A run then
  * maps and renders only the entries it has no record for (after one entry changed: that entry), and sorts, groups
  * and formats the records. Other styles (numeric ones number entries by position), JSON output and `--no-cache`
- * take the full path. Long lists are rendered on worker threads, started before the store is read.
+ * take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
@@ -52,16 +51,8 @@ interface EntryRecord {
 /** Fewer entries to map than this are mapped directly: reading the item cache would cost more. */
 const ITEM_CACHE_FROM = 200;
 
-/** About 150 entries: below that, starting a worker costs more than it saves. */
-const PARALLEL_STORE_BYTES = 64 * 1024;
-
-function storeSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
+/** Entries left to render from which workers pay for their start (render-items renders fewer on this thread). */
+const PARALLEL_FROM = 300;
 
 export function defaultJobs(): number {
   return Math.min(3, Math.max(0, availableParallelism() - 1));
@@ -70,7 +61,8 @@ export function defaultJobs(): number {
 export class ListSession {
   private readonly items: JsonFileCache<CslItem> | undefined;
   private readonly records: JsonFileCache<EntryRecord> | undefined;
-  private readonly pool: WorkerPool | undefined;
+  private pool: WorkerPool | undefined;
+  private readonly jobs: number;
   private readonly mappingContext: string;
   private store: ParsedStore | undefined;
   private keys: string[] | undefined;
@@ -87,9 +79,8 @@ export class ListSession {
     this.items = useCache ? JsonFileCache.forStore<CslItem>(io.env, 'items', ctx.storePath) : undefined;
     this.records = useCache ? JsonFileCache.forStore<EntryRecord>(io.env, 'entries', ctx.storePath) : undefined;
     this.mappingContext = `${VERSION}\u0000${JSON.stringify(ctx.config.nameChanges)}`;
-    // workers start now, while this thread reads and maps the store; only for stores long enough to need them
-    const jobs = flags.jobs ?? defaultJobs();
-    this.pool = jobs > 0 && storeSize(ctx.storePath) >= PARALLEL_STORE_BYTES ? WorkerPool.start(jobs) : undefined;
+    // workers start when there is enough left to render to need them (after one edit of a long list: none)
+    this.jobs = flags.jobs ?? defaultJobs();
   }
 
   /** Reads the store (its syntax problems are in `store.problems`). */
@@ -167,7 +158,8 @@ export class ListSession {
     const { prepareList, finishList } = await import('../render/list.js');
     const { renderItems } = await import('../render/render-items.js');
     const prepared = prepareList((await this.publications()).items, options);
-    const outcome = await renderItems(prepared, this.pool ? { pool: this.pool } : {});
+    const pool = this.poolFor(prepared.citeprocItems.length);
+    const outcome = await renderItems(prepared, pool ? { pool } : {});
     return finishList(prepared, outcome);
   }
 
@@ -186,7 +178,8 @@ export class ListSession {
       const { prepareList, resolveEntries } = await import('../render/list.js');
       const { renderItems } = await import('../render/render-items.js');
       const prepared = prepareList(pubs.items, { ...options, selectedOnly: false, groupBy: 'none' });
-      const outcome = await renderItems(prepared, this.pool ? { pool: this.pool } : {});
+      const pool = this.poolFor(missing.length);
+      const outcome = await renderItems(prepared, pool ? { pool } : {});
       const resolved = resolveEntries(prepared, outcome);
       problems.push(...resolved.problems);
       const failed = new Set(outcome.failures.map((f) => f.id));
@@ -252,6 +245,12 @@ export class ListSession {
     return store.entries.map((e) =>
       createHash('sha256').update(context).update(source.slice(e.raw.span.start, e.raw.span.end)).digest('base64url'),
     );
+  }
+
+  /** The workers, started the first time this many entries are left to render. */
+  private poolFor(left: number): WorkerPool | undefined {
+    if (!this.pool && this.jobs > 0 && left >= PARALLEL_FROM) this.pool = WorkerPool.start(this.jobs);
+    return this.pool;
   }
 
   /** Saves the caches and stops the workers. */

@@ -156,11 +156,31 @@ export function nameChangesOf(config: Config): NameChanges {
   );
 }
 
+const WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const GIVEN_FAMILY = new RegExp(`^(${WORD}(?:\\s+${WORD})*)\\s+(${WORD})$`, 'u');
+const FAMILY_GIVEN = new RegExp(`^(${WORD}),\\s*(${WORD}(?:\\s+${WORD})*)$`, 'u');
+
+/**
+ * Names with nothing for a parser to decide (capitalised words, no particle, no suffix, no braces): "Joe Benton",
+ * "J. Benton", "Benton, Joe" split directly, as @citation-js/name splits them, without loading its grammar at start-up.
+ */
+export function plainName(spec: string): PersonName | undefined {
+  const text = spec.trim().replace(/\s+/g, ' ');
+  if (/\b(?:jr|sr|ii|iii|iv)\.?$/i.test(text)) return undefined;
+  const a = GIVEN_FAMILY.exec(text);
+  if (a) return { family: a[2] as string, given: a[1] as string };
+  const b = FAMILY_GIVEN.exec(text);
+  if (b) return { family: b[1] as string, given: b[2] as string };
+  return undefined;
+}
+
 /** A configured name as a structured name: `"Joe Benton"`, `"Benton, Joe"` or `{ family, given }`. */
 export function toPersonName(spec: NameSpec): PersonName {
   if (typeof spec !== 'string')
     return spec.given ? { family: spec.family, given: spec.given } : { family: spec.family };
   if (spec.trim() === '') throw new ConfigError('the owner\'s name is empty; give it as "Joe Benton" or "Benton, Joe"');
+  const plain = plainName(spec);
+  if (plain) return plain;
   const parsed = parseName(spec);
   const name: Record<string, string> = {};
   for (const part of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {

@@ -1,5 +1,4 @@
 /** The document around the entries: sections under headings and the legend, in one output format. Light: no citeproc-js. */
-import type { AnnotationStyle } from './list.js';
 import type { OutputFormat } from './formats.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import type { Group } from './group.js';
@@ -12,6 +11,12 @@ import type { EntryExtras } from '../page/extras.js';
 import { publicationsPage, type PageSection } from '../page/page.js';
 
 const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json' | 'yaml'>, Formatter>> = { markdown, html, latex, text };
+
+/** How an annotation is printed: the symbol after the name, and its legend line. */
+export interface AnnotationStyle {
+  readonly symbol: string;
+  readonly legend: string;
+}
 
 /** An entry as it goes into the document: its final IR and the annotation marks it prints. */
 export interface ResolvedEntry {

@@ -9,7 +9,7 @@ import { arxivAbsUrl } from '../model/arxiv-id.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 import { decorateAuthors, resolveNames, type DecoratedAuthors } from './authors.js';
-import { assembleList, type PageOptions, type ResolvedEntry } from './document.js';
+import { assembleList, type AnnotationStyle, type PageOptions, type ResolvedEntry } from './document.js';
 import { groupItems, type Group, type GroupBy } from './group.js';
 import { IR, plain } from './ir.js';
 import { sortNewestFirst } from './sort.js';
@@ -22,10 +22,7 @@ import type { OutputFormat } from './formats.js';
 export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 export { assembleList, type ResolvedEntry } from './document.js';
 
-export interface AnnotationStyle {
-  readonly symbol: string;
-  readonly legend: string;
-}
+export type { AnnotationStyle } from './document.js';
 
 export interface ListOptions {
   readonly format: OutputFormat;

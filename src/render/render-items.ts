@@ -4,11 +4,14 @@
  * style is rendered in one citeproc-js run, as before. The output is the same whichever path produced it (tested).
  */
 import { createHash } from 'node:crypto';
-import { engineFor, type ListEngine, type RenderFailure, type RenderOutcome } from '../csl/engine.js';
+import { engineFor, type RenderFailure, type RenderOutcome } from '../csl/engine.js';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { PreparedList } from './list.js';
 import { renderContext } from './render-key.js';
 import type { WorkerPool } from './worker-pool.js';
+import { renderInChunks } from './chunks.js';
+
+export { CHUNK, renderInChunks } from './chunks.js';
 
 export interface IrCache {
   get(key: string): string | undefined;
@@ -48,28 +51,6 @@ export async function renderItems(prepared: PreparedList, options: RenderItemsOp
     });
   }
   return { entries: entries.map((e) => e ?? ''), failures };
-}
-
-/**
- * Entries of an independent style rendered a chunk at a time: the same output, and citeproc-js's registry holds one
- * chunk instead of the whole list (the peak memory of a 10,000-entry list).
- */
-export const CHUNK = 250;
-
-export function renderInChunks(
-  engine: ListEngine,
-  items: ReadonlyArray<{ readonly id: string }>,
-  size = CHUNK,
-): RenderOutcome {
-  if (items.length <= size) return engine.render(items);
-  const entries: string[] = [];
-  const failures: RenderFailure[] = [];
-  for (let i = 0; i < items.length; i += size) {
-    const part = engine.render(items.slice(i, i + size));
-    entries.push(...part.entries);
-    failures.push(...part.failures);
-  }
-  return { entries, failures };
 }
 
 async function renderMissing(

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RenderOutcome } from '../csl/engine.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { RenderRequest } from './worker.js';
+import type { RenderRequest } from './render-request.js';
 
 export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'render-worker.cjs');
 
