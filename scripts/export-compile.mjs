@@ -6,7 +6,9 @@
  * When an export has errors, the original file is compiled the same way, and the export's errors that the original
  * does not have (line numbers folded away) are "added": the target is zero.
  *
- *   node scripts/export-compile.mjs [--sample N --seed S] [--jobs N] [--only NAME] [--report FILE]
+ *   node scripts/export-compile.mjs [--sample N --seed S] [--jobs N] [--only NAME] [--report FILE] [--lib DIR]
+ *
+ * --lib DIR judges another build's library (its dist/), for before-and-after figures.
  *
  * Prints totals: files, entries in, entries written, entries refused (by code), errors per program, added errors
  * per kind, and each file with added errors. Exit 1 when an error was added.
@@ -163,8 +165,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = option('only', undefined);
   if (only) files = files.filter((f) => f.includes(only));
   const started = Date.now();
+  const libDir = option('lib', undefined);
   const results = await judgeCorpus(files, {
     jobs: Number(option('jobs', String(availableParallelism()))),
+    ...(libDir ? { lib: await import(resolve(libDir, 'index.js')) } : {}),
     onFile: (_, done, all) => {
       if (process.stderr.isTTY) process.stderr.write(`\r${done}/${all}`);
     },

@@ -157,8 +157,9 @@ export class ListSession {
     }
     const { prepareList, finishList } = await import('../render/list.js');
     const { renderItems } = await import('../render/render-items.js');
+    // the workers start before the mapping, so that they are ready when it ends
+    const pool = this.poolFor(this.loaded().entries.length);
     const prepared = prepareList((await this.publications()).items, options);
-    const pool = this.poolFor(prepared.citeprocItems.length);
     const outcome = await renderItems(prepared, pool ? { pool } : {});
     return finishList(prepared, outcome);
   }
@@ -174,11 +175,11 @@ export class ListSession {
 
     if (missing.length > 0) {
       // map and render only what has no record: every entry counts, selected or not, in one group
+      const pool = this.poolFor(missing.length);
       const pubs = await this.mapping(missing);
       const { prepareList, resolveEntries } = await import('../render/list.js');
       const { renderItems } = await import('../render/render-items.js');
       const prepared = prepareList(pubs.items, { ...options, selectedOnly: false, groupBy: 'none' });
-      const pool = this.poolFor(missing.length);
       const outcome = await renderItems(prepared, pool ? { pool } : {});
       const resolved = resolveEntries(prepared, outcome);
       problems.push(...resolved.problems);
