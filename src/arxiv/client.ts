@@ -8,7 +8,7 @@
  * connection resets are retried with exponential backoff, honouring Retry-After, a bounded number of times. IDs
  * missing from a batch are asked for once more, then reported as not found.
  */
-import { HttpFailure, PoliteClient, userAgent, type PoliteClientOptions } from '../http/polite-client.js';
+import { HttpFailure, PoliteClient, userAgent, type TransportOptions } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
 import { FeedError, MAX_FEED_BYTES, parseFeed, type ArxivRecord } from './atom.js';
 import type { ResponseCache } from './cache.js';
@@ -18,21 +18,7 @@ export const MIN_ARXIV_DELAY_MS = 3000;
 export const MAX_BATCH = 100;
 
 /** The transport's options (attempts, backoff, timeouts, size cap, the injected axios instance) and arXiv's own. */
-export interface ClientOptions extends Partial<
-  Pick<
-    PoliteClientOptions,
-    | 'maxAttempts'
-    | 'backoffMs'
-    | 'maxWaitMs'
-    | 'connectTimeoutMs'
-    | 'readTimeoutMs'
-    | 'maxBytes'
-    | 'http'
-    | 'sleep'
-    | 'now'
-    | 'onRetry'
-  >
-> {
+export interface ClientOptions extends TransportOptions {
   readonly apiUrl?: string;
   readonly batchSize?: number;
   readonly delayMs?: number;

@@ -40,6 +40,23 @@ export interface PoliteClientOptions {
   readonly describe?: (status: number, body: string) => string;
 }
 
+/** What a client lets its callers set of the transport: attempts, backoff, timeouts, size cap, the injected axios. */
+export type TransportOptions = Partial<
+  Pick<
+    PoliteClientOptions,
+    | 'maxAttempts'
+    | 'backoffMs'
+    | 'maxWaitMs'
+    | 'connectTimeoutMs'
+    | 'readTimeoutMs'
+    | 'maxBytes'
+    | 'http'
+    | 'sleep'
+    | 'now'
+    | 'onRetry'
+  >
+>;
+
 export interface HttpResponse {
   readonly status: number;
   readonly body: string;

@@ -2,26 +2,12 @@
  * What the three identifier sources' clients share, after the arXiv client's discipline: the transport options, the
  * one-day cache, the delay rule for the real hosts, and one error type for a source that failed for good.
  */
-import { PoliteClient, type PoliteClientOptions } from '../http/polite-client.js';
+import { PoliteClient, type PoliteClientOptions, type TransportOptions } from '../http/polite-client.js';
 import type { ResponseCache } from '../arxiv/cache.js';
 
 export const MIN_VENUE_DELAY_MS = 3000;
 
-export interface SourceClientOptions extends Partial<
-  Pick<
-    PoliteClientOptions,
-    | 'maxAttempts'
-    | 'backoffMs'
-    | 'maxWaitMs'
-    | 'connectTimeoutMs'
-    | 'readTimeoutMs'
-    | 'maxBytes'
-    | 'http'
-    | 'sleep'
-    | 'now'
-    | 'onRetry'
-  >
-> {
+export interface SourceClientOptions extends TransportOptions {
   /** The service's base, as in its documentation. */
   readonly baseUrl?: string;
   readonly delayMs?: number;
