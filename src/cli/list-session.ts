@@ -9,6 +9,7 @@
  * take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
@@ -26,6 +27,8 @@ import { sortNewestFirst } from '../render/sort.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
 import { readStore, StoreReadError } from '../store/read.js';
+import { parseSidecar, sidecarPathFor } from '../sync/sidecar.js';
+import type { Citations } from '../page/extras.js';
 import { VERSION } from '../version.js';
 import type { Context } from './context.js';
 import { CliFailure, type Io } from './io.js';
@@ -53,6 +56,22 @@ const ITEM_CACHE_FROM = 200;
 
 /** Entries left to render from which workers pay for their start (render-items renders fewer on this thread). */
 const PARALLEL_FROM = 300;
+
+/** The citation counts sync-venues keeps in the store's sidecar, by key; none when there is no readable sidecar. */
+function citationCounts(storePath: string): ReadonlyMap<string, Citations> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(sidecarPathFor(storePath), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const venues = parseSidecar(text, 'sidecar').venues ?? {};
+    return new Map(Object.entries(venues).flatMap(([key, v]) => (v.citations ? [[key, v.citations] as const] : [])));
+  } catch {
+    return undefined; // a damaged sidecar is sync's to report; a list shows no counts
+  }
+}
 
 export function defaultJobs(): number {
   return Math.min(3, Math.max(0, availableParallelism() - 1));
@@ -136,10 +155,12 @@ export class ListSession {
     if (!options.pageSpec || !page) return options;
     const pubs = await this.publications();
     const { entryExtras } = await import('../page/extras.js');
+    const citations = citationCounts(this.ctx.storePath);
     const extras = entryExtras(pubs.store.entries, pubs.items, {
       target: options.pageSpec.bibtexTarget,
       ...(options.owner ? { owner: options.owner } : {}),
       ...(options.pageSpec.linkFields ? { linkFields: options.pageSpec.linkFields } : {}),
+      ...(citations ? { citations } : {}),
     });
     return {
       ...options,

@@ -32,6 +32,8 @@ export interface EntryData {
   }>;
   readonly abstract: string | null;
   readonly bibtex: string | null;
+  /** Semantic Scholar's count as sync-venues recorded it (`count`, `date`, `source`), or null. */
+  readonly citations: { readonly count: number; readonly date: string; readonly source: string } | null;
 }
 
 export function entryData(
@@ -63,5 +65,6 @@ export function entryData(
       .sort((a, b) => a.position - b.position),
     abstract: extras?.abstract ?? null,
     bibtex: extras?.bibtex || null,
+    citations: extras?.citations ?? null,
   };
 }

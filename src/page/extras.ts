@@ -16,12 +16,22 @@ export interface EntryExtras {
   /** The entry as export-bib writes it (empty when export-bib refuses it). */
   readonly bibtex: string;
   readonly selected: boolean;
+  /** Semantic Scholar's citation count, as sync-venues recorded it. */
+  readonly citations?: Citations;
+}
+
+export interface Citations {
+  readonly count: number;
+  readonly date: string;
+  readonly source: string;
 }
 
 export interface ExtrasOptions {
   readonly target: ExportTarget;
   readonly owner?: OwnerMatcher;
   readonly linkFields?: Readonly<Record<string, string>>;
+  /** By key, from the sidecar. */
+  readonly citations?: ReadonlyMap<string, Citations>;
 }
 
 export function entryExtras(
@@ -56,6 +66,7 @@ export function entryExtras(
       bibtex: blocks.get(item.custom.key) ?? '',
       selected: item.custom.selected,
       ...(abstract ? { abstract } : {}),
+      ...(options.citations?.get(item.custom.key) ? { citations: options.citations.get(item.custom.key) } : {}),
     });
   }
   return out;

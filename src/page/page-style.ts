@@ -27,6 +27,7 @@ a:focus-visible,summary:focus-visible,button:focus-visible{outline:2px solid var
 .bibfolio-panel pre{margin:0;padding:.6rem;background:var(--code);border-radius:.3rem;max-width:100%;font:12.5px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere}
 .bibfolio-copy{margin:.3rem 0 0;font:13px system-ui,sans-serif;padding:.25rem .6rem;border:1px solid var(--line);border-radius:.3rem;background:transparent;color:var(--link);cursor:pointer}
 .bibfolio-owner{color:var(--owner)}
+.bibfolio-cited{align-self:center;color:var(--muted)}
 .bibfolio-legend{color:var(--muted);font-size:.92em}
 footer{margin-top:3rem;color:var(--muted);font-size:.85em}
 @media print{body{font-size:11pt;background:#fff;color:#000}.bibfolio-tools,nav.bibfolio-toc,footer{display:none}a{color:#000;text-decoration:none}.bibfolio-entry{break-inside:avoid}h2{break-after:avoid}}

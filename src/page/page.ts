@@ -46,6 +46,12 @@ function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string
   for (const link of extras?.links ?? []) {
     tools.push(`<a class="bibfolio-button" href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`);
   }
+  if (extras?.citations) {
+    const c = extras.citations;
+    tools.push(
+      `<span class="bibfolio-cited">cited by ${escapeHtml(String(c.count))} (${escapeHtml(c.source)}, ${escapeHtml(c.date)})</span>`,
+    );
+  }
   if (extras?.abstract) {
     tools.push(
       `<details class="bibfolio-abstract"><summary>Abstract</summary><div class="bibfolio-panel"><p>${escapeHtml(extras.abstract)}</p></div></details>`,

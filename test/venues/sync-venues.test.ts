@@ -96,6 +96,24 @@ describe('sync-venues on the embedded store', () => {
     expect(list.stdout.indexOf('Journal articles')).toBeLessThan(list.stdout.indexOf('Inverse Scaling'));
   });
 
+  it("shows Semantic Scholar's citation count in the JSON data and on the page, with its source and date", async () => {
+    const p = project();
+    expect((await cli(['sync-venues', ...fake.flags()], p.dir, p.env)).code).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const json = JSON.parse((await cli(['format', '--to', 'json'], p.dir, p.env)).stdout) as {
+      id: string;
+      bibfolio: { citations: unknown };
+    }[];
+    expect(json.find((d) => d.id === 'gema2025inverse')?.bibfolio.citations).toEqual({
+      count: 42,
+      date: today,
+      source: 'Semantic Scholar',
+    });
+    expect(json.find((d) => d.id === 'anil2024manyshot')?.bibfolio.citations).toBeNull();
+    const page = (await cli(['format', '--to', 'html', '--standalone'], p.dir, p.env)).stdout;
+    expect(page).toContain(`<span class="bibfolio-cited">cited by 42 (Semantic Scholar, ${today})</span>`);
+  });
+
   it('is idempotent: a second run changes no byte of the store or the sidecar', async () => {
     const p = project();
     expect((await cli(['sync-venues', '--promote', ...fake.flags()], p.dir, p.env)).code).toBe(0);
