@@ -60,7 +60,12 @@ function errorsOf(dir, engine) {
   } else {
     for (const m of blg.matchAll(/ERROR - (.*)$/gm)) errors.push(`biber: ${m[1]}`);
   }
-  return errors.map((e) => e.replace(/\d+/g, 'N').replace(/\/tmp\/[^\s'"]+/g, 'TMP').trim());
+  return errors.map((e) =>
+    e
+      .replace(/\d+/g, 'N')
+      .replace(/\/tmp\/[^\s'"]+/g, 'TMP')
+      .trim(),
+  );
 }
 
 async function compile(bibText, engine) {
@@ -176,11 +181,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t = totals(results);
   const report = option('report', undefined);
   if (report) writeFileSync(report, `${JSON.stringify({ totals: t, results }, null, 2)}\n`);
-  console.log(`${t.files} files (${t.unreadable} refused as unreadable, with a message) in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `${t.files} files (${t.unreadable} refused as unreadable, with a message) in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   let added = 0;
   for (const [target, s] of Object.entries(t.perTarget)) {
     added += s.added;
-    const refused = Object.entries(s.refused).map(([c, k]) => `${c} ${k}`).join(', ') || 'none';
+    const refused =
+      Object.entries(s.refused)
+        .map(([c, k]) => `${c} ${k}`)
+        .join(', ') || 'none';
     console.log(
       `${target}: ${s.entries} entries in, ${s.written} written, refused by name: ${refused}; ` +
         `${s.filesWithErrors} files with compile errors (${s.errors} errors), ${s.added} added by the export`,

@@ -72,4 +72,3 @@ export function headers(bytes: Buffer): { line: number; key: string }[] {
     });
   return out;
 }
-

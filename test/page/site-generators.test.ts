@@ -165,7 +165,7 @@ describe.skipIf(!hugo)('export-hugo', () => {
       /daudel2023alpha was not written by bibfolio \(no mark in its index\.md\): left as it is/,
     );
     expect(run.stderr).toMatch(
-      /15 bundles \(0 changed, 15 unchanged\), removed 1 of entries no longer in the store \(old2019paper\)/,
+      /15 bundles \(0 changed, 15 unchanged\), removed 1 it wrote for entries no longer exported \(old2019paper\)/,
     );
     expect(statSync(join(out, 'chen2025reasoning/index.md')).mtimeMs).toBe(before);
     expect(readFileSync(join(out, 'hand-made/index.md'), 'utf8')).toBe('---\ntitle: Mine\n---\n');

@@ -103,6 +103,6 @@ export async function run(flags: HugoFlags, io: Io): Promise<void> {
     io.stderr(`warning: ${display}/${dir} was not written by bibfolio (no mark in its index.md): left as it is\n`);
   io.stderr(
     `wrote ${display}: ${bundles.length - skipped.length} bundles (${written} changed, ${unchanged} unchanged)` +
-      `${removed.length > 0 ? `, removed ${removed.length} of entries no longer in the store (${removed.join(', ')})` : ''}\n`,
+      `${removed.length > 0 ? `, removed ${removed.length} it wrote for entries no longer exported (${removed.join(', ')})` : ''}\n`,
   );
 }
