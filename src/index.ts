@@ -70,3 +70,4 @@ export { NameChanges } from './model/name-changes.js';
 export { prepareList, finishList, assembleList } from './render/list.js';
 export { renderItems, type IrCache } from './render/render-items.js';
 export { WorkerPool } from './render/worker-pool.js';
+export { RenderSession, type RenderSessionOptions } from './engine/render-session.js';

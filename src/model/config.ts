@@ -149,10 +149,13 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
 }
 
 export function nameChangesOf(config: Config): NameChanges {
+  return nameChangesFrom(config.nameChanges);
+}
+
+/** `nameChanges` as the config writes it (former name -> current name) as name changes. */
+export function nameChangesFrom(changes: Readonly<Record<string, NameSpec>>): NameChanges {
   return new NameChanges(
-    Object.entries(config.nameChanges).map(
-      ([former, current]) => [toPersonName(former), toPersonName(current)] as const,
-    ),
+    Object.entries(changes).map(([former, current]) => [toPersonName(former), toPersonName(current)] as const),
   );
 }
 

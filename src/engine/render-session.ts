@@ -1,0 +1,289 @@
+/**
+ * The render engine of the library: a session over one store that renders lists with the caches and workers the
+ * command line uses (the CLI's list commands are a thin layer over it). How it stays fast on repeated runs:
+ *
+ * For a style that renders entries independently (see csl/style-traits.ts), each entry's finished rendering is kept
+ * as a record in the user's cache folder, keyed by a hash of the entry's content, the style, the locale, the options
+ * that change an entry (owner, author limit, marks, links) and the versions of bibfolio and citeproc-js. A run then
+ * maps and renders only the entries it has no record for (after one entry changed: that entry), and sorts, groups
+ * and formats the records. Other styles (numeric ones number entries by position), JSON output and `--no-cache`
+ * take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { rendersEntriesIndependently } from '../csl/style-traits.js';
+import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
+import { nameChangesFrom, type NameSpec } from '../model/config.js';
+import type { BibEntry } from '../model/entry.js';
+import type { Problem } from '../model/problems.js';
+import type { Publications } from '../pipeline.js';
+import { DATA_FORMATS } from '../render/formats.js';
+import { groupItems } from '../render/group.js';
+import { assembleList, type ResolvedEntry } from '../render/document.js';
+import { plain } from '../render/ir.js';
+import type { ListOptions, RenderedList } from '../render/list.js';
+import { renderContext } from '../render/render-key.js';
+import { sortNewestFirst } from '../render/sort.js';
+import { WorkerPool } from '../render/worker-pool.js';
+import type { ParsedStore } from '../store/parse.js';
+import { readStore } from '../store/read.js';
+import { parseSidecar, sidecarPathFor } from '../sync/sidecar.js';
+import type { Citations } from '../page/extras.js';
+import { VERSION } from '../version.js';
+import { JsonFileCache } from './json-cache.js';
+
+export interface RenderSessionOptions {
+  /** The BibTeX store. */
+  readonly storePath: string;
+  /** How messages name it (default: the path). */
+  readonly storeDisplay?: string;
+  /** The store's encoding when it is not UTF-8. */
+  readonly encoding?: string;
+  /** Former name -> current name, as in the config. */
+  readonly nameChanges?: Readonly<Record<string, NameSpec>>;
+  /** Where the user's cache folder is found (XDG_CACHE_HOME, HOME); default: this process's environment. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** false: render everything afresh (`--no-cache`). */
+  readonly cache?: boolean;
+  /** Worker threads for long lists (0: none; default: cores - 1, at most 3). */
+  readonly jobs?: number;
+}
+
+/** An entry's finished rendering, with what sorting, selecting and grouping need. */
+interface EntryRecord {
+  readonly id: string;
+  readonly ir: string;
+  readonly annotations: readonly string[];
+  readonly issued?: CslDate;
+  readonly kind: PublicationKind;
+  readonly selected: boolean;
+}
+
+/** Fewer entries to map than this are mapped directly: reading the item cache would cost more. */
+const ITEM_CACHE_FROM = 200;
+
+/** Entries left to render from which workers pay for their start (render-items renders fewer on this thread). */
+const PARALLEL_FROM = 300;
+
+/** The citation counts sync-venues keeps in the store's sidecar, by key; none when there is no readable sidecar. */
+function citationCounts(storePath: string): ReadonlyMap<string, Citations> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(sidecarPathFor(storePath), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const venues = parseSidecar(text, 'sidecar').venues ?? {};
+    return new Map(Object.entries(venues).flatMap(([key, v]) => (v.citations ? [[key, v.citations] as const] : [])));
+  } catch {
+    return undefined; // a damaged sidecar is sync's to report; a list shows no counts
+  }
+}
+
+export function defaultJobs(): number {
+  return Math.min(3, Math.max(0, availableParallelism() - 1));
+}
+
+export class RenderSession {
+  private readonly items: JsonFileCache<CslItem> | undefined;
+  private readonly records: JsonFileCache<EntryRecord> | undefined;
+  private pool: WorkerPool | undefined;
+  private readonly jobs: number;
+  private readonly mappingContext: string;
+  private store: ParsedStore | undefined;
+  private keys: string[] | undefined;
+  private mapped: Publications | undefined;
+  /** Problems found while mapping entries, for the caller to report. */
+  readonly mappingProblems: Problem[] = [];
+
+  constructor(private readonly options: RenderSessionOptions) {
+    const env = options.env ?? process.env;
+    const useCache = options.cache !== false;
+    this.items = useCache ? JsonFileCache.forStore<CslItem>(env, 'items', options.storePath) : undefined;
+    this.records = useCache ? JsonFileCache.forStore<EntryRecord>(env, 'entries', options.storePath) : undefined;
+    this.mappingContext = `${VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
+    // workers start when there is enough left to render to need them (after one edit of a long list: none)
+    this.jobs = options.jobs ?? defaultJobs();
+  }
+
+  /** Reads the store (its syntax problems are in `store.problems`); throws StoreReadError when it cannot be read. */
+  load(): ParsedStore {
+    this.store = readStore(
+      this.options.storePath,
+      this.options.storeDisplay ?? this.options.storePath,
+      this.options.encoding,
+    );
+    return this.store;
+  }
+
+  private loaded(): ParsedStore {
+    return this.store ?? this.load();
+  }
+
+  private async mapping(entries: readonly BibEntry[]): Promise<Publications> {
+    const store = this.loaded();
+    const { publicationsOf } = await import('../pipeline.js');
+    // for a few entries, reading the whole item cache costs more than mapping them
+    const items = entries.length >= ITEM_CACHE_FROM ? this.items : undefined;
+    const pubs = publicationsOf(
+      { ...store, entries },
+      {
+        nameChanges: nameChangesFrom(this.options.nameChanges ?? {}),
+        ...(items ? { cache: items, cacheContext: this.mappingContext } : {}),
+      },
+    );
+    const fresh = pubs.problems.filter(
+      (p) => !store.problems.includes(p) && !this.mappingProblems.some((q) => q.key === p.key && q.code === p.code),
+    );
+    this.mappingProblems.push(...fresh);
+    return pubs;
+  }
+
+  /** Every entry as a CSL item (mapped once per session). */
+  async publications(): Promise<Publications> {
+    this.mapped ??= await this.mapping(this.loaded().entries);
+    return this.mapped;
+  }
+
+  /** The list in one format and style; its problems name the store. */
+  async render(options: ListOptions): Promise<RenderedList> {
+    const rendered = await this.renderList(await this.withPage(options));
+    const file = this.loaded().file;
+    return { ...rendered, problems: rendered.problems.map((p) => (p.file === undefined ? { ...p, file } : p)) };
+  }
+
+  /** A standalone HTML list is a publications page: each entry's links, abstract and BibTeX. */
+  private async withPage(options: ListOptions): Promise<ListOptions> {
+    const page = (options.format === 'html' && options.standalone) || DATA_FORMATS.has(options.format);
+    if (!options.pageSpec || !page) return options;
+    const pubs = await this.publications();
+    const { entryExtras } = await import('../page/extras.js');
+    const citations = citationCounts(this.options.storePath);
+    const extras = entryExtras(pubs.store.entries, pubs.items, {
+      target: options.pageSpec.bibtexTarget,
+      ...(options.owner ? { owner: options.owner } : {}),
+      ...(options.pageSpec.linkFields ? { linkFields: options.pageSpec.linkFields } : {}),
+      ...(citations ? { citations } : {}),
+    });
+    return {
+      ...options,
+      page: {
+        extras,
+        selectedFirst: options.pageSpec.selectedFirst,
+        ...(options.pageSpec.css ? { css: options.pageSpec.css } : {}),
+      },
+    };
+  }
+
+  private async renderList(options: ListOptions): Promise<RenderedList> {
+    if (this.records && !DATA_FORMATS.has(options.format) && rendersEntriesIndependently(options.style.xml)) {
+      return this.renderFromRecords(options, this.records);
+    }
+    const { prepareList, finishList } = await import('../render/list.js');
+    const { renderItems } = await import('../render/render-items.js');
+    // the workers start before the mapping, so that they are ready when it ends
+    const pool = this.poolFor(this.loaded().entries.length);
+    const prepared = prepareList((await this.publications()).items, options);
+    const outcome = await renderItems(prepared, pool ? { pool } : {});
+    return finishList(prepared, outcome);
+  }
+
+  private async renderFromRecords(options: ListOptions, records: JsonFileCache<EntryRecord>): Promise<RenderedList> {
+    const store = this.loaded();
+    this.keys ??= this.contentKeys(store);
+    const context = renderContext(options);
+    const recordKeys = this.keys.map((k) => createHash('sha256').update(context).update(k).digest('base64url'));
+    const found = recordKeys.map((k) => records.get(k));
+    const missing = store.entries.filter((_, i) => !found[i]);
+    const problems: Problem[] = [];
+
+    if (missing.length > 0) {
+      // map and render only what has no record: every entry counts, selected or not, in one group
+      const pool = this.poolFor(missing.length);
+      const pubs = await this.mapping(missing);
+      const { prepareList, resolveEntries } = await import('../render/list.js');
+      const { renderItems } = await import('../render/render-items.js');
+      const prepared = prepareList(pubs.items, { ...options, selectedOnly: false, groupBy: 'none' });
+      const outcome = await renderItems(prepared, pool ? { pool } : {});
+      const resolved = resolveEntries(prepared, outcome);
+      problems.push(...resolved.problems);
+      const failed = new Set(outcome.failures.map((f) => f.id));
+      const byIndex = new Map(store.entries.map((e, i) => [e.index, i]));
+      prepared.ordered.forEach((item, j) => {
+        const at = byIndex.get(item.custom.index);
+        const entry = resolved.entries[j] as ResolvedEntry;
+        if (at === undefined) return;
+        const record: EntryRecord = {
+          id: item.id,
+          ir: entry.ir,
+          annotations: entry.annotations,
+          ...(item.issued ? { issued: item.issued } : {}),
+          kind: item.custom.kind,
+          selected: item.custom.selected,
+        };
+        found[at] = record;
+        if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
+      });
+    }
+
+    const byStoreIndex = new Map(store.entries.map((e, i) => [e.index, i]));
+    // the records as items that sorting and grouping understand, in the store's order
+    const listed = store.entries.flatMap((entry, i) => {
+      const record = found[i];
+      if (!record) return []; // an entry that could not be mapped: reported by the mapping
+      return [
+        {
+          id: record.id,
+          issued: record.issued,
+          custom: { index: entry.index, line: entry.line, kind: record.kind, selected: record.selected },
+          record,
+        },
+      ];
+    });
+    const chosen = options.selectedOnly ? listed.filter((x) => x.custom.selected) : listed;
+    const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
+    const groups = groupItems(sorted as unknown as CslItem[], options.groupBy);
+    const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
+    const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
+    // an entry the style prints as nothing is said every run, from a cached record too
+    const { printedNothing, printedCount, ownerWarnings } = await import('../render/list.js');
+    const warned = new Set(problems.map((p) => p.key));
+    for (const x of ordered) {
+      if (plain(x.record.ir).trim() !== '' || warned.has(x.id)) continue;
+      const entry = store.entries[byStoreIndex.get(x.custom.index) ?? -1];
+      problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
+    }
+    problems.push(...ownerWarnings(entries, options));
+    return { output: assembleList(groups, entries, options), count: printedCount(entries), problems };
+  }
+
+  /**
+   * What an entry's rendering depends on in the store: its own text and the @string definitions. Hashing the text as
+   * written is quicker than serialising the parsed fields, and as exact.
+   */
+  private contentKeys(store: ParsedStore): string[] {
+    const source = store.scan.source;
+    const context = createHash('sha256')
+      .update(this.mappingContext)
+      .update(JSON.stringify([...store.strings]))
+      .digest();
+    return store.entries.map((e) =>
+      createHash('sha256').update(context).update(source.slice(e.raw.span.start, e.raw.span.end)).digest('base64url'),
+    );
+  }
+
+  /** The workers, started the first time this many entries are left to render. */
+  private poolFor(left: number): WorkerPool | undefined {
+    if (!this.pool && this.jobs > 0 && left >= PARALLEL_FROM) this.pool = WorkerPool.start(this.jobs);
+    return this.pool;
+  }
+
+  /** Saves the caches and stops the workers. */
+  async close(): Promise<void> {
+    this.items?.save();
+    this.records?.save();
+    await this.pool?.close();
+  }
+}
