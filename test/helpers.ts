@@ -31,8 +31,9 @@ export function embeddedItems(): CslItem[] {
 
 export const JOE = new OwnerMatcher([{ family: 'Benton', given: 'Joe' }]);
 
-export function render(items: readonly CslItem[], format: OutputFormat, overrides: Partial<ListOptions> = {}): string {
-  const result = renderList(items, {
+/** The embedded config's list options (cv style, Joe Benton, ten authors, the equal mark), in one format. */
+export function testListOptions(format: OutputFormat, overrides: Partial<ListOptions> = {}): ListOptions {
+  return {
     format,
     style: loadStyle('cv'),
     locale: 'en-US',
@@ -45,7 +46,11 @@ export function render(items: readonly CslItem[], format: OutputFormat, override
     annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
     standalone: false,
     ...overrides,
-  });
+  };
+}
+
+export function render(items: readonly CslItem[], format: OutputFormat, overrides: Partial<ListOptions> = {}): string {
+  const result = renderList(items, testListOptions(format, overrides));
   // a store without the owner (the robustness corpus) is not a failure of rendering
   const problems = result.problems.filter((p) => p.code !== 'owner-not-found');
   if (problems.length > 0) throw new Error(JSON.stringify(problems));

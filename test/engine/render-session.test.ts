@@ -6,28 +6,14 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStyle, RenderSession, type ListOptions } from '../../src/index.js';
-import { cli, EMBEDDED_STORE, JOE } from '../helpers.js';
-
-const options = (): ListOptions => ({
-  format: 'markdown',
-  style: loadStyle('cv'),
-  locale: 'en-US',
-  owner: JOE,
-  boldOwner: true,
-  maxAuthors: 10,
-  groupBy: 'none',
-  selectedOnly: false,
-  linkTitles: false,
-  annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
-  standalone: false,
-});
+import { RenderSession } from '../../src/index.js';
+import { cli, EMBEDDED_STORE, testListOptions } from '../helpers.js';
 
 async function render(env: Record<string, string>): Promise<string> {
   const session = new RenderSession({ storePath: EMBEDDED_STORE, env, jobs: 0 });
   try {
     session.load();
-    return (await session.render(options())).output;
+    return (await session.render(testListOptions('markdown'))).output;
   } finally {
     await session.close();
   }
