@@ -6,8 +6,8 @@
  * links as `links`. Pure.
  */
 import { stringify } from 'yaml';
-import type { CslItem, CslName } from '../csl/types.js';
-import type { OwnerMatcher } from '../model/names.js';
+import type { CslItem } from '../csl/types.js';
+import { displayName, type OwnerMatcher } from '../model/names.js';
 import type { EntryExtras } from '../page/extras.js';
 import { plain } from '../render/ir.js';
 import { escapeMarkdown } from '../render/markdown.js';
@@ -45,15 +45,6 @@ export function bundleDir(key: string): string {
   return key.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '') || 'entry';
 }
 
-function displayName(name: CslName): string {
-  return plain(
-    name.literal ??
-      [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix]
-        .filter(Boolean)
-        .join(' '),
-  );
-}
-
 function isoDate(item: CslItem): string | undefined {
   const [y, m, d] = item.issued?.['date-parts']?.[0] ?? [];
   if (y === undefined || !/^\d{4}$/.test(String(y))) return undefined;
@@ -70,7 +61,7 @@ function venue(item: CslItem): string | undefined {
 export function hugoBundle(item: CslItem, extras: EntryExtras | undefined, options: BundleOptions): Bundle {
   const people = item.author ?? [];
   const ownerAt = options.owner ? options.owner.indexIn(people) : -1;
-  const authors = people.map((p, i) => (i === ownerAt ? options.ownerAuthor : displayName(p)));
+  const authors = people.map((p, i) => (i === ownerAt ? options.ownerAuthor : plain(displayName(p))));
   const notes = people.map((_, i) =>
     (item.custom.authorAnnotations[i + 1] ?? [])
       .map((name) => options.legends[name])

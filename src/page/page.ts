@@ -5,7 +5,7 @@
  * enhancement, and a stable anchor (`id` = citation key). A "Selected publications" section first when asked, then
  * the sections with their counts, each with an anchor; a table of contents; light and dark themes; print styles.
  */
-import { escapeHtml } from '../render/html.js';
+import { escapeHtml, legendHtml, pageStart } from '../render/html.js';
 import type { EntryExtras } from './extras.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-style.js';
 
@@ -110,21 +110,14 @@ export function publicationsPage(doc: PageDocument): string {
         `\n</${list}>\n</section>`,
     );
   }
-  for (const [symbol, text] of doc.legend) {
-    body.push(`<p class="bibfolio-legend"><sup>${escapeHtml(symbol)}</sup> ${escapeHtml(text)}</p>`);
-  }
+  body.push(...legendHtml(doc.legend));
   const title = escapeHtml(doc.title);
   const style = doc.css ? `<link rel="stylesheet" href="${escapeHtml(doc.css)}">` : `<style>\n${PAGE_CSS}\n</style>`;
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(doc.lang)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...pageStart(doc.lang, doc.title),
     '<meta name="generator" content="bibfolio">',
     // no favicon request: the page asks nothing of any host, its own included
     '<link rel="icon" href="data:,">',
-    `<title>${title}</title>`,
     style,
     '</head>',
     '<body>',

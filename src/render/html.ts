@@ -25,6 +25,25 @@ const TAGS: Readonly<Record<IrStyle, readonly [string, string]>> = {
   ownerUnderline: ['<u class="bibfolio-owner">', '</u>'],
 };
 
+/** The legend lines of the marks used ("* Equal contribution"). */
+export function legendHtml(legend: ReadonlyArray<readonly [string, string]>): string[] {
+  return legend.map(
+    ([symbol, text]) => `<p class="bibfolio-legend"><sup>${escapeHtml(symbol)}</sup> ${escapeHtml(text)}</p>`,
+  );
+}
+
+/** A whole page's first lines, up to its title: doctype, language, charset, viewport. */
+export function pageStart(lang: string, title: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+  ];
+}
+
 const NUMBER_LABEL = /^<span class="bibfolio-label">(\d+)\.<\/span> /;
 
 export const html: Formatter = {
@@ -53,19 +72,12 @@ export const html: Formatter = {
         parts.push('</ul>');
       }
     }
-    for (const [symbol, text] of doc.legend) {
-      parts.push(`<p class="bibfolio-legend"><sup>${escapeHtml(symbol)}</sup> ${escapeHtml(text)}</p>`);
-    }
+    parts.push(...legendHtml(doc.legend));
     const body = `<section class="bibfolio">\n${parts.join('\n')}\n</section>\n`;
     if (!doc.standalone) return body;
     const title = escapeHtml(doc.title ?? 'Publications');
     return [
-      '<!DOCTYPE html>',
-      `<html lang="${escapeHtml(doc.lang)}">`,
-      '<head>',
-      '<meta charset="utf-8">',
-      '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      `<title>${title}</title>`,
+      ...pageStart(doc.lang, doc.title ?? 'Publications'),
       '<style>body{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45}' +
         '.bibfolio-list{padding-left:1.2rem}.bibfolio-list li{margin:.5rem 0}.bibfolio-legend{font-size:.9em}</style>',
       '</head>',

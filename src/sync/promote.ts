@@ -14,7 +14,8 @@ export interface Promotion {
   readonly fields: ReadonlyMap<string, FieldValue>;
 }
 
-const CONFERENCE =
+/** Venue names of conference proceedings (a journal reference or a venue that matches is @inproceedings). */
+export const CONFERENCE =
   /\b(proc(eedings)?\.?|conference|conf\.|workshop|symposium|meeting|congress|icml|iclr|neurips|nips|aaai|ijcai|acl|emnlp|naacl|cvpr|iccv|eccv|colt|aistats|uai|kdd|sigir|www)\b/i;
 
 export function promotionOf(journalRef: string, doi?: string): Promotion {

@@ -1,7 +1,8 @@
 /** The sync report, for people (text) and for tools (`--json`). */
 import type { SyncReport } from './plan.js';
 
-function clip(text: string, max = 90): string {
+/** One line of at most `max` characters, cut with an ellipsis. */
+export function clip(text: string, max = 90): string {
   const one = text.replace(/\s+/g, ' ');
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }

@@ -9,6 +9,7 @@
  * Titles are never matched: every link is an identifier.
  */
 import { WORKSHOP_PATTERN } from '../csl/mapping-tables.js';
+import { CONFERENCE } from '../sync/promote.js';
 import { authorsAgree, familiesOfDisplayNames, type FamilyList } from './authors.js';
 import type { CrossrefWork } from './crossref.js';
 import { isCorrKey, type DblpRecord } from './dblp.js';
@@ -47,8 +48,6 @@ export type Decision =
   | { readonly kind: 'nothing'; readonly reason: string; readonly claims: readonly Claim[] };
 
 const PREPRINT_SERVERS = /arxiv|biorxiv|medrxiv|chemrxiv|ssrn|research\s*square|preprints?\.org|openreview\.net$/i;
-const CONFERENCE =
-  /\b(proc(eedings)?\.?|conference|conf\.|workshop|symposium|meeting|congress|icml|iclr|neurips|nips|aaai|ijcai|acl|emnlp|naacl|cvpr|iccv|eccv|colt|aistats|uai|kdd|sigir|www)\b/i;
 
 function pagesOf(pages: string | undefined): string | undefined {
   return pages?.replace(/\s*[-–—]+\s*/g, '--');

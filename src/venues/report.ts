@@ -1,15 +1,11 @@
 /** The venue sync's report, for people (text); tools read the report object as JSON. */
+import { clip } from '../sync/report.js';
 import type { VenueReport, VenueReportItem } from './plan.js';
-
-function clip(text: string, max = 100): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
 
 function item(i: VenueReportItem, tail: string): string[] {
   return [
-    `  ${i.key}  ${i.id}: ${clip(i.venue ?? '')}${tail}`,
-    ...i.claims.map((c) => `      ${c.source}: ${clip(c.says)}`),
+    `  ${i.key}  ${i.id}: ${clip(i.venue ?? '', 100)}${tail}`,
+    ...i.claims.map((c) => `      ${c.source}: ${clip(c.says, 100)}`),
   ];
 }
 

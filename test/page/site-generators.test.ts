@@ -125,7 +125,6 @@ describe.skipIf(!hugo)('export-hugo', () => {
       '<ul>{{ range .Pages }}<li>{{ .Title }}</li>{{ end }}</ul>\n',
     );
   });
-  afterAll(() => undefined);
 
   it('writes one bundle per publication that Hugo builds into a page each, listed on the section page', async () => {
     const out = join(site, 'content/publication');
