@@ -10,7 +10,6 @@
  * take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
@@ -27,7 +26,7 @@ import { renderContext } from '../render/render-key.js';
 import { sortNewestFirst } from '../render/sort.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
-import { readStore } from '../store/read.js';
+import { readStore, readTextIfThere } from '../store/read.js';
 import { parseSidecar, sidecarPathFor } from '../sync/sidecar.js';
 import type { Citations } from '../page/extras.js';
 import { VERSION } from '../version.js';
@@ -68,12 +67,8 @@ const PARALLEL_FROM = 300;
 
 /** The citation counts sync-venues keeps in the store's sidecar, by key; none when there is no readable sidecar. */
 function citationCounts(storePath: string): ReadonlyMap<string, Citations> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(sidecarPathFor(storePath), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readTextIfThere(sidecarPathFor(storePath));
+  if (text === undefined) return undefined;
   try {
     const venues = parseSidecar(text, 'sidecar').venues ?? {};
     return new Map(Object.entries(venues).flatMap(([key, v]) => (v.citations ? [[key, v.citations] as const] : [])));

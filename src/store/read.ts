@@ -25,3 +25,12 @@ export function readStore(path: string, displayPath = path, encoding?: string): 
   }
   return { ...parseStore(decoded.text, displayPath), encoding: decoded.encoding };
 }
+
+/** A text file's content, or undefined when it cannot be read (not there yet): for files bibfolio itself writes. */
+export function readTextIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

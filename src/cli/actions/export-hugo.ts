@@ -3,10 +3,11 @@
  * content changed; a folder bibfolio did not write (no mark in its front matter) is never touched, and a bundle it
  * wrote for an entry that is gone is removed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BUNDLE_MARK, hugoBundle } from '../../hugo/bundle.js';
 import { entryExtras } from '../../page/extras.js';
+import { readTextIfThere } from '../../store/read.js';
 import { writeFileAtomically } from '../../store/write.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
@@ -22,19 +23,7 @@ export interface HugoFlags {
 }
 
 function ours(dir: string): boolean {
-  try {
-    return readFileSync(join(dir, 'index.md'), 'utf8').split('\n')[1] === BUNDLE_MARK;
-  } catch {
-    return false;
-  }
-}
-
-function read(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readTextIfThere(join(dir, 'index.md'))?.split('\n')[1] === BUNDLE_MARK;
 }
 
 export async function run(flags: HugoFlags, io: Io): Promise<void> {
@@ -82,7 +71,7 @@ export async function run(flags: HugoFlags, io: Io): Promise<void> {
       ['index.md', b.index],
       ['cite.bib', b.citeBib],
     ] as const) {
-      if (text === '' || read(join(dir, name)) === text) continue;
+      if (text === '' || readTextIfThere(join(dir, name)) === text) continue;
       await writeFileAtomically(join(dir, name), text);
       changed = true;
     }

@@ -10,7 +10,7 @@ import { dirname, relative } from 'node:path';
 import { formatProblem } from '../../model/problems.js';
 import { decodeStore, encodeStore, StoreEncodingError } from '../../store/encoding.js';
 import { parseStore, type ParsedStore } from '../../store/parse.js';
-import { readStore, StoreReadError } from '../../store/read.js';
+import { readStore, readTextIfThere, StoreReadError } from '../../store/read.js';
 import { lockStore, removeLeftoverTemporaries, StoreLockedError, writeFileAtomically } from '../../store/write.js';
 import {
   emptySidecar,
@@ -75,14 +75,6 @@ function sameOnDisk(path: string, display: string, store: ParsedStore): boolean 
     return decodeStore(bytes, display, store.encoding).text === store.scan.source;
   } catch {
     return false;
-  }
-}
-
-function safeRead(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
   }
 }
 
@@ -179,7 +171,7 @@ export async function withStoreSession<T>(
           await writeFileAtomically(sidecarPath, serializeSidecar(withPending(session.sidecar, next, bytes)));
           await writeFileAtomically(ctx.storePath, bytes);
           await writeFileAtomically(sidecarPath, newSidecar);
-        } else if (newSidecar !== safeRead(sidecarPath)) await writeFileAtomically(sidecarPath, newSidecar);
+        } else if (newSidecar !== readTextIfThere(sidecarPath)) await writeFileAtomically(sidecarPath, newSidecar);
       },
     };
     return await work(session);
