@@ -80,6 +80,15 @@ function list(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
+/** A DOI from a link, percent-decoded; as written when its escapes are malformed. */
+function decodedDoi(doi: string): string {
+  try {
+    return decodeURIComponent(doi);
+  } catch {
+    return doi;
+  }
+}
+
 export function parseDblpRecord(xml: string, key: string): DblpRecord {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SourceError(`DBLP's record ${key} holds a DTD, which is refused`);
   let doc: Record<string, unknown>;
@@ -117,6 +126,6 @@ export function parseDblpRecord(xml: string, key: string): DblpRecord {
     ...optional('volume', field('volume')),
     ...optional('number', field('number')),
     ...optional('pages', field('pages')),
-    ...optional('doi', doi ? decodeURIComponent(doi) : undefined),
+    ...optional('doi', doi ? decodedDoi(doi) : undefined),
   };
 }

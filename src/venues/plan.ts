@@ -108,7 +108,8 @@ export function planVenues(input: VenuePlanInput): VenuePlan {
         : decision.kind === 'suggested' && input.accept.has(entry.key);
     let written: string[] = [];
     let pending: string[] = [];
-    let record: VenueRecord = { id, ...(base?.fields ? { fields: base.fields, sources: base.sources ?? {} } : {}) };
+    // what an earlier run wrote stays recorded (the base of the next merge), whatever this run writes
+    let record: VenueRecord = base ? { ...base, id } : { id };
     if (decision.kind !== 'nothing') {
       const merged = mergeVenue(entry, decision, base, input.sidecar, source, style, convention);
       if (write) {

@@ -213,3 +213,14 @@ describe('sync-venues and the owner', () => {
     expect(p.store() + p.sidecar() + run.stderr + run.stdout).not.toContain('k-123');
   });
 });
+
+describe('sync-venues without --promote after a promotion', () => {
+  it('keeps the record of what the earlier run wrote: the sidecar does not change', async () => {
+    const p = project();
+    expect((await cli(['sync-venues', '--promote', ...fake.flags()], p.dir, p.env)).code).toBe(0);
+    const sidecar = p.sidecar();
+    const report = await cli(['sync-venues', ...fake.flags()], p.dir, p.env);
+    expect(report.code, report.stderr).toBe(0);
+    expect(p.sidecar()).toBe(sidecar);
+  });
+});
