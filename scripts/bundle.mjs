@@ -5,7 +5,8 @@
  * lexes each module it imports, and that was most of the start-up time of a small list (see README, Performance).
  */
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 const common = {
   bundle: true,
@@ -25,13 +26,42 @@ const common = {
   keepNames: true,
 };
 
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/bibfolio.cjs' });
+// The heavy packages (src/vendor/*.ts: citeproc-js, citation-js, unicode2latex, axios, yaml, fast-xml-parser) are
+// bundles of their own, dist/bundles/<name>.cjs, which the command line loads on first use with their own code cache
+// (src/vendor/README.md). In the command line's bundle each of those modules becomes a call to the loader.
+const vendors = readdirSync('src/vendor')
+  .filter((f) => f.endsWith('.ts') && f !== 'load-bundled.ts')
+  .map((f) => basename(f, '.ts'));
+const lazyVendors = {
+  name: 'lazy-vendors',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]vendor[\\/][^\\/]+\.ts$/ }, (args) => {
+      const name = basename(args.path, '.ts');
+      if (!vendors.includes(name)) return undefined;
+      return {
+        loader: 'ts',
+        resolveDir: 'src/vendor',
+        contents: `import { loadBundled } from './load-bundled.ts';\nexport const load = () => loadBundled(${JSON.stringify(name)});\n`,
+      };
+    });
+  },
+};
+
+rmSync('dist/bundles', { recursive: true, force: true });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/bibfolio.cjs', plugins: [lazyVendors] });
+// the worker renders and nothing else: citeproc-js is part of it
 await build({ ...common, entryPoints: ['src/render/worker.ts'], outfile: 'dist/render-worker.cjs' });
+for (const name of vendors)
+  await build({ ...common, entryPoints: [`src/vendor/${name}.ts`], outfile: `dist/bundles/${name}.cjs` });
 
 // the launcher reads the bundles as Latin-1, so they must be ASCII. esbuild escapes strings but leaves regular
 // expression literals (citation-js's /[–—]/) as they are: a \uXXXX escape means the same there, in strings and in
 // identifiers. Refused where it would not: after a backslash, or in a String.raw template.
-for (const file of ['dist/bibfolio.cjs', 'dist/render-worker.cjs']) {
+for (const file of [
+  'dist/bibfolio.cjs',
+  'dist/render-worker.cjs',
+  ...vendors.map((name) => `dist/bundles/${name}.cjs`),
+]) {
   const text = readFileSync(file, 'utf8');
   const risky = /\\[^\x00-\x7f]|String\.raw`[^`]*[^\x00-\x7f]/.exec(text);
   if (risky) throw new Error(`${file}: cannot escape "${risky[0]}" safely; the launcher reads the bundle as Latin-1`);

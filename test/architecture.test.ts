@@ -1,6 +1,6 @@
 /**
- * The shape of the code: no import cycles among src/ modules (type imports included, as madge counts them), and
- * src/index.ts re-exports only.
+ * The shape of the code: no import cycles among src/ modules (type imports included, as madge counts them),
+ * src/index.ts re-exports only, and the heavy packages are reached only through src/vendor (loaded on first use).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,5 +57,35 @@ describe('the architecture', () => {
       .map((s) => s.trim())
       .filter(Boolean);
     for (const s of statements) expect(s).toMatch(/^export\s/);
+  });
+
+  it('imports the heavy packages only through src/vendor, and calls their load() only inside functions', () => {
+    const heavy =
+      /^(citeproc|@citation-js\/(core|name|plugin-bibtex|plugin-csl)|unicode2latex|axios|yaml|fast-xml-parser)$/;
+    const offenders: string[] = [];
+    for (const file of sources(SRC)) {
+      const name = relative(SRC, file);
+      const text = readFileSync(file, 'utf8');
+      if (name.startsWith('vendor/')) continue;
+      for (const m of text.matchAll(/(?:^|\n)\s*import\s+(type\s+)?[^'";]*?from\s+['"]([^'".][^'"]*)['"]/g)) {
+        if (!m[1] && heavy.test(m[2] as string)) offenders.push(`${name}: imports ${m[2]}`);
+      }
+      // a load() at the top level of a module would load the package at start-up
+      for (const m of text.matchAll(/^(?:export\s+)?(?:const|let|var)\s+\w+\s*=\s*[\w.]*\(\)\./gm)) {
+        if (/import\s*\{[^}]*\bload as\b/.test(text)) offenders.push(`${name}: ${m[0]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('has a bundle of its own for every package in src/vendor', () => {
+    const vendors = readdirSync(join(SRC, 'vendor')).filter((f) => f.endsWith('.ts') && f !== 'load-bundled.ts');
+    expect(vendors.length).toBeGreaterThanOrEqual(6);
+    for (const file of vendors) {
+      expect(statSync(join(ROOT, 'dist', 'bundles', file.replace(/\.ts$/, '.cjs'))).size).toBeGreaterThan(1000);
+      expect(readFileSync(join(SRC, 'vendor', file), 'utf8')).toMatch(
+        /export const load = \(\)[^\n]*\nexport default /,
+      );
+    }
   });
 });

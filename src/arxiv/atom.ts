@@ -7,7 +7,7 @@
  * spaces, `<id>` carries the version (and is http while links are https), a malformed ID gives a feed whose single
  * entry is titled "Error".
  */
-import { XMLParser } from 'fast-xml-parser';
+import { load as xml, type Xml } from '../vendor/xml.js';
 import { parseArxivId } from '../model/arxiv-id.js';
 
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -44,17 +44,19 @@ export interface ParsedFeed {
 
 export class FeedError extends Error {}
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  processEntities: true,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => ['entry', 'author', 'link', 'category', 'affiliation'].includes(name),
-});
+let parser: InstanceType<Xml['XMLParser']> | undefined;
+const atomParser = (): InstanceType<Xml['XMLParser']> =>
+  (parser ??= new (xml().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    processEntities: true,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (name) => ['entry', 'author', 'link', 'category', 'affiliation'].includes(name),
+  }));
 
 /** Collapses line breaks and runs of white space, as arXiv's own pages do. */
 export function collapseSpace(text: string): string {
@@ -97,7 +99,7 @@ export function parseFeed(xml: string): ParsedFeed {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new FeedError('the response declares a DTD or entities; refused');
   let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(decodeCharacterReferences(xml), true) as Record<string, unknown>;
+    doc = atomParser().parse(decodeCharacterReferences(xml), true) as Record<string, unknown>;
   } catch (err) {
     throw new FeedError(`the response is not well-formed XML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -2,8 +2,8 @@
  * An arXiv record -> BibTeX field values, written in the store's own convention (UTF-8, or LaTeX escapes when the
  * file keeps to ASCII). Pure.
  */
-import { parse as parseName } from '@citation-js/name';
-import { Transform } from 'unicode2latex';
+import { load as citationJs } from '../vendor/citation-js.js';
+import { load as unicode2latex, type Unicode2latex } from '../vendor/unicode2latex.js';
 import { arxivAbsUrl } from '../model/arxiv-id.js';
 import type { NameChanges } from '../model/name-changes.js';
 import type { PersonName } from '../model/names.js';
@@ -63,9 +63,9 @@ export function detectConvention(source: string): TextConvention {
     : 'utf8';
 }
 
-let latexTransform: Transform | undefined;
+let latexTransform: InstanceType<Unicode2latex['Transform']> | undefined;
 function toLatex(text: string): string {
-  latexTransform ??= new Transform('bibtex-creator');
+  latexTransform ??= new (unicode2latex().Transform)('bibtex-creator');
   return latexTransform.tolatex(text);
 }
 
@@ -124,7 +124,7 @@ export function bibtexName(name: PersonName, convention: TextConvention): string
 }
 
 export function personFromArxiv(displayName: string): PersonName {
-  const parsed = parseName(displayName);
+  const parsed = citationJs().parseName(displayName);
   const name: Record<string, string> = {};
   for (const part of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {
     if (parsed[part]) name[part] = parsed[part];

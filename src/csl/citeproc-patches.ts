@@ -6,7 +6,7 @@
  * exist only for Turkish, Azeri and Lithuanian (Unicode SpecialCasing.txt); for every other language the result is
  * that of `toLowerCase`, so that is used, and the original is kept for those three.
  */
-import CSL from 'citeproc';
+import type { Citeproc } from '../vendor/citeproc.js';
 
 interface CaseState {
   tmp: { lang_array?: string[] };
@@ -14,7 +14,7 @@ interface CaseState {
 
 type CaseFn = (this: CaseState, str: string) => string;
 
-const csl = CSL as unknown as { toLocaleLowerCase: CaseFn; toLocaleUpperCase: CaseFn; __bibfolioPatched?: boolean };
+type Patchable = { toLocaleLowerCase: CaseFn; toLocaleUpperCase: CaseFn; __bibfolioPatched?: boolean };
 
 const SPECIAL_CASING = /^(tr|az|lt)(\b|-|_)/i;
 
@@ -23,7 +23,10 @@ function needsLocale(state: CaseState): boolean {
   return Array.isArray(langs) && langs.some((l) => SPECIAL_CASING.test(l));
 }
 
-if (!csl.__bibfolioPatched) {
+/** Patches the case mapping of this copy of citeproc-js, once. */
+export function patchCaseMapping(CSL: Citeproc): void {
+  const csl = CSL as unknown as Patchable;
+  if (csl.__bibfolioPatched) return;
   const lower = csl.toLocaleLowerCase;
   const upper = csl.toLocaleUpperCase;
   csl.toLocaleLowerCase = function (this: CaseState, str: string): string {

@@ -1,7 +1,7 @@
 /** One cached citeproc-js engine per style and locale, rendering bibliography entries to IR. */
-import CSL from 'citeproc';
 import { learnNameLayout, PLAIN_AUTHORS, probeItems, type NameLayout } from '../render/authors.js';
-import './citeproc-patches.js';
+import type { Citeproc } from '../vendor/citeproc.js';
+import { citeproc } from './citeproc.js';
 import { IR_FORMAT } from './ir-format.js';
 import { prepareStyleForLists } from './prepare-style.js';
 import { loadLocale } from './locales.js';
@@ -19,7 +19,7 @@ export interface RenderOutcome {
 
 export class ListEngine {
   private readonly items = new Map<string, unknown>();
-  private readonly engine: InstanceType<typeof CSL.Engine>;
+  private readonly engine: InstanceType<Citeproc['Engine']>;
   private layout: NameLayout | undefined;
 
   constructor(
@@ -36,7 +36,7 @@ export class ListEngine {
       },
       retrieveItem: (id: string): unknown => this.items.get(id),
     };
-    this.engine = new CSL.Engine(sys, prepareStyleForLists(style.xml), lang, true);
+    this.engine = new (citeproc().Engine)(sys, prepareStyleForLists(style.xml), lang, true);
     // citeproc-js derives the citation label (`[BDS23]`) from the names: from the undecorated ones, not `<sup>Benton`
     const engine = this.engine as unknown as { getCitationLabel(item: Record<string, unknown>): string };
     const label = engine.getCitationLabel.bind(engine);

@@ -1,5 +1,5 @@
 /** The citeproc-js output format that writes IR (see render/ir.ts) instead of HTML or text. */
-import CSL from 'citeproc';
+import type { Citeproc } from '../vendor/citeproc.js';
 import { IR } from '../render/ir.js';
 
 export const IR_FORMAT = 'bibfolio-ir';
@@ -24,7 +24,8 @@ function withIdentityDecorations(format: Record<string, unknown>): Record<string
   );
 }
 
-function define(): void {
+/** Adds the IR format to this copy of citeproc-js. */
+export function defineIrFormat(CSL: Citeproc): void {
   const text = withIdentityDecorations(CSL.Output.Formats.text as Record<string, unknown>);
   CSL.Output.Formats[IR_FORMAT] = {
     ...text,
@@ -56,5 +57,3 @@ function define(): void {
     },
   };
 }
-
-define();

@@ -5,13 +5,12 @@
  * bibfolio then adds what citation-js leaves out and a publication list needs: the arXiv identifier and preprint form,
  * `and others`, the `author+an` annotations, the `selected` mark, and names with no markup in them.
  */
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import { parseAnnotation } from '../model/annotations.js';
 import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
 import type { NameChanges } from '../model/name-changes.js';
 import type { Problem } from '../model/problems.js';
+import { load as citationJs } from '../vendor/citation-js.js';
 import { latexAccentsToUnicode } from '../latex/latex.js';
 import { readLatex } from '../latex/read.js';
 import { protectInput } from '../render/ir.js';
@@ -144,7 +143,7 @@ function unreadableMessage(input: CitationJsEntry, err: Error): string {
 }
 
 function convert(inputs: readonly CitationJsEntry[]): LooseItem[] {
-  const out = plugins.input.chainLink(inputs, { forceType: '@biblatex/entries+list' });
+  const out = citationJs().plugins.input.chainLink(inputs, { forceType: '@biblatex/entries+list' });
   if (!Array.isArray(out) || out.length !== inputs.length) throw new Error('unexpected output from citation-js');
   return out as LooseItem[];
 }

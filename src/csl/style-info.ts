@@ -4,7 +4,7 @@
  * (well-formed XML whose root is `<style>` in the CSL namespace), so that a wrong file is one clear error rather than
  * an exception from deep inside citeproc-js. Pure.
  */
-import { XMLValidator } from 'fast-xml-parser';
+import { load as xmlParser } from '../vendor/xml.js';
 
 export interface StyleInfo {
   /** The style's ID: the last segment of `<id>` (`http://www.zotero.org/styles/apa` -> `apa`). */
@@ -44,7 +44,7 @@ function decodeXmlText(text: string): string {
 
 /** Reads a style's metadata; throws StyleFormatError (with the line where the XML breaks) when it is not CSL. */
 export function readStyleInfo(xml: string): StyleInfo {
-  const valid = XMLValidator.validate(xml);
+  const valid = xmlParser().XMLValidator.validate(xml);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     throw new StyleFormatError(`is not well-formed XML (line ${line}, column ${col}: ${msg})`);

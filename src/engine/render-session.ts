@@ -26,11 +26,11 @@ import { renderContext } from '../render/render-key.js';
 import { sortNewestFirst } from '../render/sort.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
-import { readStore, readTextIfThere } from '../store/read.js';
-import { parseSidecar, sidecarPathFor } from '../sync/sidecar.js';
-import type { Citations } from '../page/extras.js';
+import { readStore } from '../store/read.js';
+import type { EntryExtras } from '../page/extras.js';
 import { VERSION } from '../version.js';
 import { JsonFileCache } from './json-cache.js';
+import { pageExtras } from './page-extras.js';
 
 export interface RenderSessionOptions {
   /** The BibTeX store. */
@@ -65,18 +65,6 @@ const ITEM_CACHE_FROM = 200;
 /** Entries left to render from which workers pay for their start (render-items renders fewer on this thread). */
 const PARALLEL_FROM = 300;
 
-/** The citation counts sync-venues keeps in the store's sidecar, by key; none when there is no readable sidecar. */
-function citationCounts(storePath: string): ReadonlyMap<string, Citations> | undefined {
-  const text = readTextIfThere(sidecarPathFor(storePath));
-  if (text === undefined) return undefined;
-  try {
-    const venues = parseSidecar(text, 'sidecar').venues ?? {};
-    return new Map(Object.entries(venues).flatMap(([key, v]) => (v.citations ? [[key, v.citations] as const] : [])));
-  } catch {
-    return undefined; // a damaged sidecar is sync's to report; a list shows no counts
-  }
-}
-
 export function defaultJobs(): number {
   return Math.min(3, Math.max(0, availableParallelism() - 1));
 }
@@ -84,6 +72,8 @@ export function defaultJobs(): number {
 export class RenderSession {
   private readonly items: JsonFileCache<CslItem> | undefined;
   private readonly records: JsonFileCache<EntryRecord> | undefined;
+  /** A publications page's extras (links, abstracts, BibTeX) for the whole store, by its entries and options. */
+  private readonly pages: JsonFileCache<EntryExtras[]> | undefined;
   private pool: WorkerPool | undefined;
   private readonly jobs: number;
   private readonly mappingContext: string;
@@ -98,6 +88,7 @@ export class RenderSession {
     const useCache = options.cache !== false;
     this.items = useCache ? JsonFileCache.forStore<CslItem>(env, 'items', options.storePath) : undefined;
     this.records = useCache ? JsonFileCache.forStore<EntryRecord>(env, 'entries', options.storePath) : undefined;
+    this.pages = useCache ? JsonFileCache.forStore<EntryExtras[]>(env, 'pages', options.storePath) : undefined;
     this.mappingContext = `${VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
     // workers start when there is enough left to render to need them (after one edit of a long list: none)
     this.jobs = options.jobs ?? defaultJobs();
@@ -153,14 +144,12 @@ export class RenderSession {
   private async withPage(options: ListOptions): Promise<ListOptions> {
     const page = (options.format === 'html' && options.standalone) || DATA_FORMATS.has(options.format);
     if (!options.pageSpec || !page) return options;
-    const pubs = await this.publications();
-    const { entryExtras } = await import('../page/extras.js');
-    const citations = citationCounts(this.options.storePath);
-    const extras = entryExtras(pubs.store.entries, pubs.items, {
-      target: options.pageSpec.bibtexTarget,
+    const spec = options.pageSpec;
+    this.keys ??= this.contentKeys(this.loaded());
+    const extras = await pageExtras(this.keys, this.pages, () => this.publications(), this.options.storePath, {
+      target: spec.bibtexTarget,
       ...(options.owner ? { owner: options.owner } : {}),
-      ...(options.pageSpec.linkFields ? { linkFields: options.pageSpec.linkFields } : {}),
-      ...(citations ? { citations } : {}),
+      ...(spec.linkFields ? { linkFields: spec.linkFields } : {}),
     });
     return {
       ...options,
@@ -279,6 +268,7 @@ export class RenderSession {
   async close(): Promise<void> {
     this.items?.save();
     this.records?.save();
+    this.pages?.save();
     await this.pool?.close();
   }
 }

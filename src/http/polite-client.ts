@@ -5,7 +5,8 @@
  * connections, honouring Retry-After up to a bound. The transport (an axios instance) is injected, so tests talk to
  * real servers on 127.0.0.1 and production to the real hosts with the same code.
  */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
+import { load as axios } from '../vendor/axios.js';
 import type { Readable } from 'node:stream';
 import { VERSION } from '../version.js';
 
@@ -111,7 +112,7 @@ export class PoliteClient {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.readTimeoutMs = options.readTimeoutMs ?? 30_000;
     this.maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
-    this.http = options.http ?? axios.create();
+    this.http = options.http ?? axios().create();
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
   }

@@ -5,7 +5,7 @@
  * publication_types (CSL types), abstract, featured (selected), url_pdf/url_code/url_slides/..., doi, and the other
  * links as `links`. Pure.
  */
-import { stringify } from 'yaml';
+import { load as yaml } from '../vendor/yaml.js';
 import type { CslItem } from '../csl/types.js';
 import { displayName, type OwnerMatcher } from '../model/names.js';
 import type { EntryExtras } from '../page/extras.js';
@@ -85,11 +85,11 @@ export function hugoBundle(item: CslItem, extras: EntryExtras | undefined, optio
   }
   if (links.length > 0) front.links = links;
   if (item.DOI) front.doi = item.DOI;
-  const yaml = stringify(front, { lineWidth: 0, aliasDuplicateObjects: false });
+  const frontMatter = yaml().stringify(front, { lineWidth: 0, aliasDuplicateObjects: false });
   return {
     dir: bundleDir(item.custom.key),
     key: item.custom.key,
-    index: `---\n${BUNDLE_MARK}\n${yaml}---\n`,
+    index: `---\n${BUNDLE_MARK}\n${frontMatter}---\n`,
     citeBib: extras?.bibtex ?? '',
   };
 }

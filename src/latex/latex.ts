@@ -10,7 +10,7 @@
  * - for the ASCII target, non-ASCII characters become LaTeX (`Kam{\'e}lia`, `{\L}ukasz`) from unicode2latex's tables;
  * - in titles, words with capitals that a lower-casing style would destroy are braced (`{LLM}`, `{NeurIPS}`).
  */
-import { bibtex as bibtexTable, latex2unicode, Transform } from 'unicode2latex';
+import { load as unicode2latex, type Unicode2latex } from '../vendor/unicode2latex.js';
 
 /** Text commands a bibliography may hold (accents, formatting, symbols, logos). */
 const KNOWN_COMMANDS = new Set([
@@ -190,15 +190,14 @@ const CONTROL_SYMBOLS = new Set([
   '~',
 ]);
 
-let creator: Transform | undefined;
+let creator: InstanceType<Unicode2latex['Transform']> | undefined;
 function tableLatex(text: string): string {
-  creator ??= new Transform('bibtex-creator');
+  creator ??= new (unicode2latex().Transform)('bibtex-creator');
   return creator.tolatex(text);
 }
 
-const BASE = (
-  bibtexTable as unknown as { base: Readonly<Record<string, { readonly text?: string; readonly math?: string }>> }
-).base;
+type BaseTable = Readonly<Record<string, { readonly text?: string; readonly math?: string }>>;
+const base = (): BaseTable => (unicode2latex().bibtex as unknown as { base: BaseTable }).base;
 
 /** Commands the table writes that need no package beyond fontenc T1 and textcomp. */
 function plainLatex(latex: string): boolean {
@@ -232,7 +231,7 @@ function computeLatexForChar(ch: string): string | undefined {
       STACKED,
       (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`,
     );
-    const entry = BASE[candidate];
+    const entry = base()[candidate];
     if (!plainLatex(latex) && entry?.math) latex = `$${entry.math}$`;
     if (!/[^\x00-\x7f]/.test(latex)) return latex;
   }
@@ -385,10 +384,11 @@ export function safeVerbatim(value: string): string {
   return value.replace(/(?<!\\)([%#])/g, '\\$1');
 }
 
-const TABLE = latex2unicode as unknown as Readonly<Record<string, string | { readonly text?: string }>>;
+type UnicodeTable = Readonly<Record<string, string | { readonly text?: string }>>;
+const table = (): UnicodeTable => unicode2latex().latex2unicode as unknown as UnicodeTable;
 
 function toUnicode(command: string): string | undefined {
-  const entry = TABLE[command];
+  const entry = table()[command];
   return typeof entry === 'string' ? entry : entry?.text;
 }
 

@@ -14,7 +14,7 @@ import {
   formattingCommands,
   formattingEnvs,
 } from '@citation-js/plugin-bibtex/lib/input/constants.js';
-import { latex2unicode } from 'unicode2latex';
+import { load as unicode2latex } from '../vendor/unicode2latex.js';
 import {
   MATH_ACCENTS,
   MATH_SCRIPTS,
@@ -24,9 +24,8 @@ import {
   UNWRAP_COMMANDS,
 } from './read-tables.js';
 
-const TABLE = latex2unicode as unknown as Readonly<
-  Record<string, string | { readonly text?: string; readonly math?: string }>
->;
+type ReadTable = Readonly<Record<string, string | { readonly text?: string; readonly math?: string }>>;
+const table = (): ReadTable => unicode2latex().latex2unicode as unknown as ReadTable;
 
 export interface LatexReading {
   /** The value as LaTeX that citation-js reads as intended. */
@@ -86,7 +85,7 @@ export function escapeForCitationJs(text: string): string {
 }
 
 function tableText(command: string, math: boolean): string | undefined {
-  const entry = TABLE[command];
+  const entry = table()[command];
   if (typeof entry === 'string') return entry;
   return math ? (entry?.math ?? entry?.text) : (entry?.text ?? entry?.math);
 }

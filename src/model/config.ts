@@ -2,105 +2,120 @@
  * `bibfolio.config.json`: one optional file, validated with errors that say which key is wrong and where.
  * Pure: `parseConfig` takes the file's text; reading it is the CLI's job.
  */
-import { parse as parseName } from '@citation-js/name';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import { load as citationJs } from '../vendor/citation-js.js';
 import { NameChanges } from './name-changes.js';
 import type { PersonName } from './names.js';
 
 export const CONFIG_FILE = 'bibfolio.config.json';
 
-const nameSchema = z.union([
-  z.string().min(1),
-  z.strictObject({ family: z.string().min(1), given: z.string().optional() }),
-]);
+// zod's mini form carries no messages of its own: the English ones, as the full zod writes them
+z.config(en());
+
+/** A non-empty string. */
+const text = (): z.ZodMiniString<string> => z.string().check(z.minLength(1));
+const count = (min: number, max?: number): z.ZodMiniNumber<number> =>
+  max === undefined ? z.int().check(z.gte(min)) : z.int().check(z.gte(min), z.lte(max));
+const url = (): z.ZodMiniString<string> => z.string().check(z.url());
+const groupBy = z.enum(['none', 'year', 'type']);
+
+const nameSchema = z.union([text(), z.strictObject({ family: text(), given: z.optional(z.string()) })]);
 
 const outputSchema = z.strictObject({
-  path: z.string().min(1),
+  path: text(),
   format: z.enum(['markdown', 'html', 'latex', 'text', 'json', 'yaml']),
-  style: z.string().min(1).optional(),
-  locale: z.string().min(1).optional(),
-  groupBy: z.enum(['none', 'year', 'type']).optional(),
-  selected: z.boolean().optional(),
-  linkTitles: z.boolean().optional(),
-  standalone: z.boolean().optional(),
-  maxAuthors: z.number().int().min(0).optional(),
+  style: z.optional(text()),
+  locale: z.optional(text()),
+  groupBy: z.optional(groupBy),
+  selected: z.optional(z.boolean()),
+  linkTitles: z.optional(z.boolean()),
+  standalone: z.optional(z.boolean()),
+  maxAuthors: z.optional(count(0)),
   /** HTML pages: a "Selected publications" section first. */
-  selectedFirst: z.boolean().optional(),
+  selectedFirst: z.optional(z.boolean()),
   /** HTML pages: link this stylesheet instead of the inline one. */
-  css: z.string().min(1).optional(),
+  css: z.optional(text()),
 });
 
+/**
+ * The schema, in zod's tree-shakable "mini" form: the whole of zod was the largest package of the start-up bundle
+ * (474 kB of 2.2 MB), read at every run to validate a few keys; this is 24 kB.
+ */
 export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  owner: z
-    .strictObject({
+  $schema: z.optional(z.string()),
+  owner: z.optional(
+    z.strictObject({
       name: nameSchema,
       /** Other ways the owner's name is written: initials, middle names, former names. */
-      variants: z.array(nameSchema).default([]),
-      bold: z.boolean().default(true),
-    })
-    .optional(),
+      variants: z._default(z.array(nameSchema), []),
+      bold: z._default(z.boolean(), true),
+    }),
+  ),
   /** The store, relative to the config file. */
-  store: z.string().min(1).default('bib/publications.bib'),
+  store: z._default(text(), 'bib/publications.bib'),
   /** The store's encoding when it is not UTF-8 (latin1, windows-1252, ...); edits are written back in it. */
-  encoding: z.string().min(1).optional(),
-  style: z.string().min(1).default('cv'),
+  encoding: z.optional(text()),
+  style: z._default(text(), 'cv'),
   /** The CSL locale; when absent, the style's own `default-locale` (else en-US). */
-  locale: z.string().min(1).optional(),
+  locale: z.optional(text()),
   /** Folders searched for a style name, after the project's `styles/` (relative to the config file). */
-  styleDirs: z.array(z.string().min(1)).default([]),
+  styleDirs: z._default(z.array(text()), []),
   /** `bibfolio styles add`: the official CSL repository's layout (`NAME.csl`, `dependent/NAME.csl`). */
-  styleCatalogue: z.string().url().optional(),
-  maxAuthors: z.number().int().min(0).default(10),
-  groupBy: z.enum(['none', 'year', 'type']).default('none'),
-  linkTitles: z.boolean().default(false),
-  title: z.string().default('Publications'),
+  styleCatalogue: z.optional(url()),
+  maxAuthors: z._default(count(0), 10),
+  groupBy: z._default(groupBy, 'none'),
+  linkTitles: z._default(z.boolean(), false),
+  title: z._default(z.string(), 'Publications'),
   /** Publications pages: link label -> the store field it comes from (PDF, Code, Slides, Poster, Video, Website). */
-  linkFields: z.record(z.string().min(1), z.string().min(1)).optional(),
+  linkFields: z.optional(z.record(text(), text())),
   /** Annotation name (from `author+an`) -> the symbol printed after the name and its legend line. */
-  annotations: z
-    .record(z.string().min(1), z.strictObject({ symbol: z.string().min(1), legend: z.string() }))
-    .default({ equal: { symbol: '*', legend: 'Equal contribution' } }),
+  annotations: z._default(z.record(text(), z.strictObject({ symbol: text(), legend: z.string() })), {
+    equal: { symbol: '*', legend: 'Equal contribution' },
+  }),
   /** Former name -> current name, for co-authors (or the owner) who changed their name. */
-  nameChanges: z.record(z.string().min(1), nameSchema).default({}),
-  sync: z
-    .strictObject({
+  nameChanges: z._default(z.record(text(), nameSchema), {}),
+  sync: z._default(
+    z.strictObject({
       /** Write arXiv's abstract into the entries. */
-      abstract: z.boolean().default(false),
+      abstract: z._default(z.boolean(), false),
       /** Milliseconds between requests; arXiv asks for at least 3000. */
-      delayMs: z.number().int().min(0).default(3000),
-      batchSize: z.number().int().min(1).max(100).default(100),
-      apiUrl: z.string().url().default('https://export.arxiv.org/api/query'),
-    })
-    .default({ abstract: false, delayMs: 3000, batchSize: 100, apiUrl: 'https://export.arxiv.org/api/query' }),
+      delayMs: z._default(count(0), 3000),
+      batchSize: z._default(count(1, 100), 100),
+      apiUrl: z._default(url(), 'https://export.arxiv.org/api/query'),
+    }),
+    { abstract: false, delayMs: 3000, batchSize: 100, apiUrl: 'https://export.arxiv.org/api/query' },
+  ),
   /** `bibfolio sync-venues`: the identifier sources, each the service's base as in its documentation. */
-  venues: z
-    .strictObject({
-      semanticScholarUrl: z.string().url().default('https://api.semanticscholar.org/graph/v1'),
-      dblpUrl: z.string().url().default('https://dblp.org'),
-      crossrefUrl: z.string().url().default('https://api.crossref.org'),
+  venues: z._default(
+    z.strictObject({
+      semanticScholarUrl: z._default(url(), 'https://api.semanticscholar.org/graph/v1'),
+      dblpUrl: z._default(url(), 'https://dblp.org'),
+      crossrefUrl: z._default(url(), 'https://api.crossref.org'),
       /** An e-mail address for Crossref's polite pool. */
-      mailto: z.string().optional(),
+      mailto: z.optional(z.string()),
       /** Milliseconds between requests to each service; the real hosts ask for at least 3000. */
-      delayMs: z.number().int().min(0).default(3000),
-    })
-    .default({
+      delayMs: z._default(count(0), 3000),
+    }),
+    {
       semanticScholarUrl: 'https://api.semanticscholar.org/graph/v1',
       dblpUrl: 'https://dblp.org',
       crossrefUrl: 'https://api.crossref.org',
       delayMs: 3000,
-    }),
+    },
+  ),
   /** `bibfolio export-hugo`: the owner's name in `authors` (Hugo Blox's profile of the site's owner is `admin`). */
-  hugo: z.strictObject({ owner: z.string().min(1).default('admin') }).default({ owner: 'admin' }),
+  hugo: z._default(z.strictObject({ owner: z._default(text(), 'admin') }), { owner: 'admin' }),
   /** `bibfolio export-bib`: the target and the file it writes (relative to the config file). */
-  export: z
-    .strictObject({
-      target: z.enum(['bibtex', 'biblatex']).default('bibtex'),
-      out: z.string().min(1).default('dist/publications.bib'),
-    })
-    .default({ target: 'bibtex', out: 'dist/publications.bib' }),
+  export: z._default(
+    z.strictObject({
+      target: z._default(z.enum(['bibtex', 'biblatex']), 'bibtex'),
+      out: z._default(text(), 'dist/publications.bib'),
+    }),
+    { target: 'bibtex', out: 'dist/publications.bib' },
+  ),
   /** What `bibfolio publications` writes, relative to the config file. */
-  outputs: z.array(outputSchema).default([
+  outputs: z._default(z.array(outputSchema), [
     { path: 'dist/publications.md', format: 'markdown' },
     { path: 'dist/publications.html', format: 'html', standalone: true },
     { path: 'dist/publications.tex', format: 'latex' },
@@ -184,7 +199,7 @@ export function toPersonName(spec: NameSpec): PersonName {
   if (spec.trim() === '') throw new ConfigError('the owner\'s name is empty; give it as "Joe Benton" or "Benton, Joe"');
   const plain = plainName(spec);
   if (plain) return plain;
-  const parsed = parseName(spec);
+  const parsed = citationJs().parseName(spec);
   const name: Record<string, string> = {};
   for (const part of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {
     if (parsed[part]) name[part] = parsed[part];
@@ -198,17 +213,20 @@ export function toPersonName(spec: NameSpec): PersonName {
 
 /** The keys the schema allows at a path of the config (top level, owner, sync, export, outputs[n]). */
 function knownKeys(path: readonly PropertyKey[]): string[] {
-  let schema: unknown = configSchema;
+  type Def = { type?: string; innerType?: Schema; element?: Schema; shape?: Record<string, Schema> };
+  type Schema = { _zod: { def: Def } };
+  const bare = (schema: Schema): Def => {
+    let def = schema._zod.def;
+    while (def.innerType && !def.shape) def = def.innerType._zod.def;
+    return def;
+  };
+  let schema: Schema | undefined = configSchema as unknown as Schema;
   for (const step of path) {
-    let inner = schema as { unwrap?: () => unknown; shape?: Record<string, unknown>; element?: unknown };
-    while (inner.unwrap && !inner.shape) inner = inner.unwrap() as typeof inner;
-    if (typeof step === 'number') schema = inner.element;
-    else schema = inner.shape?.[String(step)];
+    const def = bare(schema);
+    schema = typeof step === 'number' ? def.element : def.shape?.[String(step)];
     if (schema === undefined) return [];
   }
-  let inner = schema as { unwrap?: () => unknown; shape?: Record<string, unknown>; element?: unknown };
-  while (inner.unwrap && !inner.shape) inner = inner.unwrap() as typeof inner;
-  return Object.keys(inner.shape ?? {});
+  return Object.keys(bare(schema).shape ?? {});
 }
 
 /** The known key a typo most likely meant (edit distance at most 2, or one a prefix of the other). */

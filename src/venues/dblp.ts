@@ -3,7 +3,7 @@
  * the venue (journal or booktitle), year, volume, number, pages, the record's type and its DOI (an `ee` link to
  * doi.org). A key under `journals/corr/` is DBLP's copy of the arXiv record: it proves no publication.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { load as xmlParser } from '../vendor/xml.js';
 import { HttpFailure } from '../http/polite-client.js';
 import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
 
@@ -93,7 +93,7 @@ export function parseDblpRecord(xml: string, key: string): DblpRecord {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SourceError(`DBLP's record ${key} holds a DTD, which is refused`);
   let doc: Record<string, unknown>;
   try {
-    doc = new XMLParser({
+    doc = new (xmlParser().XMLParser)({
       ignoreAttributes: false,
       attributeNamePrefix: '@',
       parseTagValue: false,

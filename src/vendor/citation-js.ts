@@ -1,0 +1,13 @@
+/**
+ * citation-js with its BibTeX plugin, and its name parser, on first use (see README.md here). The plugin registers
+ * itself with the core when this module runs.
+ */
+import { plugins } from '@citation-js/core';
+import { parse as parseName } from '@citation-js/name';
+import '@citation-js/plugin-bibtex';
+
+const citationJs = { plugins, parseName };
+
+export type CitationJs = typeof citationJs;
+export const load = (): CitationJs => citationJs;
+export default citationJs;
