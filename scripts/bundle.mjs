@@ -21,8 +21,9 @@ const common = {
   // ASCII output (non-ASCII characters in strings escaped): V8 keeps an ASCII source as a one-byte string, half the
   // memory and read time of the two-byte string a single em dash in a comment would force
   charset: 'ascii',
-  // minified, names kept (messages and error classes use them): less to read, parse and hash at every start
-  minify: true,
+  // minified, names kept (messages and error classes use them): less to read, parse and hash at every start;
+  // BIBFOLIO_BUNDLE_READABLE=1 leaves them readable, for profiles (`node --cpu-prof`)
+  minify: process.env.BIBFOLIO_BUNDLE_READABLE !== '1',
   keepNames: true,
 };
 

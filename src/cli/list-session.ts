@@ -44,15 +44,15 @@ function loadStore(session: RenderSession): ParsedStore {
 export async function withListSession<T>(
   ctx: Context,
   io: Io,
-  flags: SessionFlags & { readonly keepGoing?: boolean },
+  flags: SessionFlags & { readonly keepGoing?: boolean; readonly canKeepGoing?: boolean },
   work: (session: RenderSession, store: ParsedStore) => Promise<T>,
 ): Promise<T> {
   const session = sessionFor(ctx, io, flags);
   try {
     const store = loadStore(session);
-    reportProblems(store.problems, store.file, io, flags.keepGoing ?? false);
+    reportProblems(store.problems, store.file, io, flags.keepGoing ?? false, flags.canKeepGoing);
     const result = await work(session, store);
-    reportProblems(session.mappingProblems, store.file, io, flags.keepGoing ?? false);
+    reportProblems(session.mappingProblems, store.file, io, flags.keepGoing ?? false, flags.canKeepGoing);
     return result;
   } finally {
     await session.close();

@@ -29,6 +29,8 @@ import type { ParsedStore } from '../store/parse.js';
 import { readStore } from '../store/read.js';
 import type { EntryExtras } from '../page/extras.js';
 import { VERSION } from '../version.js';
+import type { ExportedBlock, ExportOptions, ExportResult } from '../export/export.js';
+import { ExportBlocks } from './export-blocks.js';
 import { JsonFileCache } from './json-cache.js';
 import { pageExtras } from './page-extras.js';
 
@@ -74,6 +76,7 @@ export class RenderSession {
   private readonly records: JsonFileCache<EntryRecord> | undefined;
   /** A publications page's extras (links, abstracts, BibTeX) for the whole store, by its entries and options. */
   private readonly pages: JsonFileCache<EntryExtras[]> | undefined;
+  private readonly exports: JsonFileCache<ExportedBlock> | undefined;
   private pool: WorkerPool | undefined;
   private readonly jobs: number;
   private readonly mappingContext: string;
@@ -89,6 +92,7 @@ export class RenderSession {
     this.items = useCache ? JsonFileCache.forStore<CslItem>(env, 'items', options.storePath) : undefined;
     this.records = useCache ? JsonFileCache.forStore<EntryRecord>(env, 'entries', options.storePath) : undefined;
     this.pages = useCache ? JsonFileCache.forStore<EntryExtras[]>(env, 'pages', options.storePath) : undefined;
+    this.exports = useCache ? JsonFileCache.forStore<ExportedBlock>(env, 'exports', options.storePath) : undefined;
     this.mappingContext = `${VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
     // workers start when there is enough left to render to need them (after one edit of a long list: none)
     this.jobs = options.jobs ?? defaultJobs();
@@ -138,6 +142,28 @@ export class RenderSession {
     const rendered = await this.renderList(await this.withPage(options));
     const file = this.loaded().file;
     return { ...rendered, problems: rendered.problems.map((p) => (p.file === undefined ? { ...p, file } : p)) };
+  }
+
+  /**
+   * The store as export-bib writes it. Entries exported by an earlier run with the same content and options come
+   * from the cache and are not mapped; the mapping's problems are in `mappingProblems`, as for a list.
+   */
+  async exportBib(options: Omit<ExportOptions, 'blocks'>): Promise<ExportResult> {
+    const store = this.loaded();
+    this.keys ??= this.contentKeys(store);
+    const { exportBib, exportsOnItsOwn } = await import('../export/export.js');
+    const blocks = this.exports
+      ? new ExportBlocks(
+          store.entries,
+          this.keys,
+          this.exports,
+          options,
+          () => new Set(this.mappingProblems.flatMap((p) => (p.key === undefined ? [] : [p.key]))),
+        )
+      : undefined;
+    const missing = store.entries.filter((e) => !blocks || !exportsOnItsOwn(e) || !blocks.get(e));
+    const items = missing.length > 0 ? (await this.mapping(missing)).items : [];
+    return exportBib(store.entries, items, { ...options, ...(blocks ? { blocks } : {}) });
   }
 
   /** A standalone HTML list is a publications page: each entry's links, abstract and BibTeX. */
@@ -269,6 +295,7 @@ export class RenderSession {
     this.items?.save();
     this.records?.save();
     this.pages?.save();
+    this.exports?.save();
     await this.pool?.close();
   }
 }

@@ -37,6 +37,28 @@ export interface ExportOptions {
   readonly file: string;
   /** A first comment line, e.g. where the file comes from. */
   readonly header?: string;
+  /**
+   * Blocks exported by an earlier run, by entry (the caller keys them by the entry's content and the options). An
+   * entry with a block needs no item; an entry that names others (`crossref`, `xdata`) is never looked up or kept.
+   */
+  readonly blocks?: ExportBlockCache;
+}
+
+/** One entry as export-bib writes it (no text when it is refused), with what it says about the entry. */
+export interface ExportedBlock {
+  readonly selected: boolean;
+  readonly text?: string;
+  readonly problems: readonly Pick<Problem, 'severity' | 'code' | 'message'>[];
+}
+
+export interface ExportBlockCache {
+  get(entry: BibEntry): ExportedBlock | undefined;
+  set(entry: BibEntry, block: ExportedBlock): void;
+}
+
+/** Whether an entry's block depends on nothing but the entry itself (not on which other entries are exported). */
+export function exportsOnItsOwn(entry: BibEntry): boolean {
+  return !entry.fields.has('crossref') && !entry.fields.has('xdata');
 }
 
 export interface ExportResult {
@@ -65,18 +87,24 @@ export function exportBib(
       });
     }
   }
-  const included = (entry: BibEntry, item: CslItem | undefined): item is CslItem =>
-    item !== undefined &&
-    (!wanted || wanted.has(entry.key)) &&
-    (!options.selectedOnly || item.custom.selected === true);
-  const exportedKeys = new Set(
-    entries.filter((e) => included(e, byIndex.get(e.index))).map((e) => e.key.toLowerCase()),
-  );
+  const cached = new Map<number, ExportedBlock>();
+  if (options.blocks) {
+    for (const entry of entries) {
+      const block = exportsOnItsOwn(entry) ? options.blocks.get(entry) : undefined;
+      if (block) cached.set(entry.index, block);
+    }
+  }
+  const included = (entry: BibEntry): boolean => {
+    const selected = cached.get(entry.index)?.selected ?? byIndex.get(entry.index)?.custom.selected;
+    return (
+      selected !== undefined && (!wanted || wanted.has(entry.key)) && (!options.selectedOnly || selected === true)
+    );
+  };
+  const exportedKeys = new Set(entries.filter(included).map((e) => e.key.toLowerCase()));
   const seen = new Set<string>();
   const blocks: { key: string; text: string }[] = [];
   for (const entry of entries) {
-    const item = byIndex.get(entry.index);
-    if (!included(entry, item)) continue;
+    if (!included(entry)) continue;
     const where = { file: options.file, line: entry.line, key: entry.key };
     if (!SAFE_KEY.test(entry.key)) {
       problems.push({
@@ -107,24 +135,13 @@ export function exportBib(
       continue;
     }
     seen.add(entry.key.toLowerCase());
-    const out = startEntry(entry);
-    if (options.target === 'bibtex') toBibtex(out, item);
-    else toBiblatex(out, entry, item, options.owner);
-    for (const message of keepReachableKeys(out, exportedKeys))
-      problems.push({ severity: 'warning', code: 'key-field', message, ...where });
-    try {
-      for (const repaired of repairNameLists(out))
-        problems.push({ severity: 'warning', code: 'name-list', message: repaired, ...where });
-      blocks.push({ key: entry.key, text: writeEntry(out, options.target) });
-    } catch (err) {
-      if (!(err instanceof FieldError)) throw err;
-      problems.push({
-        severity: 'error',
-        code: 'unsafe-value',
-        message: `field "${err.field}" ${err.message}`,
-        ...where,
-      });
+    let block = cached.get(entry.index);
+    if (!block) {
+      block = exportEntry(entry, byIndex.get(entry.index) as CslItem, options, exportedKeys);
+      if (exportsOnItsOwn(entry)) options.blocks?.set(entry, block);
     }
+    for (const p of block.problems) problems.push({ ...p, ...where });
+    if (block.text !== undefined) blocks.push({ key: entry.key, text: block.text });
   }
   const header = options.header ? `% ${options.header}\n\n` : '';
   const text =
@@ -133,6 +150,31 @@ export function exportBib(
       .map((b) => b.text)
       .join('\n');
   return { text, count: blocks.length, problems };
+}
+
+/** One entry through the transforms and the writer. */
+function exportEntry(
+  entry: BibEntry,
+  item: CslItem,
+  options: ExportOptions,
+  exportedKeys: ReadonlySet<string>,
+): ExportedBlock {
+  const problems: ExportedBlock['problems'][number][] = [];
+  const out = startEntry(entry);
+  if (options.target === 'bibtex') toBibtex(out, item);
+  else toBiblatex(out, entry, item, options.owner);
+  for (const message of keepReachableKeys(out, exportedKeys))
+    problems.push({ severity: 'warning', code: 'key-field', message });
+  const selected = item.custom.selected === true;
+  try {
+    for (const repaired of repairNameLists(out))
+      problems.push({ severity: 'warning', code: 'name-list', message: repaired });
+    return { selected, text: writeEntry(out, options.target), problems };
+  } catch (err) {
+    if (!(err instanceof FieldError)) throw err;
+    problems.push({ severity: 'error', code: 'unsafe-value', message: `field "${err.field}" ${err.message}` });
+    return { selected, problems };
+  }
 }
 
 class FieldError extends Error {

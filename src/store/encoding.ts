@@ -4,6 +4,7 @@
  * `% !TeX encoding = …` names the encoding. Edits are written back in the store's own encoding, so that every other
  * byte stays as it was; a character that encoding cannot hold is refused, never replaced. Pure.
  */
+import { isUtf8 } from 'node:buffer';
 
 export class StoreEncodingError extends Error {}
 
@@ -96,7 +97,8 @@ export function decodeStore(bytes: Uint8Array, display: string, configured?: str
     }
     return { text: withoutControlCharacters(text, display), encoding: named.toLowerCase() };
   }
-  const bad = firstInvalidUtf8(bytes);
+  // the native check (simdutf) is strict UTF-8 as well, and ~20x quicker; the scan in JS only finds where it breaks
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) {
     const { line, column } = position(bytes, bad);
     const byte = (bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0');

@@ -2,20 +2,15 @@
  * When two values of a field say the same thing: compared as read (LaTeX to Unicode by citation-js, braces and
  * markup dropped, white space collapsed), so `{SHADE-Arena}` equals `SHADE-Arena` and `H{\"a}gele` equals `Hägele`.
  */
-import { createRequire } from 'node:module';
 import { foldText } from '../model/names.js';
-
-const require = createRequire(import.meta.url);
-const { parse: parseValue } = require('@citation-js/plugin-bibtex/lib/input/value.js') as {
-  parse(value: string, field: string): unknown;
-};
+import { load as citationJs } from '../vendor/citation-js.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function asText(value: string, field: string): string {
   let read: unknown;
   try {
-    read = parseValue(value, field);
+    read = citationJs().parseValue(value, field);
   } catch {
     read = value;
   }
@@ -38,7 +33,7 @@ interface ReadName {
 export function nameKeys(value: string): string[] {
   let names: unknown;
   try {
-    names = parseValue(value, 'author');
+    names = citationJs().parseValue(value, 'author');
   } catch {
     return [foldText(value)];
   }

@@ -44,3 +44,8 @@ declare module '@citation-js/plugin-bibtex/lib/input/constants.js' {
   export const formattingCommands: Readonly<Record<string, string | undefined>>;
   export const formattingEnvs: Readonly<Record<string, string | undefined>>;
 }
+
+declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
+  /** A field's value as citation-js reads it: LaTeX to Unicode, names as lists of name objects. */
+  export function parse(value: string, field: string): unknown;
+}
