@@ -96,9 +96,7 @@ export function exportBib(
   }
   const included = (entry: BibEntry): boolean => {
     const selected = cached.get(entry.index)?.selected ?? byIndex.get(entry.index)?.custom.selected;
-    return (
-      selected !== undefined && (!wanted || wanted.has(entry.key)) && (!options.selectedOnly || selected === true)
-    );
+    return selected !== undefined && (!wanted || wanted.has(entry.key)) && (!options.selectedOnly || selected === true);
   };
   const exportedKeys = new Set(entries.filter(included).map((e) => e.key.toLowerCase()));
   const seen = new Set<string>();
