@@ -5,6 +5,7 @@
  * lexes each module it imports, and that was most of the start-up time of a small list (see README, Performance).
  */
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -58,6 +59,7 @@ for (const name of vendors)
 // the launcher reads the bundles as Latin-1, so they must be ASCII. esbuild escapes strings but leaves regular
 // expression literals (citation-js's /[–—]/) as they are: a \uXXXX escape means the same there, in strings and in
 // identifiers. Refused where it would not: after a backslash, or in a String.raw template.
+const hashes = {};
 for (const file of [
   'dist/bibfolio.cjs',
   'dist/render-worker.cjs',
@@ -68,4 +70,10 @@ for (const file of [
   if (risky) throw new Error(`${file}: cannot escape "${risky[0]}" safely; the launcher reads the bundle as Latin-1`);
   const ascii = text.replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   writeFileSync(file, ascii);
+  hashes[file.replace(/^dist\//, '')] = createHash('sha256').update(ascii).digest('hex').slice(0, 32);
 }
+
+// What the launcher keys its V8 code caches by: each bundle's content. V8 itself checks only a cache's length and
+// version against the source, so a key by size and date could serve the cache of another build of the same size
+// (npm gives every file of a package the same date).
+writeFileSync('dist/bundles.json', `${JSON.stringify(hashes, null, 2)}\n`);

@@ -1,48 +1,73 @@
 #!/usr/bin/env node
 /**
- * The `bibfolio` command: runs the bundled command line (dist/bibfolio.cjs) with a V8 code cache kept in the user's
- * cache folder, so that after the first run V8 does not parse and compile the bundle again. The heavy packages are
- * bundles of their own (dist/bundles/*.cjs, see src/vendor/README.md), which the command line loads on first use
- * through the same function, each with its own code cache.
+ * The `bibfolio` command: runs the bundled command line (dist/bibfolio.cjs) with a V8 code cache, so that V8 does not
+ * parse and compile the bundle again at every run. The heavy packages are bundles of their own (dist/bundles/*.cjs,
+ * see src/vendor/README.md), which the command line loads on first use through the same function, each with its own
+ * code cache.
  *
- * A cache is keyed by its bundle's path, size and modification time and the Node version (cheap: hashing the whole
- * bundle cost ~20 ms a run); a cache V8 rejects (it checks the source itself) is rewritten. The bundles are ASCII
- * (scripts/bundle.mjs checks it), so they are read as Latin-1: one-byte strings. Nothing here changes what the
- * program does.
+ * A cache is keyed by its bundle's content hash (dist/bundles.json, written by scripts/bundle.mjs), the Node version
+ * and the architecture. The content matters: V8 checks a cache only against the source's length, and runs the code
+ * of another source of the same length. Caches are looked up in the user's cache folder, then among those the build
+ * made (dist/code-cache, scripts/warm-code-cache.mjs), so that a first run is quick too; a cache V8 rejects is
+ * written anew in the user's folder. The bundles are ASCII (scripts/bundle.mjs checks it), so they are read as
+ * Latin-1: one-byte strings. Nothing here changes what the program does.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { Script } from 'node:vm';
 
+const dist = join(__dirname, '..');
 const base = process.env.XDG_CACHE_HOME?.startsWith('/') ? process.env.XDG_CACHE_HOME : join(homedir(), '.cache');
-const cacheDir = join(base, 'bibfolio', 'v8');
+const userCaches = join(base, 'bibfolio', 'v8');
+const buildCaches = join(dist, 'code-cache');
+
+let contentHashes: Record<string, string> | undefined;
+function contentHash(file: string): string | undefined {
+  try {
+    contentHashes ??= JSON.parse(readFileSync(join(dist, 'bundles.json'), 'utf8')) as Record<string, string>;
+  } catch {
+    contentHashes = {};
+  }
+  return contentHashes[relative(dist, file).split('\\').join('/')];
+}
+
+/** The cache file's name for a bundle, by its content; none when the build did not record it (then no cache). */
+function cacheName(file: string): string | undefined {
+  const hash = contentHash(file);
+  if (hash === undefined) return undefined;
+  const key = createHash('sha256')
+    .update(`${hash}\u0000${process.version}\u0000${process.arch}`)
+    .digest('hex')
+    .slice(0, 16);
+  return `${file.replace(/^.*[\\/]/, '').replace(/\.cjs$/, '')}-${key}.bin`;
+}
+
+function readCache(name: string): Buffer | undefined {
+  for (const dir of [userCaches, buildCaches]) {
+    try {
+      return readFileSync(join(dir, name));
+    } catch {
+      // not there: the next place, or none
+    }
+  }
+  return undefined;
+}
 
 /** Runs a CommonJS bundle with a V8 code cache and returns its exports. */
 function runBundle(file: string): unknown {
   const source = readFileSync(file, 'latin1').replace(/^#!.*/, '');
-  const stat = statSync(file);
-  const key = createHash('sha256')
-    .update(`${stat.size}\u0000${stat.mtimeMs}\u0000${process.version}\u0000${file}`)
-    .digest('hex')
-    .slice(0, 16);
-  const name = file.replace(/^.*[\\/]/, '').replace(/\.cjs$/, '');
-  const cacheFile = join(cacheDir, `${name}-${key}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const name = cacheName(file);
+  const cachedData = name === undefined ? undefined : readCache(name);
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (!cachedData || script.cachedDataRejected) {
+  if (name !== undefined && (!cachedData || script.cachedDataRejected)) {
     // at exit, so that the cache holds the functions this run compiled, not only the top level
     process.once('exit', () => {
       try {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(cacheFile, script.createCachedData());
+        mkdirSync(userCaches, { recursive: true });
+        writeFileSync(join(userCaches, name), script.createCachedData());
       } catch {
         // no cache folder: the next run compiles again, that is all
       }
@@ -55,4 +80,4 @@ function runBundle(file: string): unknown {
 }
 
 (globalThis as { __bibfolioLoadBundle?: (file: string) => unknown }).__bibfolioLoadBundle = runBundle;
-runBundle(join(__dirname, '..', 'bibfolio.cjs'));
+runBundle(join(dist, 'bibfolio.cjs'));

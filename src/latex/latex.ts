@@ -387,7 +387,43 @@ export function safeVerbatim(value: string): string {
 type UnicodeTable = Readonly<Record<string, string | { readonly text?: string }>>;
 const table = (): UnicodeTable => unicode2latex().latex2unicode as unknown as UnicodeTable;
 
+/**
+ * The accents and letters of nearly every .bib file, as unicode2latex's table has them (a test compares the two):
+ * reading them needs no table, whose loading and building cost ~50 ms of a first run.
+ */
+export const COMMON_ACCENTS: Readonly<Record<string, string>> = {
+  '\\"': '\u0308',
+  "\\'": '\u0301',
+  '\\`': '\u0300',
+  '\\^': '\u0302',
+  '\\~': '\u0303',
+  '\\=': '\u0304',
+  '\\.': '\u0307',
+  '\\u': '\u0306',
+  '\\v': '\u030c',
+  '\\H': '\u030b',
+  '\\c': '\u0327',
+  '\\k': '\u0328',
+  '\\r': '\u030a',
+  '\\d': '\u0323',
+  '\\o': '\u00f8',
+  '\\O': '\u00d8',
+  '\\l': '\u0142',
+  '\\L': '\u0141',
+  '\\ss': '\u00df',
+  '\\ae': '\u00e6',
+  '\\AE': '\u00c6',
+  '\\oe': '\u0153',
+  '\\OE': '\u0152',
+  '\\aa': 'a\u030a',
+  '\\AA': 'A\u030a',
+  '\\i': '\u0131',
+  '\\j': '\u0237',
+};
+
 function toUnicode(command: string): string | undefined {
+  const common = COMMON_ACCENTS[command];
+  if (common !== undefined) return common;
   const entry = table()[command];
   return typeof entry === 'string' ? entry : entry?.text;
 }

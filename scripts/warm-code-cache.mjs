@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * Part of `npm run build`: runs the built command line on the embedded store the way a first run does (mapping,
+ * rendering to each format, export, check) with an empty cache folder of its own, and keeps the V8 code caches that
+ * run wrote in dist/code-cache. The launcher reads them when the user's cache folder has none, so that a first run
+ * on a new machine does not compile the bundles. They are keyed by the bundles' content, the Node version and the
+ * architecture (src/cli/launch.cts); with another Node they are not used.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const launcher = join(ROOT, 'dist/cli/launch.cjs');
+const out = join(ROOT, 'dist/code-cache');
+const work = mkdtempSync(join(tmpdir(), 'bibfolio-warm-'));
+const env = { ...process.env, XDG_CACHE_HOME: work };
+const config = join(ROOT, 'bibfolio.config.json');
+const run = (args) => execFileSync(process.execPath, [launcher, ...args], { env, cwd: ROOT, stdio: 'ignore' });
+
+// the caches of an earlier build would be read instead of written
+rmSync(out, { recursive: true, force: true });
+try {
+  for (const to of ['html', 'markdown', 'latex', 'text', 'json']) {
+    run(['format', '--config', config, '--to', to, '--no-cache', '--out', join(work, `out.${to}`)]);
+  }
+  run(['format', '--config', config, '--to', 'html', '--standalone', '--no-cache', '--out', join(work, 'page.html')]);
+  run(['export-bib', '--config', config, '--out', join(work, 'out.bib')]);
+  try {
+    run(['check', '--config', config]);
+  } catch {
+    // check exits 1 when it finds errors: what counts here is the code it ran
+  }
+  mkdirSync(out, { recursive: true });
+  const caches = readdirSync(join(work, 'bibfolio/v8'));
+  for (const file of caches) copyFileSync(join(work, 'bibfolio/v8', file), join(out, file));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
