@@ -23,7 +23,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? fallback : args[i + 1];
 };
-const sizes = option('sizes', '25,1000,10000').split(',').map(Number);
+const sizes = option('sizes', '25,2000,10000').split(',').map(Number);
 const rounds = Number(option('rounds', '5'));
 const outDir = resolve(ROOT, option('out', 'bench'));
 const work = join(outDir, 'work');
@@ -94,6 +94,32 @@ function measure(command, commandArgs, env = {}, before = () => {}, okStatus = [
   return { seconds: median(results.map((r) => r.seconds)), mib: Math.max(...results.map((r) => r.mib)) };
 }
 
+/**
+ * Issue 12's targets, by task: a ratio to pandoc at most, or seconds at most. `sizes` limits a target to the store
+ * sizes it was set for.
+ */
+const TARGETS = [
+  { task: 'format (embedded store), cache warm', ratio: 1.0 },
+  { task: 'format (embedded store), first run', ratio: 2.0 },
+  { task: 'format --style cv (cold, --no-cache)', sizes: [2000], ratio: 0.6 },
+  { task: 'format --style apa (cold, --no-cache)', sizes: [2000], ratio: 1.0 },
+  { task: 'format --style cv (cold, --no-cache)', sizes: [10000], ratio: 0.35 },
+  { task: 'format --style apa (cold, --no-cache)', sizes: [10000], ratio: 0.6 },
+  { task: 'format --style apa (cold, --no-cache)', sizes: [10000], mib: 400 },
+  { task: 'format after one entry changed', sizes: [10000], ratio: 0.04 },
+  { task: 'export-bib', sizes: [10000], seconds: 1.0 },
+  { task: 'check', sizes: [10000], seconds: 1.0 },
+];
+const targetsOf = (size, task) => TARGETS.filter((t) => t.task === task && (!t.sizes || t.sizes.includes(size)));
+const verdict = (target, entry) => {
+  if (target.ratio !== undefined)
+    return entry.ratio == null ? null : { goal: `<= ${target.ratio.toFixed(2)}x`, met: entry.ratio <= target.ratio };
+  if (target.seconds !== undefined)
+    return { goal: `< ${target.seconds} s`, met: entry.bibfolioSeconds < target.seconds };
+  if (Number.isNaN(entry.bibfolioMiB)) return null;
+  return { goal: `<= ${target.mib} MiB`, met: entry.bibfolioMiB <= target.mib };
+};
+
 const rows = [];
 const row = (size, task, bibfolio, reference) => {
   const entry = {
@@ -105,11 +131,15 @@ const row = (size, task, bibfolio, reference) => {
     pandocMiB: reference?.mib ?? null,
     ratio: reference ? bibfolio.seconds / reference.seconds : null,
   };
+  entry.targets = targetsOf(size, task).flatMap((t) => {
+    const v = verdict(t, entry);
+    return v ? [v] : [];
+  });
   rows.push(entry);
   const fmt = (s) => (s == null ? '     -' : s.toFixed(3).padStart(6));
   const mem = (m) => (m == null || Number.isNaN(m) ? '    -' : m.toFixed(0).padStart(5));
   console.log(
-    `${String(size).padStart(6)}  ${task.padEnd(34)} ${fmt(entry.bibfolioSeconds)} s ${mem(entry.bibfolioMiB)} MiB   ${fmt(entry.pandocSeconds)} s ${mem(entry.pandocMiB)} MiB   ${entry.ratio == null ? '   -' : entry.ratio.toFixed(2).padStart(5)}`,
+    `${String(size).padStart(6)}  ${task.padEnd(38)} ${fmt(entry.bibfolioSeconds)} s ${mem(entry.bibfolioMiB)} MiB   ${fmt(entry.pandocSeconds)} s ${mem(entry.pandocMiB)} MiB   ${entry.ratio == null ? '   -' : entry.ratio.toFixed(2).padStart(5)}  ${entry.targets.map((t) => `target ${t.goal}: ${t.met ? 'met' : 'NOT met'}`).join('; ')}`,
   );
 };
 
@@ -122,7 +152,9 @@ console.log(
     : "pandoc is not installed: bibfolio's own figures only (apt-get install pandoc for the comparison)",
 );
 if (!gnuTime) console.log('GNU time is not installed: no peak memory figures (apt-get install time)');
-console.log(`\n  size  task                               bibfolio        peak       pandoc        peak   ratio`);
+console.log(
+  `\n  size  task                                   bibfolio        peak       pandoc        peak   ratio  target`,
+);
 
 const cache = join(work, 'cache');
 const bib = (size) => join(work, `store-${size}.bib`);
@@ -213,8 +245,20 @@ row(
   'check',
   measure('node', [launcher, 'check', '--bib', bib(largest)], env, () => {}, [0, 1]),
 );
-const embedded = measure('node', [launcher, 'format', '--config', join(ROOT, 'bibfolio.config.json')], env);
-row(16, 'format (embedded store)', embedded);
+// the embedded store against pandoc on the same file and style: with the caches warm, and as a first run (an empty
+// cache folder each round: no render cache, no code cache but the one the build made)
+const embeddedBib = join(ROOT, 'bib/publications.bib');
+const embeddedArgs = [launcher, 'format', '--config', join(ROOT, 'bibfolio.config.json'), '--to', 'html'];
+const embeddedPandoc = pandoc ? measure('pandoc', pandocArgs(cvCsl, embeddedBib)) : undefined;
+once('node', embeddedArgs, env);
+row(16, 'format (embedded store), cache warm', measure('node', embeddedArgs, env), embeddedPandoc);
+const firstRun = join(work, 'first-run');
+row(
+  16,
+  'format (embedded store), first run',
+  measure('node', embeddedArgs, { XDG_CACHE_HOME: firstRun }, () => rmSync(firstRun, { recursive: true, force: true })),
+  embeddedPandoc,
+);
 
 mkdirSync(outDir, { recursive: true });
 const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -222,4 +266,10 @@ writeFileSync(
   file,
   `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, rounds, pandoc: pandoc ? execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0] : null, rows }, null, 2)}\n`,
 );
-console.log(`\nwritten ${file}`);
+const judged = rows.flatMap((r) => r.targets.map((t) => ({ ...t, row: r })));
+const missed = judged.filter((t) => !t.met);
+console.log(
+  `\ntargets (issue 12): ${judged.length - missed.length} of ${judged.length} met` +
+    (missed.length ? `; not met: ${missed.map((t) => `${t.row.size} ${t.row.task} (${t.goal})`).join(', ')}` : ''),
+);
+console.log(`written ${file}`);
