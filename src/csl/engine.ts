@@ -73,6 +73,10 @@ export class ListEngine {
     this.items.clear();
     for (const item of items) this.items.set(item.id, item);
     const ids = items.map((i) => i.id);
+    // citeproc-js keeps what it worked out about an ID it has registered (names, sort keys) until the ID leaves its
+    // registry: an engine reused for another list whose items share IDs (another store, an edited entry) would
+    // render the old item's names. An empty update empties the registry.
+    this.engine.updateItems([]);
     this.engine.updateItems(ids);
     const result = this.engine.makeBibliography();
     if (!result) return ids.map(() => '');
