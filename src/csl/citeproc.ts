@@ -1,6 +1,6 @@
 /** citeproc-js as bibfolio runs it: loaded on first use, with the case-mapping patch and the IR output format. */
 import { load, type Citeproc } from '../vendor/citeproc.js';
-import { patchCaseMapping } from './citeproc-patches.js';
+import { patchCaseMapping, patchNameRegistry } from './citeproc-patches.js';
 import { defineIrFormat } from './ir-format.js';
 
 let ready: Citeproc | undefined;
@@ -9,6 +9,7 @@ export function citeproc(): Citeproc {
   if (!ready) {
     const CSL = load();
     patchCaseMapping(CSL);
+    patchNameRegistry(CSL);
     defineIrFormat(CSL);
     ready = CSL;
   }

@@ -1,0 +1,86 @@
+/**
+ * bibfolio's speed-ups of citeproc-js (src/csl/citeproc-patches.ts) change no output: a patched copy and a fresh,
+ * unpatched copy of citeproc-js render the same bibliography, for styles that print names in every form (full,
+ * initials, short, sorted), with and without given-name disambiguation, as published and as prepared for lists.
+ * (The whole catalogue was compared the same way when the name-registry patch was written; see README, Performance.)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { patchCaseMapping, patchNameRegistry } from '../../src/csl/citeproc-patches.js';
+import { loadLocale } from '../../src/csl/locales.js';
+import { prepareStyleForLists } from '../../src/csl/prepare-style.js';
+import { loadStyle } from '../../src/csl/registry.js';
+import type { Citeproc } from '../../src/vendor/citeproc.js';
+import { EMBEDDED_STORE, itemsOf, ROOT, SHARED } from '../helpers.js';
+
+/** A copy of citeproc-js of its own (the module cache emptied for it), patched or not. */
+function freshCiteproc(patched: boolean): Citeproc {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const path = require.resolve('citeproc');
+  const cached = require.cache[path];
+  delete require.cache[path];
+  const CSL = require('citeproc') as Citeproc;
+  if (cached) require.cache[path] = cached;
+  if (patched) {
+    patchCaseMapping(CSL);
+    patchNameRegistry(CSL);
+  }
+  return CSL;
+}
+
+const items = [
+  ...itemsOf(readFileSync(EMBEDDED_STORE, 'utf8')),
+  // people who share a family name, and initials that collide: what given-name disambiguation looks at
+  ...itemsOf(`@article{a1, author = {Smith, John and Smith, Jane and de la Fontaine, Jean}, title = {One}, journal = {J}, year = 2020}
+@article{a2, author = {Smith, J. and Doe, Jane and Smith, John}, title = {Two}, journal = {J}, year = 2020}
+@book{a3, editor = {Doe, Janet}, author = {Smith, Jane Q.}, title = {Three}, publisher = {P}, year = 2021}`),
+].map((item) => ({ ...item, custom: undefined }));
+
+function bibliography(CSL: Citeproc, xml: string): string[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const engine = new CSL.Engine(
+    { retrieveLocale: (lang: string) => loadLocale(lang), retrieveItem: (id: string) => byId.get(id) },
+    xml,
+    'en-US',
+    true,
+  );
+  engine.updateItems(items.map((i) => i.id));
+  const result = engine.makeBibliography();
+  return result ? (result[1] as string[]) : [];
+}
+
+describe("bibfolio's citeproc-js patches", () => {
+  const plain = freshCiteproc(false);
+  const patched = freshCiteproc(true);
+
+  it('patch a copy of their own', () => {
+    expect((patched as unknown as { NameOutput: { prototype: object } }).NameOutput.prototype).toHaveProperty(
+      '__bibfolioPatched',
+      true,
+    );
+    expect((plain as unknown as { NameOutput: { prototype: object } }).NameOutput.prototype).not.toHaveProperty(
+      '__bibfolioPatched',
+    );
+  });
+
+  // packaged ones, then styles of the official repository when it is there (../shared)
+  const catalogue = join(SHARED, 'fixtures/csl-styles');
+  const styles: [string, () => string][] = [
+    ...['apa', 'vancouver', 'harvard1', 'cv'].map((n): [string, () => string] => [n, () => loadStyle(n).xml]),
+    ...['chicago-author-date', 'ieee', 'nature', 'modern-language-association', 'american-medical-association']
+      .filter((n) => existsSync(join(catalogue, `${n}.csl`)))
+      .map((n): [string, () => string] => [n, () => readFileSync(join(catalogue, `${n}.csl`), 'utf8')]),
+  ];
+  for (const [name, xmlOf] of styles) {
+    it(`render ${name} as citeproc-js does, as published and as prepared for lists`, () => {
+      const xml = xmlOf();
+      for (const style of [xml, prepareStyleForLists(xml)]) {
+        const expected = bibliography(plain, style);
+        expect(expected.length).toBeGreaterThan(10);
+        expect(bibliography(patched, style)).toEqual(expected);
+      }
+    }, 60_000);
+  }
+});
