@@ -61,6 +61,9 @@ interface EntryRecord {
   readonly selected: boolean;
 }
 
+/** Where a run finds and leaves entry records: the cache file, or a map for one run. */
+type RecordStore = Pick<JsonFileCache<EntryRecord>, 'get' | 'set'>;
+
 /** Fewer entries to map than this are mapped directly: reading the item cache would cost more. */
 const ITEM_CACHE_FROM = 200;
 
@@ -188,8 +191,9 @@ export class RenderSession {
   }
 
   private async renderList(options: ListOptions): Promise<RenderedList> {
-    if (this.records && !DATA_FORMATS.has(options.format) && rendersEntriesIndependently(options.style.xml)) {
-      return this.renderFromRecords(options, this.records);
+    if (!DATA_FORMATS.has(options.format) && rendersEntriesIndependently(options.style.xml)) {
+      // without the cache (--no-cache) the records live for this run only: the same path, the same output
+      return this.renderFromRecords(options, this.records ?? new Map<string, EntryRecord>());
     }
     const { prepareList, finishList } = await import('../render/list.js');
     const { renderItems } = await import('../render/render-items.js');
@@ -200,7 +204,7 @@ export class RenderSession {
     return finishList(prepared, outcome);
   }
 
-  private async renderFromRecords(options: ListOptions, records: JsonFileCache<EntryRecord>): Promise<RenderedList> {
+  private async renderFromRecords(options: ListOptions, records: RecordStore): Promise<RenderedList> {
     const store = this.loaded();
     this.keys ??= this.contentKeys(store);
     const context = renderContext(options);
@@ -212,30 +216,36 @@ export class RenderSession {
     if (missing.length > 0) {
       // map and render only what has no record: every entry counts, selected or not, in one group
       const pool = this.poolFor(missing.length);
-      const pubs = await this.mapping(missing);
-      const { prepareList, resolveEntries } = await import('../render/list.js');
-      const { renderItems } = await import('../render/render-items.js');
-      const prepared = prepareList(pubs.items, { ...options, selectedOnly: false, groupBy: 'none' });
-      const outcome = await renderItems(prepared, pool ? { pool } : {});
-      const resolved = resolveEntries(prepared, outcome);
-      problems.push(...resolved.problems);
-      const failed = new Set(outcome.failures.map((f) => f.id));
+      const { resolveEntries } = await import('../render/list.js');
+      const { renderInShares } = await import('./render-shares.js');
       const byIndex = new Map(store.entries.map((e, i) => [e.index, i]));
-      prepared.ordered.forEach((item, j) => {
-        const at = byIndex.get(item.custom.index);
-        const entry = resolved.entries[j] as ResolvedEntry;
-        if (at === undefined) return;
-        const record: EntryRecord = {
-          id: item.id,
-          ir: entry.ir,
-          annotations: entry.annotations,
-          ...(item.issued ? { issued: item.issued } : {}),
-          kind: item.custom.kind,
-          selected: item.custom.selected,
-        };
-        found[at] = record;
-        if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
-      });
+      const shares = await renderInShares(
+        missing,
+        (entries) => this.mapping(entries),
+        { ...options, selectedOnly: false, groupBy: 'none' },
+        // a pool started by an earlier list of this session is not worth its messages for a few entries
+        missing.length >= PARALLEL_FROM ? pool : undefined,
+      );
+      for (const { prepared, outcome } of shares) {
+        const resolved = resolveEntries(prepared, outcome);
+        problems.push(...resolved.problems);
+        const failed = new Set(outcome.failures.map((f) => f.id));
+        prepared.ordered.forEach((item, j) => {
+          const at = byIndex.get(item.custom.index);
+          const entry = resolved.entries[j] as ResolvedEntry;
+          if (at === undefined) return;
+          const record: EntryRecord = {
+            id: item.id,
+            ir: entry.ir,
+            annotations: entry.annotations,
+            ...(item.issued ? { issued: item.issued } : {}),
+            kind: item.custom.kind,
+            selected: item.custom.selected,
+          };
+          found[at] = record;
+          if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
+        });
+      }
     }
 
     const byStoreIndex = new Map(store.entries.map((e, i) => [e.index, i]));
