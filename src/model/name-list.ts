@@ -64,10 +64,23 @@ function commaParts(name: string): string[] {
 const SUFFIX = /^(?:jr\.?|sr\.?|junior|senior|i{2,3}|iv|v|vi{1,3}|\d+(?:st|nd|rd|th))$/i;
 /** Initials only: `D.`, `J. R.`, `J.-P.`, `JR` (two capitals), `M` */
 const INITIALS = /^(?:\p{Lu}\.?(?:[\s-]*\p{Lu}\.?){0,3})$/u;
-/** A given-first name: two or more words, the first capitalised, none of them a lone suffix. */
+/** Words that begin family names ("De Bortoli", "Van der Weij", "Von Neumann"), not given names. */
+const FAMILY_PARTICLE = /^(?:de|del|della|der|den|di|da|das|do|dos|du|la|le|van|von|vom|zu|zum|ten|ter)$/i;
+/**
+ * A given-first name: two or more words, the first capitalised and no family-name particle, none of them a lone
+ * suffix, the last not an initial (a family name is not an initial). So "De Bortoli, Samuel R." and "De Bortoli,
+ * Chen Bo" are one person each, family first; "Garcia Marquez, Gabriel Jose" stays ambiguous.
+ */
 function isGivenFirst(part: string): boolean {
-  const words = part.split(/\s+/).filter(Boolean);
-  return words.length >= 2 && /^[\p{Lu}{\\]/u.test(words[0] ?? '') && !words.some((w) => SUFFIX.test(w));
+  // words outside braces: `Dvo{\v r}{\'a}k` is one word
+  const words = splitTopLevel(part, /\s+/y).filter(Boolean);
+  return (
+    words.length >= 2 &&
+    /^[\p{Lu}{\\]/u.test(words[0] ?? '') &&
+    !FAMILY_PARTICLE.test(words[0] ?? '') &&
+    !words.some((w) => SUFFIX.test(w)) &&
+    !INITIALS.test(words[words.length - 1] ?? '')
+  );
 }
 function isFamily(part: string): boolean {
   return part !== '' && !INITIALS.test(part) && !SUFFIX.test(part);
@@ -98,7 +111,7 @@ export interface NameListReading {
  * - "Family, Initials" pairs joined by commas become separate names;
  * - a lone comma at the end of "Family, Given," is dropped.
  * Two given-first parts (`Ryszard Michalski, Jaime G. Carbonell`) are flagged but kept: BibTeX reads them as one
- * person, and "De la Cruz, Maria Elena" has the same shape.
+ * person, and "Garcia Marquez, Gabriel Jose" has the same shape.
  */
 export function readNameList(value: string): NameListReading {
   const names = splitNames(value);

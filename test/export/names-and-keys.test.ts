@@ -49,6 +49,13 @@ describe('name lists joined by commas', () => {
     'Ford, Jr., Henry',
     'Jane Doe and {Barnes and Noble, Inc.}',
     '{Google, Inc.} and Jane Doe',
+    // family first with a two-word family name: a given name that ends in an initial is no "Given Family"
+    'De Bortoli, Samuel R. and Doe, Jane',
+    // a family name's particle first: family first
+    'De Bortoli, Chen Bo and Van der Weij, Teun Jan',
+    // one word, whatever spaces its braces hold
+    "Dvo{\\v r}{\\'a}k, Chen Bo",
+    "Garc{\\'i}a M{\\'a}rquez, Gabriel J.",
   ])('leaves the good list "%s" alone', (list) => {
     expect(readNameList(list)).toEqual({ text: list, troubles: [] });
   });
