@@ -11,14 +11,14 @@ import type { JsonFileCache } from './json-cache.js';
 
 export class ExportBlocks implements ExportBlockCache {
   private readonly keyOf: ReadonlyMap<number, string>;
+  /** Keys of entries whose mapping reported problems this run: not kept. */
+  private readonly troubled = new Set<string>();
 
   constructor(
     entries: readonly BibEntry[],
     contentKeys: readonly string[],
     private readonly cache: JsonFileCache<ExportedBlock>,
     options: Pick<ExportOptions, 'target' | 'owner'>,
-    /** Keys of entries whose mapping reported problems this run: not kept. */
-    private readonly troubled: () => ReadonlySet<string>,
   ) {
     const context = createHash('sha256')
       .update(JSON.stringify([options.target, options.owner?.forms ?? null]))
@@ -41,6 +41,11 @@ export class ExportBlocks implements ExportBlockCache {
 
   set(entry: BibEntry, block: ExportedBlock): void {
     const key = this.keyOf.get(entry.index);
-    if (key !== undefined && !this.troubled().has(entry.key)) this.cache.set(key, block);
+    if (key !== undefined && !this.troubled.has(entry.key)) this.cache.set(key, block);
+  }
+
+  /** Entries the mapping said something about: their blocks are not kept, so that it is said again next run. */
+  leaveOut(keys: Iterable<string>): void {
+    for (const key of keys) this.troubled.add(key);
   }
 }

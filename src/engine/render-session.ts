@@ -155,17 +155,10 @@ export class RenderSession {
     const store = this.loaded();
     this.keys ??= this.contentKeys(store);
     const { exportBib, exportsOnItsOwn } = await import('../export/export.js');
-    const blocks = this.exports
-      ? new ExportBlocks(
-          store.entries,
-          this.keys,
-          this.exports,
-          options,
-          () => new Set(this.mappingProblems.flatMap((p) => (p.key === undefined ? [] : [p.key]))),
-        )
-      : undefined;
+    const blocks = this.exports ? new ExportBlocks(store.entries, this.keys, this.exports, options) : undefined;
     const missing = store.entries.filter((e) => !blocks || !exportsOnItsOwn(e) || !blocks.get(e));
     const items = missing.length > 0 ? (await this.mapping(missing)).items : [];
+    blocks?.leaveOut(this.mappingProblems.flatMap((p) => (p.key === undefined ? [] : [p.key])));
     return exportBib(store.entries, items, { ...options, ...(blocks ? { blocks } : {}) });
   }
 
