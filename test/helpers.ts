@@ -1,10 +1,12 @@
 /** Shared by the tests: the embedded store, rendering a .bib text, and running the CLI in-process. */
+import axios from 'axios';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli/program.js';
 import type { Io } from '../src/cli/io.js';
+import type { TransportOptions } from '../src/http/polite-client.js';
 import { loadStyle } from '../src/csl/registry.js';
 import type { CslItem } from '../src/csl/types.js';
 import { OwnerMatcher } from '../src/model/names.js';
@@ -84,4 +86,12 @@ export async function cli(argv: string[], cwd = ROOT, givenEnv: Record<string, s
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
+}
+
+/**
+ * A client's transport for tests against the fake servers on 127.0.0.1: short spacing, backoff and read timeout, so
+ * that retries and stalls take milliseconds; a fresh axios instance of its own.
+ */
+export function fastTransport(): TransportOptions {
+  return { delayMs: 60, backoffMs: 40, connectTimeoutMs: 2000, readTimeoutMs: 300, http: axios.create() };
 }

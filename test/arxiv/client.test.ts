@@ -1,9 +1,9 @@
 /** The client against a real local HTTP server that behaves like arXiv, failures included. No real network. */
-import axios from 'axios';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fastTransport } from '../helpers.js';
 import { FileCache } from '../../src/arxiv/cache.js';
 import {
   ArxivClient,
@@ -35,11 +35,7 @@ afterEach(async () => {
 const fast = (extra: ClientOptions = {}): ArxivClient =>
   new ArxivClient({
     apiUrl: server.url,
-    delayMs: 60,
-    backoffMs: 40,
-    connectTimeoutMs: 2000,
-    readTimeoutMs: 300,
-    http: axios.create(),
+    ...fastTransport(),
     ...extra,
   });
 

@@ -3,11 +3,11 @@
  * header only when set, retries on 429 (Retry-After) and 5xx, a stalled or cut-off body, `null` entries, 404s, the
  * cache, and the delay rule for the real hosts. No real network.
  */
-import axios from 'axios';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fastTransport } from '../helpers.js';
 import { FileCache } from '../../src/arxiv/cache.js';
 import { CrossrefClient } from '../../src/venues/crossref.js';
 import { DblpClient } from '../../src/venues/dblp.js';
@@ -23,14 +23,7 @@ afterEach(async () => {
   await fake.stop();
 });
 
-const fast = (extra: Partial<SourceClientOptions> = {}): SourceClientOptions => ({
-  delayMs: 60,
-  backoffMs: 40,
-  connectTimeoutMs: 2000,
-  readTimeoutMs: 300,
-  http: axios.create(),
-  ...extra,
-});
+const fast = (extra: Partial<SourceClientOptions> = {}): SourceClientOptions => ({ ...fastTransport(), ...extra });
 const s2 = (extra: Partial<SourceClientOptions> & { apiKey?: string; batchSize?: number } = {}) =>
   new SemanticScholarClient({ baseUrl: fake.s2Url, ...fast(extra), ...extra });
 
