@@ -8,7 +8,10 @@
  * entry is titled "Error".
  */
 import { load as xml, type Xml } from '../vendor/xml.js';
+import { cleanCategory, cleanDoi } from '../model/identifiers.js';
+import { plainText } from '../store/field-text.js';
 import { parseArxivId } from '../model/arxiv-id.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
 
@@ -59,8 +62,9 @@ const atomParser = (): InstanceType<Xml['XMLParser']> =>
   }));
 
 /** Collapses line breaks and runs of white space, as arXiv's own pages do. */
+/** Text from the feed on one line, spaces folded, control characters removed. */
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return plainText(text.replace(/\s+/g, ' '));
 }
 
 function text(value: unknown): string {
@@ -75,13 +79,13 @@ function list(value: unknown): unknown[] {
   return value === undefined ? [] : [value];
 }
 
-const MARKUP_CHARS: Readonly<Record<string, string>> = {
+const MARKUP_CHARS: Readonly<Record<string, string>> = lookupTable({
   '<': '&lt;',
   '&': '&amp;',
   '>': '&gt;',
   '"': '&quot;',
   "'": '&apos;',
-};
+});
 
 /** Numeric character references (`&#233;`) as characters; those that are markup stay entities. */
 function decodeCharacterReferences(xml: string): string {
@@ -142,8 +146,10 @@ function toRecord(entry: Record<string, unknown>, idText: string, title: string)
   const categories = list(entry.category)
     .map((c) => text((c as Record<string, unknown>)['@term']))
     .filter(Boolean);
-  const primary = text((entry.primary_category as Record<string, unknown> | undefined)?.['@term']);
-  const doi = collapseSpace(text(entry.doi));
+  const primary =
+    cleanCategory(text((entry.primary_category as Record<string, unknown> | undefined)?.['@term'])) ??
+    cleanCategory(categories[0]);
+  const doi = cleanDoi(collapseSpace(text(entry.doi)));
   const journalRef = collapseSpace(text(entry.journal_ref));
   const comment = collapseSpace(text(entry.comment));
   return {
@@ -155,7 +161,7 @@ function toRecord(entry: Record<string, unknown>, idText: string, title: string)
     published: text(entry.published).trim(),
     updated: text(entry.updated).trim(),
     categories,
-    ...(primary ? { primaryCategory: primary } : categories[0] ? { primaryCategory: categories[0] } : {}),
+    ...(primary ? { primaryCategory: primary } : {}),
     ...(doi ? { doi } : {}),
     ...(journalRef ? { journalRef } : {}),
     ...(comment ? { comment } : {}),

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomicallySync } from '../store/atomic-write.js';
 import { userCacheDir } from '../paths.js';
 
 export interface ResponseCache {
@@ -52,7 +52,7 @@ export class FileCache implements ResponseCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       const record: CacheRecord = { url, fetchedAt: this.now(), body };
-      writeFileAtomic.sync(this.path(url), JSON.stringify(record));
+      writeFileAtomicallySync(this.path(url), JSON.stringify(record), { durable: false });
     } catch {
       // a cache that cannot be written only costs a request next time
     }

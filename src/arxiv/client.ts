@@ -89,6 +89,8 @@ export class ArxivClient {
         'maxWaitMs',
         'connectTimeoutMs',
         'readTimeoutMs',
+        'requestDeadlineMs',
+        'signal',
         'http',
         'sleep',
         'now',

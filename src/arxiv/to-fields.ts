@@ -8,6 +8,8 @@ import { arxivAbsUrl } from '../model/arxiv-id.js';
 import type { NameChanges } from '../model/name-changes.js';
 import type { PersonName } from '../model/names.js';
 import type { ArxivRecord } from './atom.js';
+import { fieldText } from '../store/field-text.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 export type TextConvention = 'utf8' | 'latex';
 
@@ -69,7 +71,7 @@ function toLatex(text: string): string {
   return latexTransform.tolatex(text);
 }
 
-const TEXT_SPECIALS: Readonly<Record<string, string>> = { '&': '\\&', '%': '\\%', '#': '\\#' };
+const TEXT_SPECIALS: Readonly<Record<string, string>> = lookupTable({ '&': '\\&', '%': '\\%', '#': '\\#' });
 
 /**
  * Free text from arXiv as a BibTeX value that stays valid LaTeX: `&`, `%`, `#` escaped outside math, braces balanced
@@ -85,8 +87,8 @@ export function bibtexText(text: string, convention: TextConvention): string {
       return convention === 'latex' ? asciiOutsideMath(escaped) : escaped;
     })
     .join('');
-  if (!balanced(out)) out = out.replace(/(?<!\\)([{}])/g, '\\$1');
-  return out;
+  // braces balanced as BibTeX counts them, control characters and dangerous commands made text: a value, never syntax
+  return fieldText(out);
 }
 
 function asciiOutsideMath(text: string): string {

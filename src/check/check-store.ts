@@ -11,6 +11,7 @@ import type { Problem } from '../model/problems.js';
 import { readLatex } from '../latex/read.js';
 import { findDamagedNames } from './damaged-names.js';
 import { nameListTroubles } from './name-lists.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 const require = createRequire(import.meta.url);
 type Requirement = string | string[];
@@ -20,7 +21,7 @@ const REQUIRED = require('@citation-js/plugin-bibtex/lib/input/required.json') a
 };
 
 /** Fields that satisfy a requirement under another name (BibTeX and biblatex spellings). */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
+const ALIASES: Readonly<Record<string, readonly string[]>> = lookupTable({
   journal: ['journal', 'journaltitle'],
   journaltitle: ['journal', 'journaltitle'],
   year: ['year', 'date'],
@@ -28,7 +29,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   school: ['school', 'institution'],
   institution: ['institution', 'school'],
   address: ['address', 'location'],
-};
+});
 
 export interface CheckInput {
   readonly file: string;

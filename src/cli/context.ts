@@ -4,6 +4,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { styleSearchDirs } from '../csl/style-dirs.js';
 import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
 import { OwnerMatcher } from '../model/names.js';
+import { checkedOutputPath, OutputPathError } from '../store/output-guard.js';
+import { sidecarPathFor } from '../sync/sidecar.js';
 import { CliFailure, CliUsageError, type Io } from './io.js';
 
 export interface Context {
@@ -11,6 +13,8 @@ export interface Context {
   /** Folder that relative paths of the config are resolved from. */
   readonly root: string;
   readonly storePath: string;
+  /** The config file read, when there was one. */
+  readonly configPath?: string;
   /** The store path as the user should read it in messages. */
   readonly storeDisplay: string;
   readonly owner?: OwnerMatcher;
@@ -37,6 +41,7 @@ function ownerFlag(name: string) {
 export function loadContext(options: ContextOptions, io: Io): Context {
   let config: Config;
   let root = io.cwd;
+  let configRead: string | undefined;
   const explicit = options.config !== undefined;
   const configPath = resolve(io.cwd, options.config ?? CONFIG_FILE);
   if (explicit || existsSync(configPath)) {
@@ -50,6 +55,7 @@ export function loadContext(options: ContextOptions, io: Io): Context {
     }
     config = parseConfig(text, relative(io.cwd, configPath) || configPath);
     root = dirname(configPath);
+    configRead = configPath;
   } else {
     config = defaultConfig();
   }
@@ -64,8 +70,26 @@ export function loadContext(options: ContextOptions, io: Io): Context {
     config,
     root,
     storePath,
+    ...(configRead !== undefined ? { configPath: configRead } : {}),
     storeDisplay: relative(io.cwd, storePath) || storePath,
     styleDirs: styleSearchDirs(root, config.styleDirs, io.env),
     ...(ownerNames.length > 0 ? { owner: new OwnerMatcher(ownerNames) } : {}),
   };
+}
+
+/**
+ * An output path checked before anything is written: never the store, its sidecar or the config; inside the project
+ * when it comes from the config (`fromConfig`), anywhere the command line names.
+ */
+export function outputPath(ctx: Context, path: string, what: string, fromConfig: boolean): string {
+  try {
+    return checkedOutputPath(path, {
+      protectedPaths: [ctx.storePath, sidecarPathFor(ctx.storePath), ...(ctx.configPath ? [ctx.configPath] : [])],
+      what,
+      ...(fromConfig ? { within: ctx.root } : {}),
+    });
+  } catch (err) {
+    if (err instanceof OutputPathError) throw new CliFailure(err.message);
+    throw err;
+  }
 }

@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTERS } from '../store/field-text.js';
+
 /** What a command may touch of the process: passed in, so commands run the same in tests and in the shell. */
 export interface Io {
   readonly cwd: string;
@@ -10,12 +12,33 @@ export interface Io {
   readonly ask?: (question: string) => Promise<string>;
 }
 
+/** The sequence a progress line uses to clear itself: the only escape bibfolio itself writes. */
+const CLEAR_LINE = '\r\x1b[K';
+
+/**
+ * Text as a terminal may receive it: a control character (ESC, BEL, a C1 code, a bidirectional override) from a
+ * store, a service or a file is shown as its Unicode control picture (␛), never obeyed.
+ */
+export function terminalText(text: string): string {
+  const clear = text.startsWith(CLEAR_LINE);
+  const body = clear ? text.slice(CLEAR_LINE.length) : text;
+  const safe = body.replace(CONTROL_CHARACTERS, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20
+      ? String.fromCharCode(0x2400 + code)
+      : code === 0x7f
+        ? '\u2421'
+        : `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+  });
+  return clear ? CLEAR_LINE + safe : safe;
+}
+
 export function processIo(): Io {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => process.stdout.write(terminalText(text)),
+    stderr: (text) => process.stderr.write(terminalText(text)),
     interactive: Boolean(process.stderr.isTTY),
     ...(process.stdin.isTTY
       ? {

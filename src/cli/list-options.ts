@@ -72,11 +72,14 @@ export function listOptions(
 
 /** The config's annotation symbols with --mark overrides; a new annotation's legend is its name. */
 function withMarks(annotations: Config['annotations'], marks: readonly string[]): Config['annotations'] {
-  const out = { ...annotations };
+  const out: Config['annotations'] = Object.assign(Object.create(null), annotations);
   for (const mark of marks) {
     const at = mark.indexOf('=');
     const name = mark.slice(0, at);
-    out[name] = { symbol: mark.slice(at + 1), legend: annotations[name]?.legend ?? name };
+    out[name] = {
+      symbol: mark.slice(at + 1),
+      legend: (Object.hasOwn(annotations, name) ? annotations[name]?.legend : undefined) ?? name,
+    };
   }
   return out;
 }

@@ -56,3 +56,24 @@ export function addListOptions(cmd: Command): Command {
 
 export const FORMAT_OPTION = (): Option =>
   new Option('--to <format>', 'output format').choices([...OUTPUT_FORMATS]).default('markdown');
+
+/** The overall deadline of a command that talks to the network, in seconds (default 900). */
+export const DEFAULT_DEADLINE_S = 900;
+
+export function addDeadlineOption(cmd: Command): Command {
+  return cmd.addOption(
+    new Option(
+      '--deadline <seconds>',
+      `stop and write nothing when the services have not answered within this time (default ${DEFAULT_DEADLINE_S})`,
+    ).argParser((v) => {
+      const n = parseCount(v);
+      if (n < 1) throw new InvalidArgumentError('expected a whole number of seconds, at least 1');
+      return n;
+    }),
+  );
+}
+
+/** The command's deadline as a signal that aborts every request and wait when it fires. */
+export function deadlineSignal(flagSeconds: number | undefined, configSeconds: number | undefined): AbortSignal {
+  return AbortSignal.timeout((flagSeconds ?? configSeconds ?? DEFAULT_DEADLINE_S) * 1000);
+}

@@ -1,10 +1,9 @@
-/** Writes a generated file: parent folders created, written to a temporary file and renamed into place. */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+/** Writes a generated file: parent folders created, then the one atomic writer (exclusive temporary, fsync, rename). */
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomicallySync } from '../store/atomic-write.js';
 
 export function writeOutputFile(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, content, 'utf8');
-  renameSync(temp, path);
+  writeFileAtomicallySync(path, content);
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../model/config.js';
 import { StyleNotFoundError } from '../csl/registry.js';
+import { StoreRewriteError } from '../store/rewrite.js';
 import { checkCommand } from './check.js';
 import { initCommand } from './init.js';
 import { formatCommand } from './format.js';
@@ -60,7 +61,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`bibfolio: ${err.message}\n`);
       return EXIT.usage;
     }
-    if (err instanceof CliFailure || err instanceof ConfigError || err instanceof StyleNotFoundError) {
+    if (
+      err instanceof CliFailure ||
+      err instanceof ConfigError ||
+      err instanceof StyleNotFoundError ||
+      err instanceof StoreRewriteError
+    ) {
       if (err.cause !== 'silent') io.stderr(`bibfolio: ${err.message}\n`);
       return EXIT.failure;
     }

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SyncFlags } from './actions/sync-arxiv.js';
 import { CliUsageError, type Io } from './io.js';
-import { addStoreOptions, parseCount } from './options.js';
+import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
 
 function parseBatch(value: string): number {
   const n = parseCount(value);
@@ -15,6 +15,7 @@ export function syncArxivCommand(io: Io): Command {
     .description('fill in and refresh entries from arXiv; fields you edited by hand are kept')
     .argument('[ids...]', 'arXiv IDs or URLs to add or refresh (default: every entry with an arXiv ID)');
   addStoreOptions(cmd);
+  addDeadlineOption(cmd);
   cmd
     .option('--dry-run', 'print a unified diff of what would change; write nothing')
     .option('--promote', 'turn published preprints into journal or conference entries, from the journal reference')
@@ -47,6 +48,7 @@ export function syncArxivCommand(io: Io): Command {
           ...(flags.dryRun ? { dryRun: true } : {}),
           ...(flags.promote ? { promote: true } : {}),
           ...(flags.refresh ? { refresh: true } : {}),
+          ...(flags.deadline !== undefined ? { deadline: flags.deadline } : {}),
         },
         io,
       );

@@ -2,13 +2,14 @@
 import { Command, Option } from 'commander';
 import type { VenueFlags } from './actions/sync-venues.js';
 import type { Io } from './io.js';
-import { addStoreOptions, parseCount } from './options.js';
+import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
 
 export function syncVenuesCommand(io: Io): Command {
   const cmd = new Command('sync-venues').description(
     'find where preprints were published (Semantic Scholar, DBLP, Crossref; by identifier, never by title)',
   );
   addStoreOptions(cmd);
+  addDeadlineOption(cmd);
   cmd
     .option('--dry-run', 'print a unified diff of what would change; write nothing')
     .option('--promote', 'write published venues (type, venue, year, volume, pages, DOI); hand edits win')

@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomicallySync } from '../store/atomic-write.js';
 import { HttpFailure, PoliteClient, type PoliteClientOptions } from '../http/polite-client.js';
 import { readStyleInfo, StyleFormatError, type StyleInfo } from './style-info.js';
 
@@ -34,7 +34,7 @@ export interface FetchedStyle {
 export class StyleCatalogue {
   readonly baseUrl: string;
   private readonly client: PoliteClient;
-  private renamed: Promise<Readonly<Record<string, string>>> | undefined;
+  private renamed: Promise<ReadonlyMap<string, string>> | undefined;
 
   constructor(options: CatalogueOptions = {}) {
     this.baseUrl = (options.baseUrl ?? CSL_CATALOGUE_URL).replace(/\/+$/, '');
@@ -49,16 +49,24 @@ export class StyleCatalogue {
     });
   }
 
-  /** renamed-styles.json (old ID -> new ID); empty when the catalogue has none. */
-  renamedStyles(): Promise<Readonly<Record<string, string>>> {
+  /**
+   * renamed-styles.json (old ID -> new ID); empty when the catalogue has none. Only pairs of plain style IDs are
+   * kept: a value such as `../../x` or a key such as `constructor` never becomes a file name.
+   */
+  renamedStyles(): Promise<ReadonlyMap<string, string>> {
     this.renamed ??= this.client.get(`${this.baseUrl}/renamed-styles.json`, [200, 404]).then((r) => {
-      if (r.status !== 200) return {};
+      const renamed = new Map<string, string>();
+      if (r.status !== 200) return renamed;
+      let map: unknown;
       try {
-        const map = JSON.parse(r.body) as unknown;
-        return typeof map === 'object' && map !== null ? (map as Record<string, string>) : {};
+        map = JSON.parse(r.body) as unknown;
       } catch {
-        return {};
+        return renamed;
       }
+      if (typeof map !== 'object' || map === null || Array.isArray(map)) return renamed;
+      for (const [from, to] of Object.entries(map))
+        if (STYLE_ID.test(from) && typeof to === 'string' && STYLE_ID.test(to)) renamed.set(from, to);
+      return renamed;
     });
     return this.renamed;
   }
@@ -71,7 +79,7 @@ export class StyleCatalogue {
         `"${requested}" is not a style ID of the CSL repository (lower-case letters, digits and hyphens, e.g. apa, nature, ieee)`,
       );
     }
-    const id = (await this.get(() => this.renamedStyles()))[name] ?? name;
+    const id = (await this.get(() => this.renamedStyles())).get(name) ?? name;
     for (const [path, dependent] of [
       [`${id}.csl`, false],
       [`dependent/${id}.csl`, true],
@@ -133,18 +141,21 @@ export async function addStyles(
     fetched.push({ style, ...(parent ? { parent } : {}) });
   }
   const write = (style: FetchedStyle): AddedStyle => {
+    if (!STYLE_ID.test(style.id))
+      throw new CatalogueError(`"${style.id}" is not a plain style ID; nothing was written`);
     const folder = style.dependent ? join(dir, 'dependent') : dir;
     mkdirSync(folder, { recursive: true });
     const path = join(folder, `${style.id}.csl`);
-    writeFileAtomic.sync(path, style.xml, { encoding: 'utf8' });
+    writeFileAtomicallySync(path, style.xml);
     return { id: style.id, requested: style.requested, path, ...(style.info.title ? { title: style.info.title } : {}) };
   };
   const renamed = await catalogue.renamedStyles();
-  if (Object.keys(renamed).length > 0) {
+  if (renamed.size > 0) {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic.sync(join(dir, 'renamed-styles.json'), `${JSON.stringify(renamed, null, 2)}\n`, {
-      encoding: 'utf8',
-    });
+    writeFileAtomicallySync(
+      join(dir, 'renamed-styles.json'),
+      `${JSON.stringify(Object.fromEntries(renamed), null, 2)}\n`,
+    );
   }
   return fetched.map(({ style, parent }) => ({ ...write(style), ...(parent ? { parent: write(parent) } : {}) }));
 }

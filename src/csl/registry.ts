@@ -78,9 +78,11 @@ function renamed(dir: string, name: string): string | undefined {
   const text = readIfExists(join(dir, 'renamed-styles.json'));
   if (text === undefined) return undefined;
   try {
-    const map = JSON.parse(text) as Record<string, unknown>;
-    const to = map[name];
-    return typeof to === 'string' ? to : undefined;
+    const map = JSON.parse(text) as unknown;
+    if (typeof map !== 'object' || map === null || !Object.hasOwn(map, name)) return undefined;
+    const to = (map as Record<string, unknown>)[name];
+    // a plain style name only: never a path out of the folder
+    return typeof to === 'string' && /^[A-Za-z0-9][\w-]*$/.test(to) ? to : undefined;
   } catch {
     return undefined;
   }
@@ -101,7 +103,8 @@ function findByName(name: string, dirs: readonly string[]): Found | undefined {
         if (xml !== undefined) return { path, xml };
       }
     }
-    const xml = packaged()[candidate];
+    const styles = packaged();
+    const xml = Object.hasOwn(styles, candidate) ? styles[candidate] : undefined;
     if (xml) return { xml };
   }
   return undefined;

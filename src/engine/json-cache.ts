@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomicallySync } from '../store/atomic-write.js';
 import { userCacheDir } from '../paths.js';
 
 export class JsonFileCache<T> {
@@ -54,7 +54,7 @@ export class JsonFileCache<T> {
     if (!this.storedMap || (!this.changed && this.used.size === this.stored.size)) return;
     try {
       mkdirSync(join(this.path, '..'), { recursive: true });
-      writeFileAtomic.sync(this.path, JSON.stringify(Object.fromEntries(this.used)));
+      writeFileAtomicallySync(this.path, JSON.stringify(Object.fromEntries(this.used)), { durable: false });
     } catch {
       // a cache that cannot be written only costs time next run
     }

@@ -142,9 +142,13 @@ export class RenderSession {
 
   /** The list in one format and style; its problems name the store. */
   async render(options: ListOptions): Promise<RenderedList> {
-    const rendered = await this.renderList(await this.withPage(options));
+    const sidecarWarnings: Problem[] = [];
+    const rendered = await this.renderList(await this.withPage(options, sidecarWarnings));
     const file = this.loaded().file;
-    return { ...rendered, problems: rendered.problems.map((p) => (p.file === undefined ? { ...p, file } : p)) };
+    return {
+      ...rendered,
+      problems: [...sidecarWarnings, ...rendered.problems.map((p) => (p.file === undefined ? { ...p, file } : p))],
+    };
   }
 
   /**
@@ -163,16 +167,26 @@ export class RenderSession {
   }
 
   /** A standalone HTML list is a publications page: each entry's links, abstract and BibTeX. */
-  private async withPage(options: ListOptions): Promise<ListOptions> {
+  private async withPage(options: ListOptions, warnings: Problem[]): Promise<ListOptions> {
     const page = (options.format === 'html' && options.standalone) || DATA_FORMATS.has(options.format);
     if (!options.pageSpec || !page) return options;
     const spec = options.pageSpec;
     this.keys ??= this.contentKeys(this.loaded());
-    const extras = await pageExtras(this.keys, this.pages, () => this.publications(), this.options.storePath, {
-      target: spec.bibtexTarget,
-      ...(options.owner ? { owner: options.owner } : {}),
-      ...(spec.linkFields ? { linkFields: spec.linkFields } : {}),
-    });
+    const extras = await pageExtras(
+      this.keys,
+      this.pages,
+      () => this.publications(),
+      this.options.storePath,
+      {
+        target: spec.bibtexTarget,
+        ...(options.owner ? { owner: options.owner } : {}),
+        ...(spec.linkFields ? { linkFields: spec.linkFields } : {}),
+      },
+      (message) => {
+        const [file, ...rest] = message.split(': ');
+        warnings.push({ severity: 'warning', code: 'damaged-sidecar', message: rest.join(': '), file });
+      },
+    );
     return {
       ...options,
       page: {

@@ -14,6 +14,7 @@
  */
 import { tokenize } from '../latex/latex.js';
 import type { ExportTarget } from './targets.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 export type CommandRule =
   | { readonly do: 'pass' }
@@ -26,7 +27,7 @@ const pass: CommandRule = { do: 'pass' };
 const url: CommandRule = { do: 'url' };
 const rewrite = (args: number, to: string): CommandRule => ({ do: 'rewrite', args, to });
 
-export const COMMAND_POLICY: Readonly<Record<string, Readonly<Record<ExportTarget, CommandRule>>>> = {
+export const COMMAND_POLICY: Readonly<Record<string, Readonly<Record<ExportTarget, CommandRule>>>> = lookupTable({
   url: { bibtex: rewrite(1, '#1'), biblatex: url },
   nolinkurl: { bibtex: rewrite(1, '#1'), biblatex: url },
   path: { bibtex: rewrite(1, '#1'), biblatex: url },
@@ -38,7 +39,7 @@ export const COMMAND_POLICY: Readonly<Record<string, Readonly<Record<ExportTarge
   mkbibbold: { bibtex: rewrite(1, '\\textbf{#1}'), biblatex: pass },
   mkbibparens: { bibtex: rewrite(1, '(#1)'), biblatex: pass },
   mkbibbrackets: { bibtex: rewrite(1, '[#1]'), biblatex: pass },
-};
+});
 
 /** Commands that pass as they are for a target, beyond the text commands every document knows. */
 export function passedCommands(target: ExportTarget): ReadonlySet<string> {

@@ -1,4 +1,5 @@
 /** Mapping tables of the exporters, as data. */
+import { lookupTable } from '../model/lookup-table.js';
 
 /** Fields classic BibTeX styles (plain, unsrt, alpha, natbib's, IEEEtran) read; anything else is left out. */
 export const BIBTEX_FIELDS: ReadonlySet<string> = new Set([
@@ -35,14 +36,14 @@ export const BIBTEX_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** biblatex fields written as their BibTeX equivalents. */
-export const TO_BIBTEX_FIELD: Readonly<Record<string, string>> = {
+export const TO_BIBTEX_FIELD: Readonly<Record<string, string>> = lookupTable({
   journaltitle: 'journal',
   location: 'address',
   eprintclass: 'primaryclass',
-};
+});
 
 /** biblatex entry types -> BibTeX ones. */
-export const TO_BIBTEX_TYPE: Readonly<Record<string, string>> = {
+export const TO_BIBTEX_TYPE: Readonly<Record<string, string>> = lookupTable({
   online: 'misc',
   electronic: 'misc',
   www: 'misc',
@@ -64,25 +65,25 @@ export const TO_BIBTEX_TYPE: Readonly<Record<string, string>> = {
   patent: 'misc',
   conference: 'inproceedings',
   preprint: 'misc',
-};
+});
 
 /** BibTeX field names -> biblatex ones. */
-export const TO_BIBLATEX_FIELD: Readonly<Record<string, string>> = {
+export const TO_BIBLATEX_FIELD: Readonly<Record<string, string>> = lookupTable({
   journal: 'journaltitle',
   address: 'location',
   primaryclass: 'eprintclass',
   school: 'institution',
-};
+});
 
 /** BibTeX entry types -> biblatex ones. */
-export const TO_BIBLATEX_TYPE: Readonly<Record<string, string>> = {
+export const TO_BIBLATEX_TYPE: Readonly<Record<string, string>> = lookupTable({
   conference: 'inproceedings',
   electronic: 'online',
   www: 'online',
   phdthesis: 'thesis',
   mastersthesis: 'thesis',
   techreport: 'report',
-};
+});
 
 /** Text fields whose capitals a lower-casing BibTeX style would destroy. */
 export const CASE_CHANGED_FIELDS: ReadonlySet<string> = new Set(['title', 'booktitle', 'chapter']);
@@ -136,7 +137,7 @@ export const FIELD_ORDER = [
 ];
 
 /** How field names are spelled in the output. */
-export const FIELD_SPELLING: Readonly<Record<string, string>> = {
+export const FIELD_SPELLING: Readonly<Record<string, string>> = lookupTable({
   archiveprefix: 'archivePrefix',
   primaryclass: 'primaryClass',
-};
+});

@@ -23,6 +23,10 @@ export interface PoliteClientOptions {
   readonly maxWaitMs?: number;
   readonly connectTimeoutMs?: number;
   readonly readTimeoutMs?: number;
+  /** The most one attempt may take from its start to the body's end, however the bytes trickle in. */
+  readonly requestDeadlineMs?: number;
+  /** The command's overall deadline: when it fires, the request under way and any wait stop, and send throws. */
+  readonly signal?: AbortSignal;
   readonly maxBytes?: number;
   readonly accept?: string;
   /** Headers sent with every request (an API key); never logged. */
@@ -50,6 +54,8 @@ export type TransportOptions = Partial<
     | 'maxWaitMs'
     | 'connectTimeoutMs'
     | 'readTimeoutMs'
+    | 'requestDeadlineMs'
+    | 'signal'
     | 'maxBytes'
     | 'http'
     | 'sleep'
@@ -63,7 +69,7 @@ export interface HttpResponse {
   readonly body: string;
 }
 
-/** A request that failed for good: network, HTTP status, a body too large or cut off. */
+/** A request that failed for good: network, HTTP status, a body too large or cut off, the deadline passed. */
 export class HttpFailure extends Error {
   constructor(
     message: string,
@@ -71,6 +77,34 @@ export class HttpFailure extends Error {
   ) {
     super(message);
   }
+}
+
+/** Network errors that say the host cannot be reached at all: retrying the first request only wastes time. */
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** Header names sent with every request that must never leave the origin they were meant for. */
+function dropOnOtherOrigin(headers: Readonly<Record<string, string>> | undefined) {
+  const secret = Object.keys(headers ?? {}).map((h) => h.toLowerCase());
+  return (
+    options: {
+      protocol?: string;
+      hostname?: string;
+      host?: string;
+      port?: string | number;
+      headers?: Record<string, unknown>;
+    },
+    _response: unknown,
+    request: { url: string },
+  ): void => {
+    const from = new URL(request.url);
+    const port = options.port === undefined || options.port === '' ? '' : String(options.port);
+    const toPort = port || (options.protocol === 'https:' ? '443' : '80');
+    const fromPort = from.port || (from.protocol === 'https:' ? '443' : '80');
+    const same = options.protocol === from.protocol && options.hostname === from.hostname && toPort === fromPort;
+    if (same || !options.headers) return;
+    for (const name of Object.keys(options.headers))
+      if (secret.includes(name.toLowerCase())) delete options.headers[name];
+  };
 }
 
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
@@ -84,6 +118,7 @@ type Outcome =
   | {
       readonly kind: 'error';
       readonly retry: boolean;
+      readonly unreachable?: boolean;
       readonly message: string;
       readonly status?: number;
       readonly retryAfterMs?: number;
@@ -98,7 +133,10 @@ export class PoliteClient {
   private readonly maxWaitMs: number;
   private readonly connectTimeoutMs: number;
   private readonly readTimeoutMs: number;
+  private readonly requestDeadlineMs: number;
   private readonly maxBytes: number;
+  /** Whether any request to this service has been answered (a host never reached fails at once). */
+  private reached = false;
   private readonly http: AxiosInstance;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -111,6 +149,7 @@ export class PoliteClient {
     this.maxWaitMs = options.maxWaitMs ?? 120_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     this.readTimeoutMs = options.readTimeoutMs ?? 30_000;
+    this.requestDeadlineMs = options.requestDeadlineMs ?? 120_000;
     this.maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
     this.http = options.http ?? axios().create();
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -137,12 +176,21 @@ export class PoliteClient {
     let attempts = 0;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const wait = this.lastRequestAt + this.delayMs - this.now();
-      if (wait > 0) await this.sleep(wait);
+      if (wait > 0) await this.wait(wait, url);
+      this.checkDeadline(url);
       this.lastRequestAt = this.now();
       attempts = attempt;
       const outcome = await this.attempt(request, accept);
-      if (outcome.kind === 'ok') return { status: outcome.status, body: outcome.body };
+      this.checkDeadline(url);
+      if (outcome.kind === 'ok') {
+        this.reached = true;
+        return { status: outcome.status, body: outcome.body };
+      }
+      if (outcome.status !== undefined) this.reached = true;
       last = outcome;
+      if (outcome.kind === 'error' && outcome.unreachable && !this.reached) {
+        throw new HttpFailure(`cannot reach ${new URL(url).host}: no network? (${outcome.message})`);
+      }
       if (!outcome.retry || attempt === this.maxAttempts) break;
       const backoff = Math.min(this.backoffMs * 2 ** (attempt - 1), this.maxWaitMs);
       const delay = outcome.retryAfterMs !== undefined ? Math.max(outcome.retryAfterMs, this.delayMs) : backoff;
@@ -153,7 +201,7 @@ export class PoliteClient {
         );
       }
       this.options.onRetry?.({ url, attempt, waitMs: delay, reason: outcome.message });
-      await this.sleep(delay);
+      await this.wait(delay, url);
     }
     const message = last?.kind === 'error' ? last.message : 'no response';
     throw new HttpFailure(
@@ -162,10 +210,47 @@ export class PoliteClient {
     );
   }
 
+  /** Throws once the command's deadline has passed. */
+  private checkDeadline(url: string): void {
+    if (this.options.signal?.aborted)
+      throw new HttpFailure(`${this.options.service}: stopped, the command's deadline passed (${url})`);
+  }
+
+  /** A wait that the command's deadline cuts short. */
+  private async wait(ms: number, url: string): Promise<void> {
+    const signal = this.options.signal;
+    if (!signal) return this.sleep(ms);
+    this.checkDeadline(url);
+    await Promise.race([
+      this.sleep(ms),
+      new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+    ]);
+    this.checkDeadline(url);
+  }
+
   private async attempt(request: { url: string; json?: string }, accept: readonly number[]): Promise<Outcome> {
     const { url, json } = request;
     const controller = new AbortController();
     const connectTimer = setTimeout(() => controller.abort(), this.connectTimeoutMs);
+    // the whole attempt, body included, has a deadline of its own; the command's deadline stops it too
+    const deadline = new AbortController();
+    const deadlineTimer = setTimeout(() => deadline.abort(), this.requestDeadlineMs);
+    const signals = [controller.signal, deadline.signal, ...(this.options.signal ? [this.options.signal] : [])];
+    try {
+      return await this.attemptWithin(request, accept, controller, AbortSignal.any(signals), connectTimer);
+    } finally {
+      clearTimeout(deadlineTimer);
+    }
+  }
+
+  private async attemptWithin(
+    request: { url: string; json?: string },
+    accept: readonly number[],
+    controller: AbortController,
+    signal: AbortSignal,
+    connectTimer: NodeJS.Timeout,
+  ): Promise<Outcome> {
+    const { url, json } = request;
     let stream: Readable;
     let status: number;
     let headers: Record<string, unknown>;
@@ -175,7 +260,7 @@ export class PoliteClient {
         method: json === undefined ? 'GET' : 'POST',
         ...(json === undefined ? {} : { data: json }),
         responseType: 'stream',
-        signal: controller.signal,
+        signal,
         headers: {
           'User-Agent': userAgent(),
           ...(this.options.accept ? { Accept: this.options.accept } : {}),
@@ -184,6 +269,8 @@ export class PoliteClient {
         },
         validateStatus: () => true,
         maxRedirects: 3,
+        // an API key is for its own host: a redirect elsewhere goes without it
+        beforeRedirect: dropOnOtherOrigin(this.options.headers) as never,
         decompress: true,
       });
       stream = response.data;
@@ -195,16 +282,20 @@ export class PoliteClient {
       return {
         kind: 'error',
         retry: true,
-        message: timedOut
-          ? `no response within ${this.connectTimeoutMs} ms`
-          : `${e.code ?? 'network error'}: ${e.message}`,
+        unreachable: !timedOut && UNREACHABLE.has(e.code ?? ''),
+        message:
+          signal.aborted && !timedOut
+            ? `no complete answer within ${this.requestDeadlineMs} ms`
+            : timedOut
+              ? `no response within ${this.connectTimeoutMs} ms`
+              : `${e.code ?? 'network error'}: ${e.message}`,
       };
     } finally {
       clearTimeout(connectTimer);
     }
     let body: string;
     try {
-      body = await this.readBody(stream);
+      body = await this.readBody(stream, signal);
     } catch (err) {
       return { kind: 'error', retry: !(err instanceof TooLarge), message: (err as Error).message };
     }
@@ -221,11 +312,18 @@ export class PoliteClient {
   }
 
   /** Reads the body with a read timeout (silence) and a size cap. */
-  private readBody(stream: Readable): Promise<string> {
+  private readBody(stream: Readable, signal: AbortSignal): Promise<string> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const { maxBytes, readTimeoutMs } = this;
+      const { maxBytes, readTimeoutMs, requestDeadlineMs } = this;
+      const onDeadline = (): void => {
+        clearTimeout(timer);
+        stream.destroy();
+        reject(new Error(`no complete answer within ${requestDeadlineMs} ms`));
+      };
+      if (signal.aborted) queueMicrotask(onDeadline);
+      else signal.addEventListener('abort', onDeadline, { once: true });
       let timer = setTimeout(onSilence, readTimeoutMs);
       function onSilence(): void {
         stream.destroy();

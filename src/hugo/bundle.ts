@@ -11,6 +11,7 @@ import { displayName, type OwnerMatcher } from '../model/names.js';
 import type { EntryExtras } from '../page/extras.js';
 import { plain } from '../render/ir.js';
 import { escapeMarkdown } from '../render/markdown.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 /** The first line of every front matter bibfolio writes: how a later run knows the bundle is its own. */
 export const BUNDLE_MARK = '# Written by bibfolio from the BibTeX store: edit the store, not this file.';
@@ -31,14 +32,14 @@ export interface BundleOptions {
   readonly legends: Readonly<Record<string, string>>;
 }
 
-const URL_FIELDS: Readonly<Record<string, string>> = {
+const URL_FIELDS: Readonly<Record<string, string>> = lookupTable({
   PDF: 'url_pdf',
   Code: 'url_code',
   Slides: 'url_slides',
   Poster: 'url_poster',
   Video: 'url_video',
   Website: 'url_project',
-};
+});
 
 /** A folder name for a key: letters, digits, dot, dash and underscore; anything else becomes "-". */
 export function bundleDir(key: string): string {

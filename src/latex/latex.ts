@@ -11,6 +11,7 @@
  * - in titles, words with capitals that a lower-casing style would destroy are braced (`{LLM}`, `{NeurIPS}`).
  */
 import { load as unicode2latex, type Unicode2latex } from '../vendor/unicode2latex.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 /** Text commands a bibliography may hold (accents, formatting, symbols, logos). */
 const KNOWN_COMMANDS = new Set([
@@ -167,7 +168,13 @@ export function tokenize(value: string): Token[] {
   return tokens;
 }
 
-const TEXT_SPECIALS: Readonly<Record<string, string>> = { '%': '\\%', '&': '\\&', '#': '\\#', _: '\\_', '^': '\\^{}' };
+const TEXT_SPECIALS: Readonly<Record<string, string>> = lookupTable({
+  '%': '\\%',
+  '&': '\\&',
+  '#': '\\#',
+  _: '\\_',
+  '^': '\\^{}',
+});
 const CONTROL_SYMBOLS = new Set([
   '%',
   '&',
@@ -269,7 +276,7 @@ export function pdflatexSets(code: number): boolean {
 }
 
 /** Spacing characters as the commands they were read from (read.ts writes `\,` as U+2009, `\quad` as U+2003). */
-const SPACES: Readonly<Record<string, string>> = {
+const SPACES: Readonly<Record<string, string>> = lookupTable({
   '\u2002': '\\enspace{}',
   '\u2003': '\\quad{}',
   '\u2005': '\\;',
@@ -278,7 +285,7 @@ const SPACES: Readonly<Record<string, string>> = {
   '\u200a': '\\,',
   '\u202f': '\\,',
   '\u200b': '',
-};
+});
 
 /** Text with the characters pdflatex cannot set written as LaTeX (the biblatex target stays UTF-8 otherwise). */
 function pdflatexText(text: string): string {
@@ -391,7 +398,7 @@ const table = (): UnicodeTable => unicode2latex().latex2unicode as unknown as Un
  * The accents and letters of nearly every .bib file, as unicode2latex's table has them (a test compares the two):
  * reading them needs no table, whose loading and building cost ~50 ms of a first run.
  */
-export const COMMON_ACCENTS: Readonly<Record<string, string>> = {
+export const COMMON_ACCENTS: Readonly<Record<string, string>> = lookupTable({
   '\\"': '\u0308',
   "\\'": '\u0301',
   '\\`': '\u0300',
@@ -419,7 +426,7 @@ export const COMMON_ACCENTS: Readonly<Record<string, string>> = {
   '\\AA': 'A\u030a',
   '\\i': '\u0131',
   '\\j': '\u0237',
-};
+});
 
 function toUnicode(command: string): string | undefined {
   const common = COMMON_ACCENTS[command];

@@ -3,9 +3,10 @@
  * unicode2latex's general table (which writes `\mu` as the math italic 𝜇 and `\slash` with a zero-width space).
  */
 import { mathCommands, mathScripts } from '@citation-js/plugin-bibtex/lib/input/constants.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 /** Control words with a fixed text: logos, dots, spacing, and plain Greek letters (not math italic). */
-export const OWN_COMMANDS: Readonly<Record<string, string>> = {
+export const OWN_COMMANDS: Readonly<Record<string, string>> = lookupTable({
   ...(mathCommands as Record<string, string>),
   LaTeX: 'LaTeX',
   LaTeXe: 'LaTeX2ε',
@@ -56,10 +57,10 @@ export const OWN_COMMANDS: Readonly<Record<string, string>> = {
   euro: '€',
   EUR: '€',
   checkmark: '✓',
-};
+});
 
 /** Control symbols and spacing commands: `\,` is a thin space, `\-` a discretionary hyphen (nothing to show). */
-export const SPACING_SYMBOLS: Readonly<Record<string, string>> = {
+export const SPACING_SYMBOLS: Readonly<Record<string, string>> = lookupTable({
   ',': '\u2009',
   ';': '\u2005',
   ':': '\u2005',
@@ -75,7 +76,7 @@ export const SPACING_SYMBOLS: Readonly<Record<string, string>> = {
   qquad: '\u2003\u2003',
   thinspace: '\u2009',
   enspace: '\u2002',
-};
+});
 
 /** Commands whose argument is plain text in a box: `\mbox{$\mu$J}` is `μJ`. */
 export const UNWRAP_COMMANDS: ReadonlySet<string> = new Set([
@@ -98,7 +99,7 @@ export const UNWRAP_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 const SUPERSCRIPT_LETTERS = 'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ';
-const SUBSCRIPT_LETTERS: Readonly<Record<string, string>> = {
+const SUBSCRIPT_LETTERS: Readonly<Record<string, string>> = lookupTable({
   a: 'ₐ',
   e: 'ₑ',
   h: 'ₕ',
@@ -116,12 +117,12 @@ const SUBSCRIPT_LETTERS: Readonly<Record<string, string>> = {
   u: 'ᵤ',
   v: 'ᵥ',
   x: 'ₓ',
-};
+});
 
 const base = mathScripts as Readonly<Record<'^' | '_', Readonly<Record<string, string>>>>;
 
 /** Characters that Unicode has as superscripts and subscripts. */
-export const MATH_SCRIPTS: Readonly<Record<'^' | '_', Readonly<Record<string, string>>>> = {
+export const MATH_SCRIPTS: Readonly<Record<'^' | '_', Readonly<Record<string, string>>>> = lookupTable({
   '^': {
     ...Object.fromEntries([...'abcdefghijklmnopqrstuvwxyz'].map((c, i) => [c, [...SUPERSCRIPT_LETTERS][i] as string])),
     ...base['^'],
@@ -130,10 +131,10 @@ export const MATH_SCRIPTS: Readonly<Record<'^' | '_', Readonly<Record<string, st
     '′': '′',
   },
   _: { ...SUBSCRIPT_LETTERS, ...base['_'] },
-};
+});
 
 /** Math accents as combining characters: `(000\bar{1})` is `(0001̄)`, not `(0001)`. */
-export const MATH_ACCENTS: Readonly<Record<string, string>> = {
+export const MATH_ACCENTS: Readonly<Record<string, string>> = lookupTable({
   bar: '\u0304',
   overline: '\u0305',
   hat: '\u0302',
@@ -148,10 +149,10 @@ export const MATH_ACCENTS: Readonly<Record<string, string>> = {
   breve: '\u0306',
   check: '\u030c',
   underline: '\u0332',
-};
+});
 
 /** Text accents that citation-js does not know, as combining characters (`\ocirc{u}` is `ů`). */
-export const TEXT_ACCENTS: Readonly<Record<string, string>> = {
+export const TEXT_ACCENTS: Readonly<Record<string, string>> = lookupTable({
   ocirc: '\u030a',
   textsubring: '\u0325',
   textsubdot: '\u0323',
@@ -160,4 +161,4 @@ export const TEXT_ACCENTS: Readonly<Record<string, string>> = {
   textsubumlaut: '\u0324',
   textdoublegrave: '\u030f',
   textroundcap: '\u0311',
-};
+});

@@ -23,6 +23,7 @@ import {
   TEXT_ACCENTS,
   UNWRAP_COMMANDS,
 } from './read-tables.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 type ReadTable = Readonly<Record<string, string | { readonly text?: string; readonly math?: string }>>;
 const table = (): ReadTable => unicode2latex().latex2unicode as unknown as ReadTable;
@@ -67,7 +68,7 @@ const CITATION_JS = new Set([
 ]);
 
 /** Characters citation-js would take for markup, escaped so it reads them as themselves. */
-const ESCAPED: Readonly<Record<string, string>> = {
+const ESCAPED: Readonly<Record<string, string>> = lookupTable({
   $: '\\$',
   '%': '\\%',
   '&': '\\&',
@@ -78,7 +79,7 @@ const ESCAPED: Readonly<Record<string, string>> = {
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
   '\\': '\\textbackslash{}',
-};
+});
 
 export function escapeForCitationJs(text: string): string {
   return text.replace(/[$%&#_{}~^\\]/g, (ch) => ESCAPED[ch] ?? ch);

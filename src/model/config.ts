@@ -83,6 +83,8 @@ export const configSchema = z.strictObject({
       delayMs: z._default(count(0), 3000),
       batchSize: z._default(count(1, 100), 100),
       apiUrl: z._default(url(), 'https://export.arxiv.org/api/query'),
+      /** Seconds a sync may talk to the services before it stops and writes nothing. */
+      deadlineSeconds: z.optional(count(1)),
     }),
     { abstract: false, delayMs: 3000, batchSize: 100, apiUrl: 'https://export.arxiv.org/api/query' },
   ),
@@ -96,6 +98,8 @@ export const configSchema = z.strictObject({
       mailto: z.optional(z.string()),
       /** Milliseconds between requests to each service; the real hosts ask for at least 3000. */
       delayMs: z._default(count(0), 3000),
+      /** Seconds a venue sync may talk to the services before it stops and writes nothing. */
+      deadlineSeconds: z.optional(count(1)),
     }),
     {
       semanticScholarUrl: 'https://api.semanticscholar.org/graph/v1',

@@ -6,6 +6,7 @@
  * (`J.` for `Joe`, `J.-P.` for `Jean-Pierre`). A name with no given name never matches, and `Jane Benton` never
  * matches `Joe Benton`. Each configured variant (former names, middle names) is matched the same way.
  */
+import { lookupTable } from './lookup-table.js';
 
 export interface PersonName {
   readonly family?: string;
@@ -17,7 +18,7 @@ export interface PersonName {
 }
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = lookupTable({
   ß: 'ss',
   æ: 'ae',
   œ: 'oe',
@@ -28,7 +29,7 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   þ: 'th',
   ı: 'i',
   ĳ: 'ij',
-};
+});
 
 const folded = new Map<string, string>();
 

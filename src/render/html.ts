@@ -1,14 +1,15 @@
 /** HTML: `<strong>` for the owner, `<sup>` marks, every text escaped; a fragment, or a whole page. */
 import { isSafeUrl, type Formatter } from './formatter.js';
 import type { IrStyle } from './ir.js';
+import { lookupTable } from '../model/lookup-table.js';
 
-const ESCAPES: Readonly<Record<string, string>> = {
+const ESCAPES: Readonly<Record<string, string>> = lookupTable({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
-};
+});
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);

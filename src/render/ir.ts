@@ -6,6 +6,7 @@
  * escapes the text in one place, so a title or a name from a .bib file or arXiv can never become markup.
  * Input text is stripped of Private Use Area characters before it reaches citeproc-js, so no input can forge IR.
  */
+import { lookupTable } from '../model/lookup-table.js';
 
 export const IR = {
   BOLD_OPEN: '\uE000',
@@ -74,7 +75,7 @@ export type IrToken =
 
 export type IrStyle = 'bold' | 'italic' | 'sup' | 'sub' | 'smallcaps' | 'underline' | 'owner' | 'ownerUnderline';
 
-const OPENERS: Readonly<Record<string, IrStyle>> = {
+const OPENERS: Readonly<Record<string, IrStyle>> = lookupTable({
   [IR.BOLD_OPEN]: 'bold',
   [IR.ITALIC_OPEN]: 'italic',
   [IR.SUP_OPEN]: 'sup',
@@ -83,8 +84,8 @@ const OPENERS: Readonly<Record<string, IrStyle>> = {
   [IR.UNDERLINE_OPEN]: 'underline',
   [IR.OWNER_OPEN]: 'owner',
   [IR.OWNER_UNDERLINE_OPEN]: 'ownerUnderline',
-};
-const CLOSERS: Readonly<Record<string, IrStyle>> = {
+});
+const CLOSERS: Readonly<Record<string, IrStyle>> = lookupTable({
   [IR.BOLD_CLOSE]: 'bold',
   [IR.ITALIC_CLOSE]: 'italic',
   [IR.SUP_CLOSE]: 'sup',
@@ -93,7 +94,7 @@ const CLOSERS: Readonly<Record<string, IrStyle>> = {
   [IR.UNDERLINE_CLOSE]: 'underline',
   [IR.OWNER_CLOSE]: 'owner',
   [IR.OWNER_UNDERLINE_CLOSE]: 'ownerUnderline',
-};
+});
 
 /** Splits IR into text and markup tokens; restores literal angle brackets; drops any other private-use character. */
 export function tokenizeIr(ir: string): IrToken[] {

@@ -5,8 +5,9 @@
 import { latexForChar, pdflatexSets } from '../latex/latex.js';
 import { isSafeUrl, type Formatter } from './formatter.js';
 import type { IrStyle } from './ir.js';
+import { lookupTable } from '../model/lookup-table.js';
 
-const ESCAPES: Readonly<Record<string, string>> = {
+const ESCAPES: Readonly<Record<string, string>> = lookupTable({
   '\\': '\\textbackslash{}',
   '{': '\\{',
   '}': '\\}',
@@ -25,7 +26,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\u2026': '\\ldots{}',
   '\u2013': '--',
   '\u2014': '---',
-};
+});
 
 /** Plain text as LaTeX: specials escaped, characters pdflatex cannot typeset from UTF-8 written as LaTeX. */
 export function escapeLatex(text: string): string {

@@ -18,6 +18,7 @@ import { entryData } from '../page/data.js';
 import { toYaml } from '../page/yaml.js';
 
 import type { OutputFormat } from './formats.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 export { assembleList, type ResolvedEntry } from './document.js';
@@ -89,7 +90,9 @@ export interface PreparedList {
 export function prepareList(items: readonly CslItem[], options: ListOptions): PreparedList {
   const chosen = options.selectedOnly ? items.filter((i) => i.custom.selected) : items;
   const groups = groupItems(sortNewestFirst(chosen), options.groupBy);
-  const symbols = Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol]));
+  const symbols = lookupTable(
+    Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol])),
+  );
   const authorOptions = {
     ...(options.owner ? { owner: options.owner } : {}),
     bold: options.boldOwner,
@@ -211,7 +214,9 @@ function restoreText(value: unknown): unknown {
 function dataOutput(prepared: PreparedList, entries: readonly ResolvedEntry[]): string {
   const { options, ordered, decorated, groups } = prepared;
   const headings = groups.flatMap((g) => g.items.map(() => g.heading));
-  const symbols = Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol]));
+  const symbols = lookupTable(
+    Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol])),
+  );
   const data = ordered.map((item, i) => {
     const d = decorated[i] as DecoratedAuthors;
     return {

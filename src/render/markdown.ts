@@ -13,8 +13,9 @@
  */
 import { isSafeUrl, type Formatter } from './formatter.js';
 import type { IrStyle } from './ir.js';
+import { lookupTable } from '../model/lookup-table.js';
 
-const ENTITY: Readonly<Record<string, string>> = {
+const ENTITY: Readonly<Record<string, string>> = lookupTable({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
@@ -22,7 +23,7 @@ const ENTITY: Readonly<Record<string, string>> = {
   $: '&#36;',
   '^': '&#94;',
   '@': '&#64;',
-};
+});
 
 /** Characters that are markup somewhere in CommonMark, GFM, kramdown, pandoc or Liquid (`{{ }}`). */
 const INLINE = /[\\`*_{}[\]#|"'!&<>~$^@]|-(?=-)|\.(?=\.\.)/g;

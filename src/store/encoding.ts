@@ -5,11 +5,12 @@
  * byte stays as it was; a character that encoding cannot hold is refused, never replaced. Pure.
  */
 import { isUtf8 } from 'node:buffer';
+import { lookupTable } from '../model/lookup-table.js';
 
 export class StoreEncodingError extends Error {}
 
 /** Encodings bibfolio can also write back (Node's Buffer codecs); others can be read but not rewritten. */
-const WRITABLE: Readonly<Record<string, 'utf8' | 'latin1' | 'ascii'>> = {
+const WRITABLE: Readonly<Record<string, 'utf8' | 'latin1' | 'ascii'>> = lookupTable({
   'utf-8': 'utf8',
   utf8: 'utf8',
   latin1: 'latin1',
@@ -17,7 +18,7 @@ const WRITABLE: Readonly<Record<string, 'utf8' | 'latin1' | 'ascii'>> = {
   'iso8859-1': 'latin1',
   ascii: 'ascii',
   'us-ascii': 'ascii',
-};
+});
 
 export interface DecodedStore {
   readonly text: string;
@@ -95,7 +96,7 @@ export function decodeStore(bytes: Uint8Array, display: string, configured?: str
         `${display}: the bytes are not valid ${named}; check the encoding the config or the first line names`,
       );
     }
-    return { text: withoutControlCharacters(text, display), encoding: named.toLowerCase() };
+    return { text, encoding: named.toLowerCase() };
   }
   // the native check (simdutf) is strict UTF-8 as well, and ~20x quicker; the scan in JS only finds where it breaks
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
@@ -108,21 +109,8 @@ export function decodeStore(bytes: Uint8Array, display: string, configured?: str
     );
   }
   // a BOM stays in the text, as any other byte: the scanner treats it as text before the first entry
-  return { text: withoutControlCharacters(Buffer.from(bytes).toString('utf8'), display), encoding: 'utf-8' };
-}
-
-/**
- * A control character (NUL, ESC, ... ; not tab, line ends or form feed) is never in a .bib that a person or a tool
- * wrote on purpose: it marks a damaged file, and would reach keys and outputs unseen. The store is not read.
- */
-function withoutControlCharacters(text: string, display: string): string {
-  const bad = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.exec(text);
-  if (!bad) return text;
-  const before = text.slice(0, bad.index).split(/\r\n|\r|\n/);
-  const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-  throw new StoreEncodingError(
-    `${display}:${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}: a control character (U+${code}), which a .bib file never holds, so the store is not read (nothing is changed); the file may be damaged: remove it`,
-  );
+  // control characters stay in the text (byte for byte); parsing warns and reads the values without them
+  return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
 }
 
 /** Text back to the store's encoding; throws StoreEncodingError for an encoding or a character it cannot write. */

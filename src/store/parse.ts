@@ -2,6 +2,7 @@
 import { annotationFieldOf } from '../model/annotations.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
+import { CONTROL_CHARACTERS, controlCharacterAt } from './field-text.js';
 import { LineIndex } from './lines.js';
 import { scanBibtex } from './scan.js';
 import type { RawEntry, ScanResult } from './syntax.js';
@@ -26,6 +27,7 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
   const strings = new Map<string, string>();
   const entries: BibEntry[] = [];
   let lossless = true;
+  const controlReported = new Set<string>();
 
   for (const block of scan.blocks) {
     switch (block.kind) {
@@ -72,8 +74,39 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
     }
   }
 
+  /** A value without control characters; the first one in an entry is reported, naming it. */
+  function withoutControls(text: string, key: string, at: number): string {
+    if (controlCharacterAt(text) === -1) return text;
+    if (!controlReported.has(key)) {
+      controlReported.add(key);
+      problems.push({
+        severity: 'warning',
+        code: 'control-character',
+        message: 'holds a control character, which a .bib never holds on purpose; it is read without it (remove it)',
+        file,
+        line: lines.line(at),
+        key,
+      });
+    }
+    return text.replace(CONTROL_CHARACTERS, '');
+  }
+
   function toEntry(raw: RawEntry, index: number): BibEntry {
     const line = lines.line(raw.span.start);
+    if (controlCharacterAt(raw.key) !== -1) {
+      // a key is syntax, not a value: it cannot be read without the character, and would reach ids and anchors
+      const at = raw.keySpan.start + controlCharacterAt(raw.key);
+      const code = (source.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+      problems.push({
+        severity: 'error',
+        code: 'control-character',
+        message: `the key holds a control character (U+${code}), which a .bib never holds on purpose; the file may be damaged: remove it`,
+        file,
+        line: lines.line(at),
+        column: at - source.lastIndexOf('\n', at - 1),
+        key: raw.key.replace(CONTROL_CHARACTERS, ''),
+      });
+    }
     const fields = new Map<string, string>();
     const annotations = new Map<string, string>();
     for (const field of raw.fields) {
@@ -97,7 +130,7 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
         });
         continue;
       }
-      target.set(name, value.text);
+      target.set(name, withoutControls(value.text, raw.key, field.nameSpan.start));
     }
     return { key: raw.key, type: raw.type, fields, annotations, line, index, raw };
   }

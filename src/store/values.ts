@@ -1,8 +1,9 @@
 /** Resolution of field values: `#` concatenation, `@string` macros and BibTeX's predefined month macros. */
 import type { ValuePart } from './syntax.js';
+import { lookupTable } from '../model/lookup-table.js';
 
 /** The macros every BibTeX style predefines. */
-export const MONTH_MACROS: Readonly<Record<string, string>> = {
+export const MONTH_MACROS: Readonly<Record<string, string>> = lookupTable({
   jan: 'January',
   feb: 'February',
   mar: 'March',
@@ -15,7 +16,7 @@ export const MONTH_MACROS: Readonly<Record<string, string>> = {
   oct: 'October',
   nov: 'November',
   dec: 'December',
-};
+});
 
 export interface ResolvedValue {
   readonly text: string;

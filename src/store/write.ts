@@ -1,22 +1,39 @@
 /**
- * Writing the store: atomic (a temporary file renamed over the old one, by write-file-atomic), under a lock
- * (proper-lockfile) that makes a second concurrent writer fail fast. A lock whose holder is gone (this host, a dead
- * PID) is taken over at once, and temporary files an interrupted run left beside the store are removed.
+ * The store's lock: `<store>.lock`, a file created with exclusive creation (`O_EXCL`) that names its holder (PID,
+ * host, a random token). While the work runs, a heartbeat refreshes the file's time, however long the work takes;
+ * nothing is ever written inside a lock folder. A lock is taken over only when its holder is truly gone: on this host
+ * its PID is not running, elsewhere its heartbeat has stopped for `staleMs`. A take-over itself runs under a second
+ * exclusive file (`<store>.lock.takeover`) and re-reads the lock before removing it, so two runs that both find a
+ * dead holder can never both win.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
+import { join } from 'node:path';
+
+export { removeLeftoverTemporaries, writeFileAtomically } from './atomic-write.js';
 
 export class StoreLockedError extends Error {}
 
-export interface LockNote {
-  /** Said when a lock left by a run that is gone was taken over. */
-  readonly tookOver?: string;
+export interface LockTimings {
+  /** How often the holder refreshes the lock's time. */
+  readonly refreshMs?: number;
+  /** A lock from another host whose time is older than this is stale. */
+  readonly staleMs?: number;
 }
 
-const OWNER_FILE = 'owner.json';
+/** A held lock. */
+export interface StoreLock {
+  /** False once another run has taken the lock over (the work must then write nothing). */
+  held(): boolean;
+  release(): Promise<void>;
+}
+
+interface Holder {
+  readonly pid: number;
+  readonly host: string;
+  readonly token: string;
+}
 
 function alive(pid: number): boolean {
   try {
@@ -27,105 +44,155 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The PID that holds a lock on this host when it is no longer running, else undefined. */
-function deadHolder(lockDir: string): number | undefined {
+function readHolder(text: string): Holder | undefined {
   try {
-    const owner = JSON.parse(readFileSync(join(lockDir, OWNER_FILE), 'utf8')) as { pid?: unknown; host?: unknown };
-    if (owner.host !== hostname() || typeof owner.pid !== 'number') return undefined;
-    return alive(owner.pid) ? undefined : owner.pid;
+    const value = JSON.parse(text) as Partial<Holder>;
+    // an older bibfolio's note has no token
+    if (typeof value.pid === 'number' && typeof value.host === 'string')
+      return { pid: value.pid, host: value.host, token: typeof value.token === 'string' ? value.token : '' };
+  } catch {
+    // not a holder note
+  }
+  return undefined;
+}
+
+/** Creates the lock file exclusively with our note; false when it exists. */
+function create(lockPath: string, note: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(lockPath, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    writeSync(fd, note);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** The lock's text and its age, undefined when there is none; a folder (an older bibfolio's lock) reads as its note. */
+function inspect(lockPath: string): { text: string; ageMs: number; folder: boolean } | undefined {
+  let stat;
+  try {
+    stat = statSync(lockPath);
   } catch {
     return undefined;
   }
+  const folder = stat.isDirectory();
+  let text = '';
+  try {
+    text = readFileSync(folder ? join(lockPath, 'owner.json') : lockPath, 'utf8');
+  } catch {
+    // no note (yet)
+  }
+  return { text, ageMs: Date.now() - stat.mtimeMs, folder };
 }
 
-/** How long a live run may take between creating the lock and naming itself in it. */
+/** Why the lock's holder is gone, or undefined while it may still be working. */
+function goneBecause(found: { text: string; ageMs: number }, staleMs: number): string | undefined {
+  const holder = readHolder(found.text);
+  if (holder && holder.host === hostname()) return alive(holder.pid) ? undefined : `pid ${holder.pid} is not running`;
+  // a live run names itself within milliseconds of creating the lock: no note after NAMING_MS, it was killed first
+  if (!holder) return found.ageMs > NAMING_MS ? 'killed before it named itself' : undefined;
+  // another host: only the heartbeat tells
+  if (found.ageMs > staleMs) return `${holder.host} has not refreshed it for ${Math.round(found.ageMs / 1000)} s`;
+  return undefined;
+}
+
+const TAKEOVER_STALE_MS = 10_000;
 const NAMING_MS = 2000;
 
-/**
- * A lock with no owner note: its run was killed between taking the lock and naming itself (a live run names itself
- * within milliseconds). After NAMING_MS with still no note, it is taken for dead; 0 stands for "unknown PID".
- */
-async function diedBeforeNaming(lockDir: string): Promise<number | undefined> {
-  let age: number;
-  try {
-    age = Date.now() - statSync(lockDir).mtimeMs;
-  } catch {
-    return undefined;
+/** Removes a lock judged gone, under the take-over file; false when another run is taking over or took over first. */
+function takeOver(lockPath: string, judged: { text: string; folder: boolean }): boolean {
+  const guard = `${lockPath}.takeover`;
+  if (!create(guard, String(process.pid))) {
+    // a take-over lasts milliseconds: a guard this old was left by a run killed in the middle of one
+    try {
+      if (Date.now() - statSync(guard).mtimeMs < TAKEOVER_STALE_MS) return false;
+      unlinkSync(guard);
+    } catch {
+      return false;
+    }
+    if (!create(guard, String(process.pid))) return false;
   }
-  if (existsSync(join(lockDir, OWNER_FILE))) return undefined;
-  if (age < NAMING_MS) await new Promise((resolve) => setTimeout(resolve, NAMING_MS - age));
-  return existsSync(lockDir) && !existsSync(join(lockDir, OWNER_FILE)) ? 0 : undefined;
+  try {
+    const now = inspect(lockPath);
+    if (now === undefined) return true;
+    if (now.text !== judged.text || now.folder !== judged.folder) return false; // another run holds it now
+    rmSync(lockPath, { recursive: true, force: true });
+    return true;
+  } finally {
+    rmSync(guard, { force: true });
+  }
 }
 
-/** Takes the store's lock (`<store>.lock`); resolves to the function that releases it. */
+/** Takes the store's lock (`<store>.lock`); throws StoreLockedError while a live run holds it. */
 export async function lockStore(
   path: string,
   display = path,
   note: (text: string) => void = () => {},
-): Promise<() => Promise<void>> {
-  const lockDir = `${path}.lock`;
-  const take = async (): Promise<() => Promise<void>> => {
-    const release = await lockfile.lock(path, { realpath: false, retries: 0, stale: 5 * 60_000, update: 30_000 });
-    try {
-      writeFileSync(join(lockDir, OWNER_FILE), JSON.stringify({ pid: process.pid, host: hostname() }));
-    } catch {
-      // the lock holds without its note; a later run then waits for it to go stale
+  timings: LockTimings = {},
+): Promise<StoreLock> {
+  const lockPath = `${path}.lock`;
+  const refreshMs = timings.refreshMs ?? 10_000;
+  const staleMs = timings.staleMs ?? Math.max(6 * refreshMs, 60_000);
+  const token = randomBytes(12).toString('hex');
+  const text = JSON.stringify({ pid: process.pid, host: hostname(), token });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (create(lockPath, text)) return heldLock(lockPath, text, refreshMs);
+    const found = inspect(lockPath);
+    if (found === undefined) continue; // released in the meantime
+    let judged = found;
+    if (readHolder(found.text) === undefined && found.ageMs <= NAMING_MS) {
+      // perhaps a run that is naming itself right now: look again when it would have
+      await new Promise((resolve) => setTimeout(resolve, NAMING_MS - found.ageMs + 50));
+      const again = inspect(lockPath);
+      if (again === undefined) continue;
+      judged = again;
     }
-    // proper-lockfile removes the lock folder: its note goes first
-    return async () => {
-      rmSync(join(lockDir, OWNER_FILE), { force: true });
-      await release();
-    };
+    const why = goneBecause(judged, staleMs);
+    if (why === undefined || !takeOver(lockPath, judged)) break;
+    if (create(lockPath, text)) {
+      note(`took over the lock ${display}.lock: the bibfolio run that held it is gone (${why})`);
+      return heldLock(lockPath, text, refreshMs);
+    }
+  }
+  throw new StoreLockedError(
+    `${display} is locked by another bibfolio run (lock: ${display}.lock); wait for it to finish, or remove the lock if no run is going on`,
+  );
+}
+
+function heldLock(lockPath: string, text: string, refreshMs: number): StoreLock {
+  let lost = false;
+  const ours = (): boolean => {
+    try {
+      return readFileSync(lockPath, 'utf8') === text;
+    } catch {
+      return false;
+    }
   };
-  try {
-    return await take();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-    const pid = deadHolder(lockDir) ?? (await diedBeforeNaming(lockDir));
-    if (pid !== undefined) {
-      rmSync(lockDir, { recursive: true, force: true });
-      note(
-        `took over the lock ${display}.lock: the bibfolio run that held it (${pid === 0 ? 'killed before it named itself' : `pid ${pid}`}) is gone`,
-      );
-      return take();
+  const heartbeat = setInterval(() => {
+    if (lost) return;
+    if (!ours()) {
+      lost = true;
+      return;
     }
-    throw new StoreLockedError(
-      `${display} is locked by another bibfolio run (lock: ${display}.lock); wait for it to finish, or remove the lock if no run is going on`,
-    );
-  }
-}
-
-/**
- * Removes the temporary files an interrupted atomic write left beside these files (write-file-atomic names them
- * `<name>.<number>`); called with the lock held, so no other run is writing them. Returns the names removed.
- */
-export function removeLeftoverTemporaries(paths: readonly string[]): string[] {
-  const removed: string[] = [];
-  for (const path of paths) {
-    const dir = dirname(path);
-    const name = basename(path);
-    let files: string[];
     try {
-      files = readdirSync(dir);
+      const now = new Date();
+      utimesSync(lockPath, now, now);
     } catch {
-      continue;
+      // checked again at the next beat and before any write
     }
-    for (const file of files) {
-      if (file.length > name.length + 1 && file.startsWith(`${name}.`) && /^\d+$/.test(file.slice(name.length + 1))) {
-        try {
-          unlinkSync(join(dir, file));
-          removed.push(file);
-        } catch {
-          // gone already
-        }
-      }
-    }
-  }
-  return removed;
-}
-
-export function writeFileAtomically(path: string, content: string | Buffer): Promise<void> {
-  return typeof content === 'string'
-    ? writeFileAtomic(path, content, { encoding: 'utf8' })
-    : writeFileAtomic(path, content);
+  }, refreshMs);
+  heartbeat.unref();
+  return {
+    held: () => !lost && ours(),
+    release: async () => {
+      clearInterval(heartbeat);
+      if (ours()) rmSync(lockPath, { force: true });
+    },
+  };
 }

@@ -28,17 +28,17 @@ import type { NameChanges } from '../model/name-changes.js';
 import {
   appendEntries,
   appendFields,
-  applyEdits,
   entryStyle,
   fileStyle,
   removeField,
   replaceValue,
   setEntryType,
-  writeEntry,
   type EntryStyle,
   type FieldValue,
+  type NewEntry,
   type TextEdit,
 } from '../store/edit.js';
+import { rewriteStore } from '../store/rewrite.js';
 import type { ParsedStore } from '../store/parse.js';
 import type { RawEntry, RawField } from '../store/syntax.js';
 import { nameKeys, sameValue } from './compare.js';
@@ -171,7 +171,7 @@ export function planSync(input: SyncInput): SyncPlan {
 
   // new entries for named IDs that the store does not hold
   const taken = new Set(store.entries.map((e) => e.key));
-  const newTexts: string[] = [];
+  const newEntries: NewEntry[] = [];
   for (const id of input.requested) {
     if (present.has(id)) continue;
     const record = input.records.get(id);
@@ -197,7 +197,7 @@ export function planSync(input: SyncInput): SyncPlan {
       }
       promoted = true;
     }
-    newTexts.push(writeEntry(type, key, fields, style));
+    newEntries.push({ type, key, fields });
     sidecarEntries[id] = { fields: sidecarFields(theirs), version: record.version };
     report.created.push({ key, id });
     report.newVersions.push({ key, id, to: record.version });
@@ -212,11 +212,11 @@ export function planSync(input: SyncInput): SyncPlan {
       });
     }
   }
-  const append = appendEntries(source, newTexts, style);
+  const append = appendEntries(source, newEntries, style);
   if (append) edits.push(append);
 
   return {
-    source: applyEdits(source, edits),
+    source: rewriteStore(store, edits),
     // the venue sync's records are kept as they are
     sidecar: { version: 1, entries: sidecarEntries, ...(input.sidecar.venues ? { venues: input.sidecar.venues } : {}) },
     report,
@@ -288,7 +288,7 @@ function mergeEntry(
     const completes = field === 'author' && completesAuthorList(ours, value.text);
     const target = rawField(raw, name);
     if ((untouched || completes) && target) {
-      edits.push(replaceValue(target, value, style));
+      edits.push(replaceValue(raw, target, value, style));
       changed.push(source.slice(target.nameSpan.start, target.nameSpan.end));
       if (field === 'author') newAuthorList = value.text;
       continue;
@@ -304,7 +304,7 @@ function mergeEntry(
   if (newAuthorList !== undefined && annotation && oldAuthors !== undefined) {
     const remapped = remapAnnotation(entry.annotations.get('author') ?? '', oldAuthors, newAuthorList);
     if (remapped !== undefined && remapped !== entry.annotations.get('author')) {
-      edits.push(replaceValue(annotation, { text: remapped }, style));
+      edits.push(replaceValue(raw, annotation, { text: remapped }, style));
       changed.push('author+an');
     }
   }
@@ -327,7 +327,7 @@ function mergeEntry(
           sameValue('year', ours, base.fields.year);
         const target = rawField(raw, name);
         if (ours !== undefined && target && (placeholder || syncOwned)) {
-          edits.push(replaceValue(target, value, style));
+          edits.push(replaceValue(raw, target, value, style));
           changed.push(name);
         } else if (ours === undefined && !added.some(([n]) => n.toLowerCase() === name)) {
           added.push([name, value]);

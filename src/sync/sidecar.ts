@@ -9,6 +9,7 @@
  * (it matches: they are adopted), so synced fields are never taken for hand edits.
  */
 import { createHash } from 'node:crypto';
+import * as z from 'zod/mini';
 
 export interface SidecarRecord {
   /** Field name (lower case) -> the value arXiv gave, as it would be written in the store. */
@@ -32,7 +33,7 @@ export interface Sidecar {
 
 export interface VenueRecord {
   /** The identifier the sources were asked with (`arXiv:ID`, `DOI:...`). */
-  readonly id: string;
+  readonly id?: string;
   /** `published` (a record by identifier) or `accepted` (a suggestion the owner accepted with --accept). */
   readonly decision?: 'published' | 'accepted';
   /** Field -> the value the venue sync wrote (the base of the next merge). */
@@ -91,7 +92,37 @@ export function sidecarPathFor(storePath: string): string {
 
 export class SidecarError extends Error {}
 
-export function parseSidecar(text: string, file: string): Sidecar {
+const stringMap = z.record(z.string(), z.string());
+const sidecarRecord = z.object({ fields: stringMap, version: z.number() });
+const citationsRecord = z.object({ count: z.number(), date: z.string(), source: z.string() });
+const venueRecord = z.object({
+  id: z.optional(z.string()),
+  decision: z.optional(z.enum(['published', 'accepted'])),
+  fields: z.optional(stringMap),
+  sources: z.optional(stringMap),
+});
+
+/** A record per key, each checked on its own: a damaged one is left out with a warning naming the file and key. */
+function records<T>(
+  value: unknown,
+  where: string,
+  check: (record: unknown, at: string) => T | undefined,
+): Record<string, T> {
+  const out: Record<string, T> = Object.create(null) as Record<string, T>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const [key, record] of Object.entries(value)) {
+    const checked = check(record, `${where}[${JSON.stringify(key)}]`);
+    if (checked !== undefined) out[key] = checked;
+  }
+  return out;
+}
+
+/**
+ * Reads a sidecar. A file that is not one (not JSON, no version 1) throws SidecarError; a damaged record or value
+ * inside is left out and `warn` is told, naming the file and the key: never a crash, never a wrong type passed on.
+ * Records are kept in prototype-free objects, so a key such as `constructor` is a key like any other.
+ */
+export function parseSidecar(text: string, file: string, warn: (message: string) => void = () => {}): Sidecar {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -100,18 +131,57 @@ export function parseSidecar(text: string, file: string): Sidecar {
       `${file}: not valid JSON (${(err as Error).message}); fix or delete it (a deleted sidecar makes every arXiv field count as hand-edited)`,
     );
   }
-  const obj = json as Partial<Sidecar>;
-  if (obj?.version !== 1 || typeof obj.entries !== 'object' || obj.entries === null) {
+  const obj = json as { version?: unknown; entries?: unknown; venues?: unknown; pending?: unknown } | null;
+  if (obj?.version !== 1 || typeof obj.entries !== 'object' || obj.entries === null || Array.isArray(obj.entries)) {
     throw new SidecarError(`${file}: not a bibfolio sync file (version 1)`);
   }
-  const pending = obj.pending as Partial<NonNullable<Sidecar['pending']>> | undefined;
+  const entry = (record: unknown, at: string): SidecarRecord | undefined => {
+    const checked = z.safeParse(sidecarRecord, record);
+    if (checked.success)
+      return { fields: Object.assign(Object.create(null), checked.data.fields), version: checked.data.version };
+    warn(`${file}: ${at} is damaged (not {fields, version}); it is ignored`);
+    return undefined;
+  };
+  const venue = (record: unknown, at: string): VenueRecord | undefined => {
+    const checked = z.safeParse(venueRecord, record);
+    if (!checked.success) {
+      warn(`${file}: ${at} is damaged (not {id, fields, sources}); it is ignored`);
+      return undefined;
+    }
+    const raw = (record as { citations?: unknown }).citations;
+    const citations = z.safeParse(citationsRecord, raw);
+    if (raw !== undefined && !citations.success)
+      warn(`${file}: ${at}.citations is not {count, date, source}; it is ignored`);
+    const { decision, fields, sources } = checked.data;
+    return {
+      ...(checked.data.id !== undefined ? { id: checked.data.id } : {}),
+      ...(decision ? { decision } : {}),
+      ...(fields ? { fields: Object.assign(Object.create(null), fields) } : {}),
+      ...(sources ? { sources: Object.assign(Object.create(null), sources) } : {}),
+      ...(raw !== undefined && citations.success ? { citations: citations.data } : {}),
+    };
+  };
+  const pending = obj.pending as { store?: unknown; entries?: unknown; venues?: unknown } | undefined;
   if (
     pending !== undefined &&
     (typeof pending?.store !== 'string' || typeof pending.entries !== 'object' || pending.entries === null)
   ) {
     throw new SidecarError(`${file}: its "pending" record is damaged; delete the "pending" key and run the sync again`);
   }
-  return obj as Sidecar;
+  return {
+    version: 1,
+    entries: records(obj.entries, 'entries', entry),
+    ...(obj.venues !== undefined ? { venues: records(obj.venues, 'venues', venue) } : {}),
+    ...(pending !== undefined
+      ? {
+          pending: {
+            store: pending.store as string,
+            entries: records(pending.entries, 'pending.entries', entry),
+            ...(pending.venues !== undefined ? { venues: records(pending.venues, 'pending.venues', venue) } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 function sortKeys(value: unknown): unknown {

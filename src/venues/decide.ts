@@ -8,6 +8,7 @@
  * - nothing: no venue beyond arXiv, or only records whose authors differ.
  * Titles are never matched: every link is an identifier.
  */
+import { cleanDoi, cleanPages } from '../model/identifiers.js';
 import { WORKSHOP_PATTERN } from '../csl/mapping-tables.js';
 import { CONFERENCE } from '../sync/promote.js';
 import { authorsAgree, familiesOfDisplayNames, type FamilyList } from './authors.js';
@@ -49,9 +50,8 @@ export type Decision =
 
 const PREPRINT_SERVERS = /arxiv|biorxiv|medrxiv|chemrxiv|ssrn|research\s*square|preprints?\.org|openreview\.net$/i;
 
-function pagesOf(pages: string | undefined): string | undefined {
-  return pages?.replace(/\s*[-–—]+\s*/g, '--');
-}
+/** A page range by its grammar (`1--83`); anything else from a service is not written. */
+const pagesOf = cleanPages;
 
 function compact(fields: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => !!e[1]));
@@ -77,7 +77,7 @@ function dblpVenue(record: DblpRecord, s2: S2Paper | null | undefined): Venue | 
     volume: record.volume !== record.year ? record.volume : undefined,
     number: record.number,
     pages: pagesOf(record.pages),
-    doi: record.doi,
+    doi: cleanDoi(record.doi),
   });
   const sources = Object.fromEntries(Object.keys(fields).map((f) => [f, source]));
   if (full) sources[venueField] = `${source} (name: semantic-scholar:${s2?.paperId})`;
@@ -98,7 +98,7 @@ function crossrefVenue(work: CrossrefWork): Venue | undefined {
     volume: work.volume,
     number: work.issue,
     pages: pagesOf(work.pages),
-    doi: work.doi,
+    doi: cleanDoi(work.doi),
   });
   return { type, fields, sources: Object.fromEntries(Object.keys(fields).map((f) => [f, `crossref:${work.doi}`])) };
 }

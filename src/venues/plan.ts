@@ -13,7 +13,6 @@ import { arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
 import {
   appendFields,
-  applyEdits,
   entryStyle,
   fileStyle,
   removeField,
@@ -22,6 +21,8 @@ import {
   type FieldValue,
   type TextEdit,
 } from '../store/edit.js';
+import { fieldText } from '../store/field-text.js';
+import { rewriteStore } from '../store/rewrite.js';
 import type { ParsedStore } from '../store/parse.js';
 import { sameValue } from '../sync/compare.js';
 import type { Sidecar, VenueRecord } from '../sync/sidecar.js';
@@ -91,7 +92,7 @@ export function planVenues(input: VenuePlanInput): VenuePlan {
     store.entries.map((e) => e.raw),
   );
   const edits: TextEdit[] = [];
-  const venues: Record<string, VenueRecord> = { ...input.sidecar.venues };
+  const venues: Record<string, VenueRecord> = Object.assign(Object.create(null), input.sidecar.venues);
   const published: VenueReportItem[] = [];
   const suggested: VenueReportItem[] = [];
   const nothing: VenueReportItem[] = [];
@@ -149,7 +150,7 @@ export function planVenues(input: VenuePlanInput): VenuePlan {
     (decision.kind === 'published' ? published : decision.kind === 'suggested' ? suggested : nothing).push(item);
   }
   return {
-    source: applyEdits(source, edits),
+    source: rewriteStore(input.store, edits),
     sidecar: { ...input.sidecar, venues },
     report: { published, suggested, nothing, kept },
   };
@@ -183,11 +184,15 @@ function mergeVenue(
   }
   const fields: Record<string, string> = {};
   for (const [name, plain] of Object.entries(venue.fields)) {
-    const value: FieldValue = { text: name === 'doi' || name === 'pages' ? plain : bibtexText(plain, convention) };
+    const value: FieldValue = {
+      text: name === 'doi' || name === 'pages' ? fieldText(plain) : bibtexText(plain, convention),
+    };
     fields[name] = value.text;
     const ours = entry.fields.get(name);
     const target = raw.fields.find((f) => f.name === name);
     if (ours === undefined || !target) {
+      // the owner deleted what an earlier venue sync wrote: respected, as sync-arxiv does
+      if (base?.fields?.[name] !== undefined) continue;
       added.push([name, value]);
       written.push(name);
       continue;
@@ -198,7 +203,7 @@ function mergeVenue(
       ((name === 'journal' || name === 'booktitle') && isPlaceholder(ours)) ||
       (name === 'year' && arxivBase?.year !== undefined && sameValue('year', ours, arxivBase.year));
     if (untouched) {
-      edits.push(replaceValue(target, value, style));
+      edits.push(replaceValue(raw, target, value, style));
       written.push(name);
     } else kept.push({ key: entry.key, field: name, ours, theirs: value.text });
   }

@@ -10,8 +10,9 @@ describe('arXiv text as BibTeX', () => {
     expect(bibtexText('Already \\& escaped', 'utf8')).toBe('Already \\& escaped');
   });
 
-  it('escapes unbalanced braces', () => {
-    expect(bibtexText('A {broken title', 'utf8')).toBe('A \\{broken title');
+  it('writes an unbalanced brace as its text command, so BibTeX (which ignores backslashes) still balances the value', () => {
+    expect(bibtexText('A {broken title', 'utf8')).toBe('A \\textbraceleft{}broken title');
+    expect(bibtexText('x\\}, note = {y', 'utf8')).toBe('x\\textbraceright{}, note = \\textbraceleft{}y');
     expect(balanced('{a} \\{ {b}')).toBe(true);
   });
 

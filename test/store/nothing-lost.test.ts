@@ -49,8 +49,20 @@ describe('every entry accounted for', () => {
       const run = await cli([...argv, '--bib', path]);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toContain(`store.bib:${line}:20: a control character (U+0000), which a .bib file never holds`);
+      expect(run.stderr).toContain(`store.bib:${line}:20: error [control-character] entry "benton2024error": the key holds a control character (U+0000)`);
+      expect(run.stderr).not.toContain('\u0000');
     }
+  });
+
+  it('reads a store whose values hold control characters, warning with the entry, and never prints them', async () => {
+    const path = store(embedded.replace('{Error Bounds for Flow', '{\u001b[31mError\u0007 Bounds for Flow'));
+    const check = await cli(['check', '--bib', path]);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toMatch(/warning \[control-character\] entry "benton2024error": holds a control character/);
+    const format = await cli(['format', '--bib', path, '--to', 'text']);
+    expect(format.code, format.stderr).toBe(0);
+    expect(format.stdout).toContain('[31mError Bounds for Flow');
+    expect(format.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 
   it('keeps an @ inside a line (an e-mail address in a comment) as text', async () => {

@@ -91,20 +91,29 @@ describe.skipIf(!existsSync(LAUNCHER))('an interrupted sync', () => {
     }
   }, 120_000);
 
-  it('takes over a lock whose holder is gone, and removes the temporary files it left', async () => {
+  it('takes over a lock whose holder is gone, and removes the temporary files it left, and only those', async () => {
     const dir = project();
+    // an older bibfolio's lock: a folder with its owner's note
     const lock = join(dir, 'bib/publications.bib.lock');
     mkdirSync(lock);
     writeFileSync(join(lock, 'owner.json'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname() }));
-    writeFileSync(join(dir, 'bib/publications.bib.2798660969'), 'half a store');
-    writeFileSync(join(dir, 'bib/publications.sync.json.475758896'), '');
+    writeFileSync(join(dir, 'bib/publications.bib.bibfolio-tmp-0123456789abcdef'), 'half a store');
+    writeFileSync(join(dir, 'bib/publications.sync.json.bibfolio-tmp-fedcba9876543210'), '');
+    // the owner's own backups, named as people and editors name them
+    const backups = ['publications.bib.1', 'publications.bib.20240101', 'publications.sync.json.1', 'publications.bib.bak'];
+    for (const name of backups) writeFileSync(join(dir, 'bib', name), `backup ${name}`);
     const run = await cli(args(), dir, { XDG_CACHE_HOME: join(dir, 'cache') });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(
-      /note: took over the lock bib\/publications\.bib\.lock: the bibfolio run that held it \(pid \d+\) is gone/,
+      /note: took over the lock bib\/publications\.bib\.lock: the bibfolio run that held it is gone \(pid \d+ is not running\)/,
     );
-    expect(run.stderr).toMatch(/note: removed publications\.bib\.2798660969, publications\.sync\.json\.475758896/);
-    expect(readdirSync(join(dir, 'bib')).sort()).toEqual(['publications.bib', 'publications.sync.json']);
+    expect(run.stderr).toMatch(
+      /note: removed publications\.bib\.bibfolio-tmp-0123456789abcdef, publications\.sync\.json\.bibfolio-tmp-fedcba9876543210/,
+    );
+    expect(readdirSync(join(dir, 'bib')).sort()).toEqual(
+      ['publications.bib', 'publications.sync.json', ...backups].sort(),
+    );
+    for (const name of backups) expect(readFileSync(join(dir, 'bib', name), 'utf8')).toBe(`backup ${name}`);
   });
 
   it('still refuses a lock whose holder is alive', async () => {
@@ -180,6 +189,6 @@ describe('a lock with no owner note (a run killed between taking the lock and na
     mkdirSync(join(dir, 'bib/publications.bib.lock'));
     const run = await cli(args(), dir, { XDG_CACHE_HOME: join(dir, 'cache') });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/took over the lock .*killed before it named itself/);
+    expect(run.stderr).toMatch(/took over the lock .*is gone \(killed before it named itself\)/);
   });
 });

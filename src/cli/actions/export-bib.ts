@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import type { ExportTarget } from '../../export/export.js';
 import { hasErrors } from '../../model/problems.js';
 import { VERSION } from '../../version.js';
-import { loadContext } from '../context.js';
+import { loadContext, outputPath } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
 import { withListSession } from '../list-session.js';
 import { printProblems } from '../load.js';
@@ -41,12 +41,17 @@ export async function run(flags: ExportFlags, io: Io): Promise<void> {
     }),
   );
   printProblems(result.problems, io);
+  const path =
+    flags.out === '-'
+      ? '-'
+      : flags.out
+        ? outputPath(ctx, resolve(io.cwd, flags.out), '--out', false)
+        : outputPath(ctx, resolve(ctx.root, ctx.config.export.out), `the config's export.out`, true);
   if (hasErrors(result.problems)) throw new CliFailure(`nothing was exported: fix the entries above`);
   if (flags.out === '-') {
     io.stdout(result.text);
     return;
   }
-  const path = flags.out ? resolve(io.cwd, flags.out) : resolve(ctx.root, ctx.config.export.out);
   writeOutputFile(path, result.text);
   io.stderr(`wrote ${relative(io.cwd, path) || path} (${target}, ${result.count} entries)\n`);
 }

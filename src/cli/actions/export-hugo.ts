@@ -9,10 +9,11 @@ import { BUNDLE_MARK, hugoBundle } from '../../hugo/bundle.js';
 import { entryExtras } from '../../page/extras.js';
 import { readTextIfThere } from '../../store/read.js';
 import { writeFileAtomically } from '../../store/write.js';
-import { loadContext } from '../context.js';
+import { loadContext, outputPath } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
 import { loadPublications } from '../list-session.js';
 import { reportLoadProblems } from '../load.js';
+import { lookupTable } from '../../model/lookup-table.js';
 
 export interface HugoFlags {
   bib?: string;
@@ -30,14 +31,16 @@ export async function run(flags: HugoFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   const pubs = await loadPublications(ctx, io);
   reportLoadProblems(pubs, io, false, false);
-  const out = resolve(io.cwd, flags.out);
+  const out = outputPath(ctx, resolve(io.cwd, flags.out), '--out', false);
   const display = relative(io.cwd, out) || out;
   const extras = entryExtras(pubs.store.entries, pubs.items, {
     target: ctx.config.export.target,
     ...(ctx.owner ? { owner: ctx.owner } : {}),
     ...(ctx.config.linkFields ? { linkFields: ctx.config.linkFields } : {}),
   });
-  const legends = Object.fromEntries(Object.entries(ctx.config.annotations).map(([name, a]) => [name, a.legend]));
+  const legends = lookupTable(
+    Object.fromEntries(Object.entries(ctx.config.annotations).map(([name, a]) => [name, a.legend])),
+  );
   const items = flags.selected ? pubs.items.filter((i) => i.custom.selected) : pubs.items;
   const bundles = items.map((item) =>
     hugoBundle(item, extras.get(item.custom.key), {
@@ -72,7 +75,7 @@ export async function run(flags: HugoFlags, io: Io): Promise<void> {
       ['cite.bib', b.citeBib],
     ] as const) {
       if (text === '' || readTextIfThere(join(dir, name)) === text) continue;
-      await writeFileAtomically(join(dir, name), text);
+      await writeFileAtomically(outputPath(ctx, join(dir, name), 'a Hugo bundle file', false), text);
       changed = true;
     }
     if (changed) written++;

@@ -1,6 +1,6 @@
 /** The work of `bibfolio publications`: writes every output named in the config (by default Markdown, HTML, LaTeX and text). */
 import { relative, resolve } from 'node:path';
-import { loadContext } from '../context.js';
+import { loadContext, outputPath } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
 import { listOptions, type ListCommandFlags } from '../list-options.js';
 import { withListSession } from '../list-session.js';
@@ -17,6 +17,10 @@ export async function run(flags: PublicationsFlags, io: Io): Promise<void> {
       `the config's "outputs" is empty, so there is nothing to write; add one, e.g. {"path": "dist/publications.md", "format": "markdown"}, or use "bibfolio format"`,
     );
   }
+  // every path is checked before anything is rendered or written
+  const paths = ctx.config.outputs.map((output, i) =>
+    outputPath(ctx, resolve(ctx.root, output.path), `the config's outputs[${i}].path`, true),
+  );
   const rendered = await withListSession(ctx, io, flags, async (session) => {
     const results = [];
     for (const output of ctx.config.outputs) {
@@ -24,8 +28,8 @@ export async function run(flags: PublicationsFlags, io: Io): Promise<void> {
     }
     return results;
   });
-  for (const { output, result } of rendered) {
-    const path = resolve(ctx.root, output.path);
+  for (const [i, { output, result }] of rendered.entries()) {
+    const path = paths[i] as string;
     printProblems(result.problems, io);
     writeOutputFile(path, result.output);
     io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${result.count} entries)\n`);

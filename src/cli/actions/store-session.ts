@@ -11,7 +11,13 @@ import { formatProblem } from '../../model/problems.js';
 import { decodeStore, encodeStore, StoreEncodingError } from '../../store/encoding.js';
 import { parseStore, type ParsedStore } from '../../store/parse.js';
 import { readStore, readTextIfThere, StoreReadError } from '../../store/read.js';
-import { lockStore, removeLeftoverTemporaries, StoreLockedError, writeFileAtomically } from '../../store/write.js';
+import {
+  lockStore,
+  removeLeftoverTemporaries,
+  StoreLockedError,
+  writeFileAtomically,
+  type StoreLock,
+} from '../../store/write.js';
 import {
   emptySidecar,
   parseSidecar,
@@ -36,7 +42,7 @@ export interface StoreSession {
   commit(source: string, sidecar: Sidecar): Promise<void>;
 }
 
-function readSidecar(path: string, display: string): Sidecar {
+function readSidecar(path: string, display: string, io: Io): Sidecar {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -45,16 +51,18 @@ function readSidecar(path: string, display: string): Sidecar {
     throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
-    return parseSidecar(text, display);
+    return parseSidecar(text, display, (message) => io.stderr(`warning: ${message}\n`));
   } catch (err) {
     if (err instanceof SidecarError) throw new CliFailure(err.message);
     throw err;
   }
 }
 
-async function lock(path: string, display: string, io: Io): Promise<() => Promise<void>> {
+async function lock(path: string, display: string, io: Io): Promise<StoreLock> {
+  // the heartbeat's period: a test can shorten it to show a lock outliving many of them
+  const refreshMs = Number(io.env.BIBFOLIO_LOCK_REFRESH_MS) || undefined;
   try {
-    return await lockStore(path, display, (text) => io.stderr(`note: ${text}\n`));
+    return await lockStore(path, display, (text) => io.stderr(`note: ${text}\n`), refreshMs ? { refreshMs } : {});
   } catch (err) {
     if (err instanceof StoreLockedError) throw new CliFailure(err.message);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
@@ -110,8 +118,8 @@ export async function withStoreSession<T>(
   const sidecarDisplay = relative(io.cwd, sidecarPath) || sidecarPath;
   // the first sync into a new store creates its folder
   if (!options.dryRun && options.mayCreate) mkdirSync(dirname(ctx.storePath), { recursive: true });
-  const release = options.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay, io);
-  if (release) {
+  const held = options.dryRun ? undefined : await lock(ctx.storePath, ctx.storeDisplay, io);
+  if (held) {
     const removed = removeLeftoverTemporaries([ctx.storePath, sidecarPath]);
     if (removed.length > 0) io.stderr(`note: removed ${removed.join(', ')}, left by an interrupted write\n`);
   }
@@ -126,7 +134,7 @@ export async function withStoreSession<T>(
         `${ctx.storeDisplay} cannot be parsed losslessly (errors above), so it is not rewritten; nothing was written`,
       );
     }
-    const settled = settleSidecar(readSidecar(sidecarPath, sidecarDisplay), storeBytesOnDisk(ctx.storePath));
+    const settled = settleSidecar(readSidecar(sidecarPath, sidecarDisplay, io), storeBytesOnDisk(ctx.storePath));
     if (settled.healing === 'completed')
       io.stderr(
         `note: the last sync was stopped after writing ${ctx.storeDisplay}; its record in ${sidecarDisplay} is completed\n`,
@@ -152,6 +160,11 @@ export async function withStoreSession<T>(
             );
           return;
         }
+        if (held && !held.held()) {
+          throw new CliFailure(
+            `${ctx.storeDisplay}.lock was taken over by another run during the ${options.what}; nothing was written, run it again`,
+          );
+        }
         if (!sameOnDisk(ctx.storePath, ctx.storeDisplay, store)) {
           throw new CliFailure(
             `${ctx.storeDisplay} changed on disk during the ${options.what}; nothing was written, run it again`,
@@ -176,6 +189,6 @@ export async function withStoreSession<T>(
     };
     return await work(session);
   } finally {
-    await release?.();
+    await held?.release();
   }
 }

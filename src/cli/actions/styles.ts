@@ -6,10 +6,12 @@ import { userStylesDir } from '../../csl/style-dirs.js';
 import { readStyleInfo } from '../../csl/style-info.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
+import { deadlineSignal } from '../options.js';
 
 export interface StylesAddFlags {
   readonly config?: string;
   readonly catalogue?: string;
+  readonly deadline?: number;
 }
 
 export interface StylesListFlags {
@@ -25,6 +27,7 @@ export async function add(names: readonly string[], flags: StylesAddFlags, io: I
       ...((flags.catalogue ?? ctx.config.styleCatalogue)
         ? { baseUrl: flags.catalogue ?? ctx.config.styleCatalogue }
         : {}),
+      signal: deadlineSignal(flags.deadline, undefined),
     });
     for (const style of await addStyles(names, dir, catalogue)) {
       const renamed = style.requested !== style.id ? ` (renamed from "${style.requested}")` : '';

@@ -1,4 +1,5 @@
 /** The work of `bibfolio sync-arxiv`: fills in and refreshes the store from arXiv; hand edits win. */
+import { deadlineSignal } from '../options.js';
 import cliProgress from 'cli-progress';
 import { ArxivClient, ArxivError, ArxivUsageError, type Progress } from '../../arxiv/client.js';
 import { defaultCacheDir, FileCache } from '../../arxiv/cache.js';
@@ -18,6 +19,7 @@ export interface SyncFlags {
   refresh?: boolean;
   apiUrl?: string;
   delayMs?: number;
+  deadline?: number;
   batchSize?: number;
   json?: boolean;
 }
@@ -68,6 +70,7 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
       batchSize: flags.batchSize ?? sync.batchSize,
       cache: new FileCache(defaultCacheDir(io.env)),
       refresh: flags.refresh ?? false,
+      signal: deadlineSignal(flags.deadline, sync.deadlineSeconds),
       onProgress: (p) => progress.update(p),
       // a wait for a retry is said, so a bar standing still is never a mystery
       onRetry: ({ attempt, waitMs, reason }) =>

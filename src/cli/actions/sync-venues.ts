@@ -1,4 +1,5 @@
 /** The work of `bibfolio sync-venues`: where each preprint was published, from identifier-based sources. */
+import { deadlineSignal } from '../options.js';
 import { join } from 'node:path';
 import { FileCache } from '../../arxiv/cache.js';
 import { userCacheDir } from '../../paths.js';
@@ -22,6 +23,7 @@ export interface VenueFlags {
   refresh?: boolean;
   json?: boolean;
   delayMs?: number;
+  deadline?: number;
   semanticScholarUrl?: string;
   dblpUrl?: string;
   crossrefUrl?: string;
@@ -31,11 +33,13 @@ export async function run(flags: VenueFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   const venues = ctx.config.venues;
   const cache = new FileCache(join(userCacheDir(io.env), 'venues'));
+  const signal = deadlineSignal(flags.deadline, venues.deadlineSeconds);
   const shared = (baseUrl: string): SourceClientOptions => ({
     baseUrl,
     delayMs: flags.delayMs ?? venues.delayMs,
     cache,
     refresh: flags.refresh ?? false,
+    signal,
     onRetry: ({ attempt, waitMs, reason, url }) =>
       io.stderr(
         `${new URL(url).host}: ${reason}; trying again in ${Math.ceil(waitMs / 1000)} s (attempt ${attempt + 1})\n`,
