@@ -42,3 +42,9 @@ export function cleanCategory(text: string | undefined): string | undefined {
   const category = text.trim();
   return /^[a-z][a-z-]{0,15}(?:\.[A-Za-z][A-Za-z-]{0,15})?$/.test(category) ? category : undefined;
 }
+
+/** A year: four digits (a service's "2023}" or "in press" is not written). */
+export function cleanYear(text: string | undefined): string | undefined {
+  const year = text?.trim();
+  return year !== undefined && /^\d{4}$/.test(year) ? year : undefined;
+}

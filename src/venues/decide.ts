@@ -8,7 +8,7 @@
  * - nothing: no venue beyond arXiv, or only records whose authors differ.
  * Titles are never matched: every link is an identifier.
  */
-import { cleanDoi, cleanPages } from '../model/identifiers.js';
+import { cleanDoi, cleanPages, cleanYear } from '../model/identifiers.js';
 import { WORKSHOP_PATTERN } from '../csl/mapping-tables.js';
 import { CONFERENCE } from '../sync/promote.js';
 import { authorsAgree, familiesOfDisplayNames, type FamilyList } from './authors.js';
@@ -72,7 +72,7 @@ function dblpVenue(record: DblpRecord, s2: S2Paper | null | undefined): Venue | 
   const venueField = record.type === 'article' ? 'journal' : 'booktitle';
   const fields = compact({
     [venueField]: full ?? short,
-    year: record.year,
+    year: cleanYear(record.year),
     // DBLP numbers some journals' volumes by year (TMLR: volume 2025): that is no volume
     volume: record.volume !== record.year ? record.volume : undefined,
     number: record.number,
@@ -94,7 +94,7 @@ function crossrefVenue(work: CrossrefWork): Venue | undefined {
   if (!type || !work.containerTitle) return undefined;
   const fields = compact({
     [type === 'article' ? 'journal' : 'booktitle']: work.containerTitle,
-    year: work.year,
+    year: cleanYear(work.year),
     volume: work.volume,
     number: work.issue,
     pages: pagesOf(work.pages),
@@ -118,7 +118,7 @@ function s2Venue(paper: S2Paper): Venue | undefined {
   const journal = paper.journal && paper.journal.name === name ? paper.journal : undefined;
   const fields = compact({
     [type === 'article' ? 'journal' : 'booktitle']: name,
-    year: paper.year ? String(paper.year) : undefined,
+    year: cleanYear(paper.year === undefined ? undefined : String(paper.year)),
     volume: journal?.volume?.trim(),
     pages: pagesOf(journal?.pages?.trim()),
   });

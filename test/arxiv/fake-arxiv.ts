@@ -37,7 +37,7 @@ export interface RecordedRequest {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Breaks a title across lines with runs of spaces, as arXiv does. */
@@ -54,9 +54,9 @@ export function entryXml(paper: FakePaper, order = 0): string {
     `    <updated>${paper.updated ?? paper.published}</updated>`,
     `    <link href="https://arxiv.org/abs/${paper.id}v${v}" rel="alternate" type="text/html"/>`,
     `    <summary>  ${escapeXml(paper.summary ?? 'An abstract.')}\n</summary>`,
-    `    <category term="${paper.primary ?? 'cs.LG'}" scheme="http://arxiv.org/schemas/atom"/>`,
+    `    <category term="${escapeXml(paper.primary ?? 'cs.LG')}" scheme="http://arxiv.org/schemas/atom"/>`,
     `    <published>${paper.published}</published>`,
-    `    <arxiv:primary_category term="${paper.primary ?? 'cs.LG'}"/>`,
+    `    <arxiv:primary_category term="${escapeXml(paper.primary ?? 'cs.LG')}"/>`,
     ...(paper.doi ? [`    <arxiv:doi>${escapeXml(paper.doi)}</arxiv:doi>`] : []),
     ...(paper.journalRef ? [`    <arxiv:journal_ref>${escapeXml(paper.journalRef)}</arxiv:journal_ref>`] : []),
   ];
