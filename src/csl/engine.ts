@@ -71,8 +71,10 @@ export class ListEngine {
 
   private renderBatch(items: ReadonlyArray<{ readonly id: string }>): string[] {
     this.items.clear();
-    for (const item of items) this.items.set(item.id, item);
-    const ids = items.map((i) => i.id);
+    // citeproc-js keeps its registry in plain objects keyed by ID: an entry keyed `constructor` or `__proto__` would
+    // meet Object's own properties. It sees every ID behind a prefix, so no ID is a property name of Object.
+    const ids = items.map((i) => `${ID_PREFIX}${i.id}`);
+    items.forEach((item, i) => this.items.set(ids[i] as string, { ...item, id: ids[i] }));
     // citeproc-js keeps what it worked out about an ID it has registered (names, sort keys) until the ID leaves its
     // registry: an engine reused for another list whose items share IDs (another store, an edited entry) would
     // render the old item's names. An empty update empties the registry.
@@ -89,7 +91,7 @@ export class ListEngine {
     }
     const byId = new Map<string, string>();
     meta.entry_ids.forEach((idList, i) => {
-      const id = idList[0];
+      const id = idList[0] === undefined ? undefined : String(idList[0]);
       // spaces around display blocks fold into one (see ir-format.ts)
       if (id !== undefined) byId.set(id, (entries[i] ?? '').replace(/ {2,}/g, ' ').trim());
     });
@@ -124,6 +126,8 @@ export class ListEngine {
     return this.layout;
   }
 }
+
+const ID_PREFIX = 'bibfolio:';
 
 /** Engines kept, most recently used last: a process that renders many styles (the sweep) does not grow without end. */
 const MAX_ENGINES = 16;

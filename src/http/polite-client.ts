@@ -347,7 +347,8 @@ export class PoliteClient {
       });
       stream.on('error', (err) => {
         clearTimeout(timer);
-        reject(new Error(`the response was cut off: ${err.message}`));
+        if (signal.aborted) onDeadline();
+        else reject(new Error(`the response was cut off: ${err.message}`));
       });
       stream.on('close', () => {
         clearTimeout(timer);

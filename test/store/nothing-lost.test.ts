@@ -49,7 +49,9 @@ describe('every entry accounted for', () => {
       const run = await cli([...argv, '--bib', path]);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toContain(`store.bib:${line}:20: error [control-character] entry "benton2024error": the key holds a control character (U+0000)`);
+      expect(run.stderr).toContain(
+        `store.bib:${line}:20: error [control-character] entry "benton2024error": the key holds a control character (U+0000)`,
+      );
       expect(run.stderr).not.toContain('\u0000');
     }
   });

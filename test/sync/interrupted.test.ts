@@ -100,7 +100,12 @@ describe.skipIf(!existsSync(LAUNCHER))('an interrupted sync', () => {
     writeFileSync(join(dir, 'bib/publications.bib.bibfolio-tmp-0123456789abcdef'), 'half a store');
     writeFileSync(join(dir, 'bib/publications.sync.json.bibfolio-tmp-fedcba9876543210'), '');
     // the owner's own backups, named as people and editors name them
-    const backups = ['publications.bib.1', 'publications.bib.20240101', 'publications.sync.json.1', 'publications.bib.bak'];
+    const backups = [
+      'publications.bib.1',
+      'publications.bib.20240101',
+      'publications.sync.json.1',
+      'publications.bib.bak',
+    ];
     for (const name of backups) writeFileSync(join(dir, 'bib', name), `backup ${name}`);
     const run = await cli(args(), dir, { XDG_CACHE_HOME: join(dir, 'cache') });
     expect(run.code, run.stderr).toBe(0);

@@ -52,13 +52,16 @@ function expectIntact(dir: string, keys: readonly string[], allowed: readonly st
   expect(store.lossless, `${JSON.stringify(value)}\n${text}`).toBe(true);
   expect(store.entries.map((e) => e.key)).toEqual(keys);
   for (const entry of store.entries) {
-    for (const field of entry.raw.fields) expect(allowed, `${JSON.stringify(value)}: ${field.name}`).toContain(field.name);
+    for (const field of entry.raw.fields)
+      expect(allowed, `${JSON.stringify(value)}: ${field.name}`).toContain(field.name);
     for (const injected of INJECTED_FIELDS) expect(entry.raw.fields.map((f) => f.name)).not.toContain(injected);
   }
   for (const key of INJECTED_KEYS) expect(store.entries.map((e) => e.key)).not.toContain(key);
   expect(CONTROL.test(text), JSON.stringify(value)).toBe(false);
   // TeX primitives that reach files or the shell stand as text
-  expect(text, JSON.stringify(value)).not.toMatch(/(?<!\\textbackslash\{\})\\(input|write|immediate|def|csname)(?![A-Za-z])/);
+  expect(text, JSON.stringify(value)).not.toMatch(
+    /(?<!\\textbackslash\{\})\\(input|write|immediate|def|csname)(?![A-Za-z])/,
+  );
   if (missingTex.length === 0) {
     const { errors, log } = bibtexErrors(dir);
     expect(errors, `${JSON.stringify(value)}\n${log}\n${text}`).toBe(0);
@@ -100,7 +103,12 @@ describe('sync-arxiv against a hostile arXiv', () => {
       expect(added.code, added.stderr).toBe(0);
       const keys = parseStore(readFileSync(join(dir, 'bib/publications.bib'), 'utf8')).entries.map((e) => e.key);
       expect(keys).toHaveLength(2);
-      expectIntact(dir, keys, [...ARXIV_FIELDS, 'journal_ref', 'journal', 'booktitle', 'volume', 'number', 'pages'], value);
+      expectIntact(
+        dir,
+        keys,
+        [...ARXIV_FIELDS, 'journal_ref', 'journal', 'booktitle', 'volume', 'number', 'pages'],
+        value,
+      );
       const check = await cli(['check'], dir, env);
       expect(check.stderr).not.toMatch(/\[syntax\]/);
     },
@@ -129,7 +137,10 @@ describe('sync-venues against hostile Semantic Scholar, DBLP and Crossref', () =
         venues.paper('arXiv:2401.00001', {
           paperId: 'p1',
           title: 'A Paper Under Attack',
-          externalIds: { ArXiv: '2401.00001', ...(path === 'dblp' ? { DBLP: 'journals/evil/X24' } : { DOI: '10.5555/x' }) },
+          externalIds: {
+            ArXiv: '2401.00001',
+            ...(path === 'dblp' ? { DBLP: 'journals/evil/X24' } : { DOI: '10.5555/x' }),
+          },
           venue: value,
           journal: { name: value, pages: value, volume: value },
           year: 2024,
@@ -155,7 +166,10 @@ describe('sync-venues against hostile Semantic Scholar, DBLP and Crossref', () =
               volume: value,
               issue: value,
               page: value,
-              author: [{ family: 'Benton', given: 'Joe' }, { family: 'Doucet', given: 'Arnaud' }],
+              author: [
+                { family: 'Benton', given: 'Joe' },
+                { family: 'Doucet', given: 'Arnaud' },
+              ],
               published: { 'date-parts': [[2024]] },
               relation: { 'has-preprint': [{ id: '10.48550/arXiv.2401.00001', 'id-type': 'doi' }] },
             },
