@@ -163,7 +163,7 @@ export class RenderSession {
     const missing = store.entries.filter((e) => !blocks || !exportsOnItsOwn(e) || !blocks.get(e));
     const items = missing.length > 0 ? (await this.mapping(missing)).items : [];
     blocks?.leaveOut(this.mappingProblems.flatMap((p) => (p.key === undefined ? [] : [p.key])));
-    return exportBib(store.entries, items, { ...options, ...(blocks ? { blocks } : {}) });
+    return exportBib(store.entries, items, { ...options, scan: store.scan, ...(blocks ? { blocks } : {}) });
   }
 
   /** A standalone HTML list is a publications page: each entry's links, abstract and BibTeX. */

@@ -25,6 +25,8 @@ import {
 } from './transforms.js';
 import { passedCommands, rewriteCommands, urlCommands } from './command-policy.js';
 import type { ExportTarget } from './targets.js';
+import type { ScanResult } from '../store/syntax.js';
+import { copiedAsWritten, keptBlocks } from './copy-through.js';
 
 export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
 
@@ -42,6 +44,11 @@ export interface ExportOptions {
    * entry with a block needs no item; an entry that names others (`crossref`, `xdata`) is never looked up or kept.
    */
   readonly blocks?: ExportBlockCache;
+  /**
+   * The store's text and blocks: its `@string` and `@preamble` blocks are kept in the export, and an entry that cannot
+   * be cleaned is copied as the owner wrote it (unless it holds a command that reaches files or the shell).
+   */
+  readonly scan?: ScanResult;
 }
 
 /** One entry as export-bib writes it (no text when it is refused), with what it says about the entry. */
@@ -114,20 +121,35 @@ export function exportBib(
       continue;
     }
     if (options.target === 'bibtex' && /[^\x00-\x7f]/.test(entry.key)) {
-      problems.push({
-        severity: 'error',
-        code: 'unsafe-key',
-        message:
-          'the key has non-ASCII characters, which the pure-ASCII bibtex target cannot write; rename the key (and its \\cite commands) or export with --target biblatex',
-        ...where,
-      });
+      // bibtex reads UTF-8 keys byte by byte: the entry as written works where the original does
+      const copy = options.scan ? copiedAsWritten(entry, options.scan.source) : undefined;
+      problems.push(
+        copy?.text !== undefined
+          ? {
+              severity: 'warning',
+              code: 'copied-as-written',
+              message:
+                'the key has non-ASCII characters, which the pure-ASCII bibtex target does not write: the entry is copied as written in the store (rename the key, or export with --target biblatex)',
+              ...where,
+            }
+          : {
+              severity: 'error',
+              code: 'unsafe-key',
+              message:
+                'the key has non-ASCII characters, which the pure-ASCII bibtex target cannot write; rename the key (and its \\cite commands) or export with --target biblatex',
+              ...where,
+            },
+      );
+      if (copy?.text !== undefined) blocks.push({ key: entry.key, text: copy.text });
+      seen.add(entry.key.toLowerCase());
       continue;
     }
     if (seen.has(entry.key.toLowerCase())) {
+      // as bibtex does: the first entry with a key is the one, a later copy is left out with a warning
       problems.push({
-        severity: 'error',
+        severity: 'warning',
         code: 'duplicate-key',
-        message: 'the key is used twice; keys must be unique',
+        message: 'the key is used twice; as bibtex does, the first entry is exported and this copy is left out',
         ...where,
       });
       continue;
@@ -135,15 +157,18 @@ export function exportBib(
     seen.add(entry.key.toLowerCase());
     let block = cached.get(entry.index);
     if (!block) {
-      block = exportEntry(entry, byIndex.get(entry.index) as CslItem, options, exportedKeys);
+      block = exportEntry(entry, byIndex.get(entry.index) as CslItem, options, exportedKeys, options.scan?.source);
       if (exportsOnItsOwn(entry)) options.blocks?.set(entry, block);
     }
     for (const p of block.problems) problems.push({ ...p, ...where });
     if (block.text !== undefined) blocks.push({ key: entry.key, text: block.text });
   }
   const header = options.header ? `% ${options.header}\n\n` : '';
+  const kept = options.scan ? keptBlocks(options.scan, options.file) : { text: '', problems: [] };
+  problems.push(...kept.problems);
   const text =
     header +
+    kept.text +
     crossReferencedLast(blocks, entries)
       .map((b) => b.text)
       .join('\n');
@@ -156,6 +181,7 @@ function exportEntry(
   item: CslItem,
   options: ExportOptions,
   exportedKeys: ReadonlySet<string>,
+  source: string | undefined,
 ): ExportedBlock {
   const problems: ExportedBlock['problems'][number][] = [];
   const out = startEntry(entry);
@@ -170,7 +196,22 @@ function exportEntry(
     return { selected, text: writeEntry(out, options.target), problems };
   } catch (err) {
     if (!(err instanceof FieldError)) throw err;
-    problems.push({ severity: 'error', code: 'unsafe-value', message: `field "${err.field}" ${err.message}` });
+    // the many are never punished for the one: an entry that cannot be cleaned is copied as the owner wrote it,
+    // unless what it holds reaches files or the shell; then it alone is left out, named
+    const copy = source === undefined ? undefined : copiedAsWritten(entry, source);
+    if (copy?.text !== undefined) {
+      problems.push({
+        severity: 'warning',
+        code: 'copied-as-written',
+        message: `field "${err.field}" ${err.message}; the entry is copied as written in the store`,
+      });
+      return { selected, text: copy.text, problems };
+    }
+    problems.push({
+      severity: 'error',
+      code: 'unsafe-value',
+      message: `field "${err.field}" ${err.message}${copy?.why ? `; ${copy.why}` : ''}; the entry is left out`,
+    });
     return { selected, problems };
   }
 }

@@ -18,6 +18,7 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const EQUALS = 0x3d;
 const HASH = 0x23;
+const PERCENT = 0x25;
 
 /** Characters BibTeX does not allow in identifiers (field names, macro names, entry types). */
 const NOT_IDENT = new Set([...' \t\r\n\f\v"#%\'(),={}'].map((c) => c.charCodeAt(0)));
@@ -65,6 +66,12 @@ class Scanner {
     while (this.pos < src.length) {
       const at = src.indexOf('@', this.pos);
       if (at === -1) break;
+      if (this.commentedOut(at)) {
+        // `% @article{...`: an entry commented out, line by line, as biber and the site generators read it
+        const end = src.slice(at).search(/[\r\n]/);
+        this.pos = end === -1 ? src.length : at + end + 1;
+        continue;
+      }
       const header = this.readHeader(at);
       if (!header) {
         const broken = this.brokenHeader(at);
@@ -101,6 +108,13 @@ class Scanner {
     }
     if (junkStart < src.length) this.blocks.push({ kind: 'junk', span: { start: junkStart, end: src.length } });
     return { source: src, blocks: this.blocks };
+  }
+
+  /** Whether the `@` stands on a line that starts with `%` (a comment line). */
+  private commentedOut(at: number): boolean {
+    // a line ends with LF, CRLF or CR alone (old Mac files)
+    const lineStart = Math.max(this.src.lastIndexOf('\n', at - 1), this.src.lastIndexOf('\r', at - 1)) + 1;
+    return /^[ \t]*%/.test(this.src.slice(lineStart, at));
   }
 
   /** `@ type {` or `@ type (`; undefined when the `@` is plain text. */
@@ -170,7 +184,7 @@ class Scanner {
     if (c === COMMA) {
       this.pos++;
       for (;;) {
-        this.skipSpace();
+        this.skipSpaceAndComments();
         c = src.charCodeAt(this.pos);
         if (c === close) break;
         if (c === COMMA) {
@@ -180,7 +194,7 @@ class Scanner {
         }
         if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
         fields.push(this.readField());
-        this.skipSpace();
+        this.skipSpaceAndComments();
         c = src.charCodeAt(this.pos);
         if (c === COMMA) {
           this.pos++;
@@ -351,6 +365,20 @@ class Scanner {
       throw new ScanError(`expected "${String.fromCharCode(close)}", found ${describe(this.src, this.pos)}`, this.pos);
     }
     this.pos++;
+  }
+
+  /**
+   * Space, and `%` comments where a field, a comma or the closing delimiter is expected (`% note = {...},` on a line
+   * of its own, or after a field): biber and the site generators skip them, and people comment fields out so.
+   */
+  private skipSpaceAndComments(): void {
+    const { src } = this;
+    for (;;) {
+      this.skipSpace();
+      if (src.charCodeAt(this.pos) !== PERCENT) return;
+      const end = src.slice(this.pos).search(/[\r\n]/);
+      this.pos = end === -1 ? src.length : this.pos + end + 1;
+    }
   }
 
   private skipSpace(): void {

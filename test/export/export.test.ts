@@ -128,7 +128,7 @@ describe('values that could break the .bib or run in the document', () => {
         key: 'bad',
         line: 1,
         message:
-          'field "title" uses the command \\input, which a bibliography must not run; write it as text or remove it',
+          'field "title" uses the command \\input, which a bibliography must not run; write it as text or remove it; the entry is left out',
       }),
     ]);
     expect(result.text).toContain('title = {50\\% \\& \\#1 of x\\_1\\^{}2}');

@@ -119,7 +119,7 @@ describe('deadlines', () => {
     res.writeHead(200, { 'Content-Type': 'application/atom+xml' });
     res.write('<');
     const timer = setInterval(() => res.write(' '), 2000);
-    req.socket.on('close', () => clearInterval(timer));
+    res.on('close', () => clearInterval(timer));
   };
 
   it('a request has a total deadline, not only an idle timeout', async () => {

@@ -47,11 +47,18 @@ export async function run(flags: ExportFlags, io: Io): Promise<void> {
       : flags.out
         ? outputPath(ctx, resolve(io.cwd, flags.out), '--out', false)
         : outputPath(ctx, resolve(ctx.root, ctx.config.export.out), `the config's export.out`, true);
-  if (hasErrors(result.problems)) throw new CliFailure(`nothing was exported: fix the entries above`);
-  if (flags.out === '-') {
-    io.stdout(result.text);
-    return;
+  // a --keys name that is not in the store is a mistake in the command: nothing is written
+  if (result.problems.some((p) => p.code === 'unknown-key'))
+    throw new CliFailure(`nothing was exported: fix the --keys above`);
+  // every entry that could be exported is; the exit status tells a script that some were left out (named above)
+  const leftOut = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.key}:${p.line}`));
+  if (flags.out === '-') io.stdout(result.text);
+  else {
+    writeOutputFile(path, result.text);
+    io.stderr(`wrote ${relative(io.cwd, path) || path} (${target}, ${result.count} entries)\n`);
   }
-  writeOutputFile(path, result.text);
-  io.stderr(`wrote ${relative(io.cwd, path) || path} (${target}, ${result.count} entries)\n`);
+  if (hasErrors(result.problems))
+    throw new CliFailure(
+      `${leftOut.size} ${leftOut.size === 1 ? 'entry or block was' : 'entries or blocks were'} left out (named above); the rest ${flags.out === '-' ? 'was printed' : 'was written'}`,
+    );
 }
