@@ -29,9 +29,13 @@ const GOOD = '@article{good, author = {Benton, Joe}, title = {Good}, journal = {
 
 describe('export-bib writes every entry it can', () => {
   it('duplicate-key: the first entry is exported, the copy named with its line (bibtex keeps the first)', async () => {
-    const run = await exportOf(`${GOOD}@article{dup, title = {First}, author = {A, B}, journal = {J}, year = 2020}\n@article{dup, title = {Second}, author = {A, B}, journal = {J}, year = 2021}\n`);
+    const run = await exportOf(
+      `${GOOD}@article{dup, title = {First}, author = {A, B}, journal = {J}, year = 2020}\n@article{dup, title = {Second}, author = {A, B}, journal = {J}, year = 2021}\n`,
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/store\.bib:3: warning \[duplicate-key\] entry "dup": the key is used twice; as bibtex does, the first entry is exported/);
+    expect(run.stderr).toMatch(
+      /store\.bib:3: warning \[duplicate-key\] entry "dup": the key is used twice; as bibtex does, the first entry is exported/,
+    );
     expect(parseStore(run.text).entries.map((e) => e.key)).toEqual(['good', 'dup']);
     expect(run.text).toContain('First');
     expect(run.text).not.toContain('Second');
@@ -64,7 +68,9 @@ describe('export-bib writes every entry it can', () => {
   });
 
   it('percent-line-inside-entry: a field commented out with % is skipped, as biber and the site generators do', async () => {
-    const run = await exportOf(`@article{c,\n  author = {Benton, Joe},\n  title = {T},\n% note = {hidden},\n  journal = {J}, % trailing\n  year = 2024\n}\n`);
+    const run = await exportOf(
+      `@article{c,\n  author = {Benton, Joe},\n  title = {T},\n% note = {hidden},\n  journal = {J}, % trailing\n  year = 2024\n}\n`,
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(run.text).toContain('journal = {J}');
     expect(run.text).not.toContain('hidden');
