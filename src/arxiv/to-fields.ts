@@ -100,20 +100,6 @@ function mathChar(ch: string): string {
   return latex || ch;
 }
 
-export function balanced(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
 /** `Kamélia Daudel` -> `Daudel, Kamélia`; `Teun van der Weij` -> `van der Weij, Teun`. */
 export function bibtexName(name: PersonName, convention: TextConvention): string {
   const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');

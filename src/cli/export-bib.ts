@@ -7,7 +7,7 @@ import { addStoreOptions } from './options.js';
 
 export function exportBibCommand(io: Io): Command {
   const cmd = new Command('export-bib').description(
-    'write a clean .bib for LaTeX: bibtex (ASCII, natbib) or biblatex (UTF-8, biber)',
+    'write a clean .bib for LaTeX: bibtex (ASCII, natbib) or biblatex (UTF-8, biber); every entry it can, exit 1 when one was left out',
   );
   addStoreOptions(cmd);
   cmd

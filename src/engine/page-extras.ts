@@ -14,13 +14,13 @@ import type { JsonFileCache } from './json-cache.js';
 /** The citation counts sync-venues keeps in the store's sidecar, by key; none when there is no readable sidecar. */
 function citationCounts(
   storePath: string,
-  warn: (message: string) => void,
+  warn: (file: string, message: string) => void,
 ): ReadonlyMap<string, Citations> | undefined {
   const path = sidecarPathFor(storePath);
   const text = readTextIfThere(path);
   if (text === undefined) return undefined;
   try {
-    const venues = parseSidecar(text, path, warn).venues ?? {};
+    const venues = parseSidecar(text, path, (message) => warn(path, message)).venues ?? {};
     return new Map(Object.entries(venues).flatMap(([key, v]) => (v.citations ? [[key, v.citations] as const] : [])));
   } catch {
     return undefined; // a damaged sidecar is sync's to report; a list shows no counts
@@ -37,7 +37,7 @@ export async function pageExtras(
   publications: () => Promise<Publications>,
   storePath: string,
   options: ExtrasOptions,
-  warn: (message: string) => void = () => {},
+  warn: (file: string, message: string) => void = () => {},
 ): Promise<Map<string, EntryExtras>> {
   const key = createHash('sha256')
     .update(JSON.stringify([options.target, options.owner?.forms ?? null, options.linkFields ?? null]))

@@ -182,10 +182,7 @@ export class RenderSession {
         ...(options.owner ? { owner: options.owner } : {}),
         ...(spec.linkFields ? { linkFields: spec.linkFields } : {}),
       },
-      (message) => {
-        const [file, ...rest] = message.split(': ');
-        warnings.push({ severity: 'warning', code: 'damaged-sidecar', message: rest.join(': '), file });
-      },
+      (file, message) => warnings.push({ severity: 'warning', code: 'damaged-sidecar', message, file }),
     );
     return {
       ...options,

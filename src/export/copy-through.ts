@@ -6,13 +6,11 @@
  */
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
-import { controlCharacterAt } from '../store/field-text.js';
+import { commandPattern, controlCharacterAt, FILE_AND_SHELL_COMMANDS } from '../store/field-text.js';
 import { LineIndex } from '../store/lines.js';
 import type { ScanResult } from '../store/syntax.js';
 
-/** Commands that read or write files, run programs or redefine others: never copied into a reader's document. */
-const DANGEROUS =
-  /\\(input|include|InputIfFileExists|write|immediate|openout|openin|read|catcode|csname|special|directlua|latelua|ShellEscape|pdfshellescape|shipout|output|everypar|everymath|endinput|dump|usepackage|RequirePackage|documentclass)(?![A-Za-z])/;
+const DANGEROUS = commandPattern(FILE_AND_SHELL_COMMANDS);
 
 function refusal(text: string): string | undefined {
   const command = DANGEROUS.exec(text);

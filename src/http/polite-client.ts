@@ -2,8 +2,10 @@
  * The HTTP discipline every bibfolio client shares (arXiv, the CSL style catalogue, and the identifier sources):
  * one request at a time with a minimum spacing, a User-Agent that names bibfolio, a connect timeout and a read
  * timeout (silence while the body arrives), a size cap, and retries with exponential backoff on 429, 5xx and broken
- * connections, honouring Retry-After up to a bound. The transport (an axios instance) is injected, so tests talk to
- * real servers on 127.0.0.1 and production to the real hosts with the same code.
+ * connections, honouring Retry-After up to a bound; a total deadline per request and the command's own deadline
+ * (an AbortSignal); no retries when the host was never reached (no network); headers such as an API key dropped on a
+ * redirect to another origin. The transport (an axios instance) is injected, so tests talk to real servers on
+ * 127.0.0.1 and production to the real hosts with the same code.
  */
 import type { AxiosInstance } from 'axios';
 import { load as axios } from '../vendor/axios.js';
@@ -89,7 +91,6 @@ function dropOnOtherOrigin(headers: Readonly<Record<string, string>> | undefined
     options: {
       protocol?: string;
       hostname?: string;
-      host?: string;
       port?: string | number;
       headers?: Record<string, unknown>;
     },
@@ -221,10 +222,15 @@ export class PoliteClient {
     const signal = this.options.signal;
     if (!signal) return this.sleep(ms);
     this.checkDeadline(url);
-    await Promise.race([
-      this.sleep(ms),
-      new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
-    ]);
+    let stop: () => void = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await Promise.race([this.sleep(ms), stopped]);
+    } finally {
+      // a long sync waits hundreds of times on one signal: no listener outlives its wait
+      signal.removeEventListener('abort', stop);
+    }
     this.checkDeadline(url);
   }
 

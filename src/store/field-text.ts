@@ -23,9 +23,78 @@ export function controlCharacterAt(text: string): number {
   return text.search(ONE_CONTROL_CHARACTER);
 }
 
-/** The TeX commands that read or write files, run programs, or redefine what other text means. */
-const DANGEROUS_COMMANDS =
-  /\\(input|include|includeonly|InputIfFileExists|write|immediate|openout|openin|closeout|closein|read|readline|catcode|lccode|uccode|def|edef|gdef|xdef|let|futurelet|csname|expandafter|newcommand|renewcommand|providecommand|DeclareRobustCommand|usepackage|RequirePackage|documentclass|special|directlua|latelua|luaexec|ShellEscape|pdfshellescape|shipout|everypar|everymath|everyhbox|everyvbox|output|afterassignment|aftergroup|batchmode|nonstopmode|scrollmode|errorstopmode|endinput|dump|end|loop|jobname|makeatletter|verbatiminput)(?![A-Za-z])/g;
+/**
+ * TeX commands that read or write files, run programs or change the document's set-up: never copied into a reader's
+ * document (export-bib's copy as written refuses them too).
+ */
+export const FILE_AND_SHELL_COMMANDS: readonly string[] = [
+  'input',
+  'include',
+  'includeonly',
+  'InputIfFileExists',
+  'write',
+  'immediate',
+  'openout',
+  'openin',
+  'closeout',
+  'closein',
+  'read',
+  'readline',
+  'catcode',
+  'csname',
+  'special',
+  'directlua',
+  'latelua',
+  'luaexec',
+  'ShellEscape',
+  'pdfshellescape',
+  'shipout',
+  'output',
+  'everypar',
+  'everymath',
+  'everyhbox',
+  'everyvbox',
+  'endinput',
+  'dump',
+  'usepackage',
+  'RequirePackage',
+  'documentclass',
+  'verbatiminput',
+  'batchmode',
+  'nonstopmode',
+  'scrollmode',
+  'errorstopmode',
+  'jobname',
+];
+
+/** And those that redefine what other text means: harmless in a preamble the owner wrote, never in a value. */
+const REDEFINING_COMMANDS = [
+  'lccode',
+  'uccode',
+  'def',
+  'edef',
+  'gdef',
+  'xdef',
+  'let',
+  'futurelet',
+  'expandafter',
+  'newcommand',
+  'renewcommand',
+  'providecommand',
+  'DeclareRobustCommand',
+  'afterassignment',
+  'aftergroup',
+  'end',
+  'loop',
+  'makeatletter',
+];
+
+/** A pattern for these command names (`\name`, not followed by a letter), capturing the name. */
+export function commandPattern(names: readonly string[], flags = ''): RegExp {
+  return new RegExp(`\\\\(${names.join('|')})(?![A-Za-z])`, flags);
+}
+
+const DANGEROUS_COMMANDS = commandPattern([...FILE_AND_SHELL_COMMANDS, ...REDEFINING_COMMANDS], 'g');
 
 /** Text without control characters, on one line, spaces folded and trimmed: plain text from a service. */
 export function plainText(text: string): string {

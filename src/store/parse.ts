@@ -28,6 +28,8 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
   const entries: BibEntry[] = [];
   let lossless = true;
   const controlReported = new Set<string>();
+  // one search of the whole text, so that a clean store (nearly all) pays nothing per value
+  const hasControls = controlCharacterAt(source) !== -1;
 
   for (const block of scan.blocks) {
     switch (block.kind) {
@@ -76,7 +78,7 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
 
   /** A value without control characters; the first one in an entry is reported, naming it. */
   function withoutControls(text: string, key: string, at: number): string {
-    if (controlCharacterAt(text) === -1) return text;
+    if (!hasControls || controlCharacterAt(text) === -1) return text;
     if (!controlReported.has(key)) {
       controlReported.add(key);
       problems.push({
@@ -93,7 +95,7 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
 
   function toEntry(raw: RawEntry, index: number): BibEntry {
     const line = lines.line(raw.span.start);
-    if (controlCharacterAt(raw.key) !== -1) {
+    if (hasControls && controlCharacterAt(raw.key) !== -1) {
       // a key is syntax, not a value: it cannot be read without the character, and would reach ids and anchors
       const at = raw.keySpan.start + controlCharacterAt(raw.key);
       const code = (source.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, '0');

@@ -119,7 +119,7 @@ function records<T>(
 
 /**
  * Reads a sidecar. A file that is not one (not JSON, no version 1) throws SidecarError; a damaged record or value
- * inside is left out and `warn` is told, naming the file and the key: never a crash, never a wrong type passed on.
+ * inside is left out and `warn` is told which key (the caller names the file): never a crash, never a wrong type.
  * Records are kept in prototype-free objects, so a key such as `constructor` is a key like any other.
  */
 export function parseSidecar(text: string, file: string, warn: (message: string) => void = () => {}): Sidecar {
@@ -139,19 +139,18 @@ export function parseSidecar(text: string, file: string, warn: (message: string)
     const checked = z.safeParse(sidecarRecord, record);
     if (checked.success)
       return { fields: Object.assign(Object.create(null), checked.data.fields), version: checked.data.version };
-    warn(`${file}: ${at} is damaged (not {fields, version}); it is ignored`);
+    warn(`${at} is damaged (not {fields, version}); it is ignored`);
     return undefined;
   };
   const venue = (record: unknown, at: string): VenueRecord | undefined => {
     const checked = z.safeParse(venueRecord, record);
     if (!checked.success) {
-      warn(`${file}: ${at} is damaged (not {id, fields, sources}); it is ignored`);
+      warn(`${at} is damaged (not {id, fields, sources}); it is ignored`);
       return undefined;
     }
     const raw = (record as { citations?: unknown }).citations;
     const citations = z.safeParse(citationsRecord, raw);
-    if (raw !== undefined && !citations.success)
-      warn(`${file}: ${at}.citations is not {count, date, source}; it is ignored`);
+    if (raw !== undefined && !citations.success) warn(`${at}.citations is not {count, date, source}; it is ignored`);
     const { decision, fields, sources } = checked.data;
     return {
       ...(checked.data.id !== undefined ? { id: checked.data.id } : {}),

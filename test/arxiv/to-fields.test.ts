@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanced, bibtexName, bibtexText, detectConvention, fieldsFromRecord } from '../../src/arxiv/to-fields.js';
+import { bibtexName, bibtexText, detectConvention, fieldsFromRecord } from '../../src/arxiv/to-fields.js';
 import { NameChanges } from '../../src/model/name-changes.js';
 
 describe('arXiv text as BibTeX', () => {
@@ -13,7 +13,6 @@ describe('arXiv text as BibTeX', () => {
   it('writes an unbalanced brace as its text command, so BibTeX (which ignores backslashes) still balances the value', () => {
     expect(bibtexText('A {broken title', 'utf8')).toBe('A \\textbraceleft{}broken title');
     expect(bibtexText('x\\}, note = {y', 'utf8')).toBe('x\\textbraceright{}, note = \\textbraceleft{}y');
-    expect(balanced('{a} \\{ {b}')).toBe(true);
   });
 
   it('writes accents as LaTeX in the latex convention, math included', () => {

@@ -104,12 +104,12 @@ describe('temporary files', () => {
     expect(readFileSync(join(dir, 'dist/publications.bib'), 'utf8')).toContain('@article{benton2024error');
   });
 
-  it('are created exclusively: an existing file or symlink at the name makes the write fail, never follow it', () => {
+  it("are created exclusively under fresh random names: symlinks at the marker's names are never followed or removed", () => {
     const dir = mkdtempSync(join(tmpdir(), 'bibfolio-tmp-'));
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'untouched');
-    // plant a symlink at every name the writer could pick would take 2^64 tries; instead, fill the folder with
-    // symlinks at the marker's names and show the writer picks a fresh one and leaves them alone
+    // a symlink at every name the writer could pick would take 2^64 files: these 50 show it picks a fresh name,
+    // follows none and leaves them; O_EXCL|O_NOFOLLOW is what refuses a planted name that it did pick
     for (let i = 0; i < 50; i++)
       symlinkSync(victim, join(dir, `out.txt.bibfolio-tmp-${i.toString(16).padStart(16, '0')}`));
     writeFileAtomicallySync(join(dir, 'out.txt'), 'new');

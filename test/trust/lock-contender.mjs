@@ -1,6 +1,6 @@
 // One contender for the store's lock, run as its own process by lock.test.ts: waits for the common start time, tries
 // to take the lock, holds it for a while when it wins, and prints what it saw as JSON. A test helper, not shipped.
-import { lockStore } from '../../dist/store/write.js';
+import { lockStore } from '../../dist/store/lock.js';
 
 const [store, startAt, holdMs] = process.argv.slice(2);
 while (Date.now() < Number(startAt)) {

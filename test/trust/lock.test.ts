@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockStore, StoreLockedError } from '../../src/store/write.js';
+import { lockStore, StoreLockedError } from '../../src/store/lock.js';
 import { entryXml } from '../arxiv/fake-arxiv.js';
 import { cli, ROOT } from '../helpers.js';
 
@@ -39,7 +39,6 @@ describe('the lock is exclusive', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bibfolio-race-'));
     const store = join(dir, 'pubs.bib');
     writeFileSync(store, '');
-    let tookOver = 0;
     let raced = 0;
     for (let pair = 0; pair < 100; pair++) {
       writeFileSync(`${store}.lock`, JSON.stringify({ pid: DEAD_PID, host: hostname(), token: `dead${pair}` }));
@@ -62,11 +61,9 @@ describe('the lock is exclusive', () => {
         const [a, b] = winners as [{ acquired: number; released: number }, { acquired: number; released: number }];
         expect(a.released <= b.acquired || b.released <= a.acquired, JSON.stringify(winners)).toBe(true);
       }
-      tookOver++;
       expect(existsSync(`${store}.lock`)).toBe(false);
       expect(existsSync(`${store}.lock.takeover`)).toBe(false);
     }
-    expect(tookOver).toBe(100);
     // most pairs met while the lock was held (the other run was refused): the race was real
     expect(raced).toBeGreaterThanOrEqual(50);
   }, 240_000);

@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { BUNDLE_MARK, hugoBundle } from '../../hugo/bundle.js';
 import { entryExtras } from '../../page/extras.js';
 import { readTextIfThere } from '../../store/read.js';
-import { writeFileAtomically } from '../../store/write.js';
+import { writeFileAtomically } from '../../store/atomic-write.js';
 import { loadContext, outputPath } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
 import { loadPublications } from '../list-session.js';

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { CONFIG_FILE, toPersonName, ConfigError } from '../../model/config.js';
-import { writeFileAtomically } from '../../store/write.js';
+import { writeFileAtomically } from '../../store/atomic-write.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 
 export interface InitFlags {

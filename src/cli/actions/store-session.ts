@@ -11,13 +11,8 @@ import { formatProblem } from '../../model/problems.js';
 import { decodeStore, encodeStore, StoreEncodingError } from '../../store/encoding.js';
 import { parseStore, type ParsedStore } from '../../store/parse.js';
 import { readStore, readTextIfThere, StoreReadError } from '../../store/read.js';
-import {
-  lockStore,
-  removeLeftoverTemporaries,
-  StoreLockedError,
-  writeFileAtomically,
-  type StoreLock,
-} from '../../store/write.js';
+import { removeLeftoverTemporaries, writeFileAtomically } from '../../store/atomic-write.js';
+import { lockStore, StoreLockedError, type StoreLock } from '../../store/lock.js';
 import {
   emptySidecar,
   parseSidecar,
@@ -51,7 +46,7 @@ function readSidecar(path: string, display: string, io: Io): Sidecar {
     throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
-    return parseSidecar(text, display, (message) => io.stderr(`warning: ${message}\n`));
+    return parseSidecar(text, display, (message) => io.stderr(`warning: ${display}: ${message}\n`));
   } catch (err) {
     if (err instanceof SidecarError) throw new CliFailure(err.message);
     throw err;

@@ -11,8 +11,6 @@ import { closeSync, openSync, readFileSync, rmSync, statSync, unlinkSync, utimes
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-export { removeLeftoverTemporaries, writeFileAtomically } from './atomic-write.js';
-
 export class StoreLockedError extends Error {}
 
 export interface LockTimings {
