@@ -1,6 +1,6 @@
 /**
  * The style sweep (scripts/sweep-styles.mjs) on a seeded random sample of the official CSL repository, every run, so
- * that neither the sweep nor what it checks can rot. The seed changes every day (SWEEP_SEED sets it) and is printed;
+ * that neither the sweep nor what it checks can rot. The seed is fixed (SWEEP_SEED sets another) and is printed;
  * `node scripts/sweep-styles.mjs --sample 150 --seed N` reproduces a failure.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, SHARED } from '../helpers.js';
 
 const STYLES = join(SHARED, 'fixtures/csl-styles');
-const SEED = Number(process.env.SWEEP_SEED ?? Math.floor(Date.now() / 86_400_000));
+// a fixed seed, so that a failure reproduces tomorrow and CI judges the change, not the day; SWEEP_SEED widens it
+const SEED = Number(process.env.SWEEP_SEED ?? 20792);
 
 describe.skipIf(!existsSync(STYLES))('the style sweep, on a sample', () => {
   it(`renders 150 styles (seed ${SEED}) with the owner, the marks and the text right, or a clear error`, () => {

@@ -1,6 +1,6 @@
 /**
  * bibfolio's reading of BibTeX against pandoc's, a differential oracle (scripts/diff-pandoc.mjs), on a seeded sample
- * of the robustness corpus every run (SWEEP_SEED sets the seed; it changes every day). Every disagreement must be
+ * of the robustness corpus every run (a fixed seed; SWEEP_SEED sets another). Every disagreement must be
  * one of the checked-in table (test/fixtures/pandoc-differences.json), where each has the reason bibfolio's reading is
  * the right one; a new one fails, and so does one that no longer happens (the table shrinks with each fix).
  * `npm run diff-pandoc` runs the whole corpus.
@@ -14,7 +14,8 @@ import { CORPUS, corpusFiles, diffCorpus } from '../../scripts/diff-pandoc.mjs';
 import { sample } from '../../scripts/sweep-styles.mjs';
 
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
-const SEED = Number(process.env.SWEEP_SEED ?? Math.floor(Date.now() / 86_400_000));
+// a fixed seed, so that a failure reproduces tomorrow and CI judges the change, not the day; SWEEP_SEED widens it
+const SEED = Number(process.env.SWEEP_SEED ?? 20792);
 
 interface Difference {
   readonly file: string;

@@ -1,7 +1,7 @@
 /**
  * The corpus compile (scripts/export-compile.mjs) on a seeded sample of the robustness corpus, every run: each file
  * exported for both targets and compiled with pdflatex + bibtex (plain) and pdflatex + biber + biblatex; the export
- * adds no compile error the original file does not have. The seed changes every day (CORPUS_SEED sets it);
+ * adds no compile error the original file does not have. The seed is fixed (CORPUS_SEED sets another);
  * `node scripts/export-compile.mjs --sample 16 --seed N` reproduces a failure.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,8 @@ import { ROOT, SHARED } from '../helpers.js';
 import { missingTex } from './tex-tools.js';
 
 const CORPUS = join(SHARED, 'fixtures/bib-real');
-const SEED = Number(process.env.CORPUS_SEED ?? Math.floor(Date.now() / 86_400_000));
+// a fixed seed, so that a failure reproduces tomorrow and CI judges the change, not the day; CORPUS_SEED widens it
+const SEED = Number(process.env.CORPUS_SEED ?? 20792);
 
 describe.skipIf(!existsSync(CORPUS) || missingTex.length > 0)('the corpus compile, on a sample', () => {
   it(`exports 16 corpus files (seed ${SEED}) that bibtex and biber compile with no added error`, () => {
