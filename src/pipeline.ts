@@ -3,6 +3,16 @@ import { toCslItems, type MappingOptions } from './csl/mapping.js';
 import type { CslItem } from './csl/types.js';
 import type { Problem } from './model/problems.js';
 import type { ParsedStore } from './store/parse.js';
+import { DEFAULT_MACROS, preambleMacros, type Macros } from './conventions/preamble-macros.js';
+import { resolveValue } from './store/values.js';
+
+/** The commands a store's `@preamble` blocks define, over the sorting macros. */
+export function storeMacros(store: ParsedStore): Macros {
+  const preambles = store.scan.blocks.flatMap((b) =>
+    b.kind === 'preamble' ? [resolveValue(b.parts, store.strings).text] : [],
+  );
+  return preambles.length === 0 ? DEFAULT_MACROS : preambleMacros(preambles);
+}
 
 export interface Publications {
   readonly store: ParsedStore;
@@ -11,6 +21,12 @@ export interface Publications {
 }
 
 export function publicationsOf(store: ParsedStore, options: MappingOptions = {}): Publications {
-  const mapped = toCslItems(store.entries, store.file, options);
+  const macros = storeMacros(store);
+  const context = macros.size > DEFAULT_MACROS.size ? JSON.stringify([...macros]) : '';
+  const mapped = toCslItems(store.entries, store.file, {
+    ...options,
+    macros,
+    ...(options.cacheContext !== undefined ? { cacheContext: options.cacheContext + context } : {}),
+  });
   return { store, items: mapped.items, problems: [...store.problems, ...mapped.problems] };
 }

@@ -5,6 +5,9 @@
  * bibfolio then adds what citation-js leaves out and a publication list needs: the arXiv identifier and preprint form,
  * `and others`, the `author+an` annotations, the `selected` mark, and names with no markup in them.
  */
+import { readEntryConventions, type ConventionContext, type ReadEntry } from '../conventions/read-entry.js';
+import { DEFAULT_MACROS, type Macros } from '../conventions/preamble-macros.js';
+import { GENRE_WORDS } from '../conventions/entry-types.js';
 import { parseAnnotation } from '../model/annotations.js';
 import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
@@ -42,8 +45,10 @@ export interface MappingOptions {
   readonly nameChanges?: NameChanges;
   /** Items mapped by an earlier run, by a hash of the entry's content and `cacheContext`. */
   readonly cache?: ItemCache;
-  /** What else the mapping depends on (versions, name changes); part of every cache key. */
+  /** What else the mapping depends on (versions, name changes, the store's macros); part of every cache key. */
   readonly cacheContext?: string;
+  /** Commands the store defines in `@preamble` (see conventions/preamble-macros.ts). */
+  readonly macros?: Macros;
 }
 
 export function toCslItems(allEntries: readonly BibEntry[], file?: string, options: MappingOptions = {}): MappedItems {
@@ -81,7 +86,9 @@ export function toCslItems(allEntries: readonly BibEntry[], file?: string, optio
     return { items, problems: fresh.problems };
   }
   const entries = allEntries;
-  const inputs = entries.map(toCitationJsEntry);
+  const context: ConventionContext = { macros: options.macros ?? DEFAULT_MACROS };
+  const readings = entries.map((entry) => readEntryConventions(entry, context));
+  const inputs = entries.map((entry, i) => toCitationJsEntry(entry, readings[i] as ReadEntry));
   const problems: Problem[] = [];
   let converted: LooseItem[] | undefined;
   try {
@@ -107,7 +114,7 @@ export function toCslItems(allEntries: readonly BibEntry[], file?: string, optio
         return;
       }
     }
-    if (item) items.push(finish(entry, item, options));
+    if (item) items.push(finish(entry, item, readings[i] as ReadEntry, options));
   });
   return { items, problems };
 }
@@ -148,9 +155,9 @@ function convert(inputs: readonly CitationJsEntry[]): LooseItem[] {
   return out as LooseItem[];
 }
 
-function toCitationJsEntry(entry: BibEntry): CitationJsEntry {
+function toCitationJsEntry(entry: BibEntry, read: ReadEntry): CitationJsEntry {
   const properties: Record<string, string> = {};
-  for (const [name, value] of entry.fields) {
+  for (const [name, value] of read.fields) {
     if (FIELDS_NOT_RENDERED.has(name) || value.trim() === '') continue;
     // LaTeX that citation-js misreads (logos, boxes, spacing, math, unknown commands) is read first (latex/read.ts);
     // accents it does not know (\textcommabelow, stacked accents) with unicode2latex's table
@@ -165,8 +172,8 @@ function toCitationJsEntry(entry: BibEntry): CitationJsEntry {
     delete properties.titleaddon;
   }
   // a book is not inside anything: BibTeX and biblatex ignore its booktitle
-  if (BOOKS.has(entry.type)) delete properties.booktitle;
-  return { type: entry.type, label: entry.key, properties };
+  if (BOOKS.has(read.type)) delete properties.booktitle;
+  return { type: read.type, label: entry.key, properties };
 }
 
 const VERBATIM = new Set(['url', 'doi', 'file', 'eprint']);
@@ -193,10 +200,14 @@ function isOthers(name: CslName): boolean {
   return !name.given && (name.family ?? name.literal ?? '').trim().toLowerCase() === 'others';
 }
 
-function finish(entry: BibEntry, item: LooseItem, options: MappingOptions): CslItem {
+function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: MappingOptions): CslItem {
   const out: Record<string, unknown> = { ...item };
   delete out._graph;
   out.id = entry.key;
+  // biblatex's localisation keys (`phdthesis`) as words; a site-specific type's genre (`@bachelorthesis`)
+  const genre = typeof item.genre === 'string' ? GENRE_WORDS[item.genre.toLowerCase()] : undefined;
+  if (genre) out.genre = genre;
+  else if (read.genre && !entry.fields.has('type')) out.genre = read.genre;
 
   let truncated = false;
   for (const role of ['author', 'editor'] as const) {
@@ -219,7 +230,7 @@ function finish(entry: BibEntry, item: LooseItem, options: MappingOptions): CslI
   }
 
   const arxiv = arxivIdOfFields(entry.fields);
-  const kind = publicationKind(entry, arxiv !== undefined);
+  const kind = publicationKind({ type: read.type, fields: entry.fields }, arxiv !== undefined);
   if (arxiv && kind === 'preprint') {
     out.type = 'article';
     out.number = `arXiv:${arxiv.id}`;
@@ -233,6 +244,10 @@ function finish(entry: BibEntry, item: LooseItem, options: MappingOptions): CslI
   const authorAnnotations: Record<number, readonly string[]> = {};
   if (annotationText) {
     for (const [position, names] of parseAnnotation(annotationText).items) authorAnnotations[position] = names;
+  }
+  // marks written in the names (`Xu*, Kai`), after the store's own annotations
+  for (const [position, names] of read.marks.get('author') ?? []) {
+    authorAnnotations[position] = [...new Set([...(authorAnnotations[position] ?? []), ...names])];
   }
 
   const custom: BibfolioData = {
@@ -275,7 +290,7 @@ function isSelected(entry: BibEntry): boolean {
   return keywords.split(/[,;]/).some((k) => k.trim().toLowerCase() === 'selected');
 }
 
-function publicationKind(entry: BibEntry, hasArxiv: boolean): PublicationKind {
+function publicationKind(entry: Pick<BibEntry, 'type' | 'fields'>, hasArxiv: boolean): PublicationKind {
   const journal = entry.fields.get('journal') ?? entry.fields.get('journaltitle');
   const booktitle = entry.fields.get('booktitle');
   const venue = journal ?? booktitle;

@@ -1,10 +1,13 @@
 /**
  * Personal names: folding for comparison, and matching the owner on the structured name.
  *
- * A name matches the owner when the family names are equal after folding (accents, case, particles, hyphens and
- * apostrophes ignored) and the given names are compatible word by word: equal, or an initial of the owner's word
- * (`J.` for `Joe`, `J.-P.` for `Jean-Pierre`). A name with no given name never matches, and `Jane Benton` never
- * matches `Joe Benton`. Each configured variant (former names, middle names) is matched the same way.
+ * A name matches the owner when the family names agree after folding (accents, case, particles, hyphens, spaces and
+ * apostrophes ignored), the whole family name or its last word (`Schaposnik Massolo, Fidel I.` is the owner
+ * configured as "Fidel I. Schaposnik Massolo"), and the given names agree word by word as far as both go: equal, or
+ * an initial of the other's word (`J.` for `Joe`, `J.-P.` for `Jean-Pierre`), so a middle name or initial present on
+ * one side only still matches (`W. J. Handley` is "Will Handley"), and a different first initial never does
+ * (`Jane Benton` is not "Joe Benton"). A name with no given name matches only a configured form with none either (a
+ * one-word or CJK name, `付乃锋`). Each configured variant (former names, middle names) is matched the same way.
  */
 import { lookupTable } from './lookup-table.js';
 
@@ -93,14 +96,27 @@ export function givenCompatible(candidate: string | undefined, reference: string
   const cand = givenWords(candidate);
   const ref = givenWords(reference);
   if (cand.length === 0 || ref.length === 0) return false;
-  // The candidate may leave out trailing middle names, not the first given name.
-  if (cand.length > ref.length) return false;
-  return cand.every((w, i) => wordCompatible(w, ref[i] ?? []));
+  // as far as both go: a middle name or initial on one side only does not tell two people apart
+  const shared = Math.min(cand.length, ref.length);
+  for (let i = 0; i < shared; i++) if (!wordCompatible(cand[i] ?? [], ref[i] ?? [])) return false;
+  return true;
 }
 
+/** The last word of a family name, folded (`Schaposnik Massolo` -> `massolo`). */
+function lastFamilyWord(name: PersonName): string {
+  const words = foldText(name.family ?? name.literal ?? '')
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
+  return words[words.length - 1] ?? '';
+}
+
+/** The same family name: folded equal, or one side's whole family name is the other's last word. */
 export function sameFamily(a: PersonName, b: PersonName): boolean {
   const fa = foldFamily(a);
-  return fa !== '' && fa === foldFamily(b);
+  const fb = foldFamily(b);
+  if (fa === '' || fb === '') return false;
+  return fa === fb || fa === lastFamilyWord(b) || fb === lastFamilyWord(a);
 }
 
 /** Matches names against the owner's name and its configured variants. */
@@ -108,7 +124,11 @@ export class OwnerMatcher {
   constructor(readonly forms: readonly PersonName[]) {}
 
   matches(name: PersonName): boolean {
-    return this.forms.some((form) => sameFamily(name, form) && givenCompatible(name.given, form.given));
+    return this.forms.some((form) =>
+      form.given === undefined || form.given.trim() === ''
+        ? !name.given && foldFamily(name) !== '' && foldFamily(name) === foldFamily(form)
+        : sameFamily(name, form) && givenCompatible(name.given, form.given),
+    );
   }
 
   /** Index of the first author that is the owner, or -1. */

@@ -4,6 +4,7 @@
  * Markdown and text, its group heading, links, the owner's position, the marks (positions as numbers), the abstract,
  * the BibTeX and whether it is selected.
  */
+import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { CslItem } from '../csl/types.js';
 import { irToFormat } from '../render/formatter.js';
 import { html } from '../render/html.js';
@@ -60,7 +61,9 @@ export function entryData(
       .map(([position, names]) => ({
         position: Number(position),
         names: [...names],
-        symbols: names.map((n) => symbols[n]).filter((s): s is string => s !== undefined),
+        symbols: names
+          .map((n) => symbols[n] ?? parseMarkAnnotation(n)?.symbol)
+          .filter((s): s is string => s !== undefined),
       }))
       .sort((a, b) => a.position - b.position),
     abstract: extras?.abstract ?? null,

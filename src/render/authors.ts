@@ -8,6 +8,7 @@
  * given names or initials, given-first or family-first). Afterwards the family part is found by its index character
  * and the given part on the side where this style puts given names, learnt once per engine from a probe render.
  */
+import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { CslItem, CslName } from '../csl/types.js';
 import type { OwnerMatcher } from '../model/names.js';
 import { IR, personChar, personIndex, plain } from './ir.js';
@@ -90,7 +91,7 @@ export function decorateAuthors(item: CslItem, options: AuthorOptions): Decorate
     const name = authors[which] as CslName;
     const annotations = item.custom.authorAnnotations[which + 1] ?? [];
     const marks = annotations.flatMap((a) => {
-      const symbol = options.symbols[a];
+      const symbol = options.symbols[a] ?? parseMarkAnnotation(a)?.symbol;
       if (!symbol) return [];
       used.add(a);
       return [symbol];

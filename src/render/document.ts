@@ -1,4 +1,5 @@
 /** The document around the entries: sections under headings and the legend, in one output format. Light: no citeproc-js. */
+import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { OutputFormat } from './formats.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import type { Group } from './group.js';
@@ -58,9 +59,7 @@ export function assembleList(
     next += g.items.length;
     return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: slice };
   });
-  const legend = Object.entries(options.annotations)
-    .filter(([name]) => used.has(name))
-    .map(([, a]) => [a.symbol, a.legend] as const);
+  const legend = legendOf(used, options.annotations);
   const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json' | 'yaml'>];
   if (options.page && options.format === 'html' && options.standalone) {
     return publicationsPage({
@@ -83,6 +82,25 @@ export function assembleList(
     },
     (ir) => irToFormat(ir, formatter),
   );
+}
+
+/**
+ * The legend lines of the annotations used: the configured ones in their order, then the marks written in names
+ * (`mark:†:Equal advising`), one line per symbol and legend.
+ */
+export function legendOf(
+  used: ReadonlySet<string>,
+  annotations: Readonly<Record<string, AnnotationStyle>>,
+): ReadonlyArray<readonly [string, string]> {
+  const lines: (readonly [string, string])[] = Object.entries(annotations)
+    .filter(([name]) => used.has(name))
+    .map(([, a]) => [a.symbol, a.legend] as const);
+  for (const name of [...used].sort()) {
+    const mark = annotations[name] === undefined ? parseMarkAnnotation(name) : undefined;
+    if (mark?.legend && !lines.some(([s, l]) => s === mark.symbol && l === mark.legend))
+      lines.push([mark.symbol, mark.legend]);
+  }
+  return lines;
 }
 
 /** The sections of a page: each printed entry's key (a second copy's key without its suffix) and its HTML. */
