@@ -1,6 +1,7 @@
 /** `bibfolio export-bib`: a clean .bib for LaTeX. Light: the work is loaded on use. */
 import { Command, Option } from 'commander';
 import { EXPORT_TARGETS } from '../export/targets.js';
+import { JOURNAL_MACRO_MODES } from '../export/journal-macro-modes.js';
 import type { ExportFlags } from './actions/export-bib.js';
 import type { Io } from './io.js';
 import { addStoreOptions } from './options.js';
@@ -19,6 +20,12 @@ export function exportBibCommand(io: Io): Command {
     .option(
       '--out <file>',
       'where to write (default: "export.out" in the config, dist/publications.bib); "-" for standard output',
+    )
+    .addOption(
+      new Option(
+        '--journal-macros <mode>',
+        'AAS journal macros (\\mnras, \\apj): keep them for a document that loads aas_macros, or expand them to the abbreviation (default: "export.journalMacros" in the config, keep)',
+      ).choices([...JOURNAL_MACRO_MODES]),
     )
     .option('--selected', 'only the selected papers')
     .option('--keys <k1,k2>', 'only these entries')

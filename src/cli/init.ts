@@ -5,9 +5,15 @@ import type { Io } from './io.js';
 
 export function initCommand(io: Io): Command {
   return new Command('init')
-    .description('start a project here: bibfolio.config.json and an empty bib/publications.bib (never overwritten)')
+    .description(
+      "start a project here: bibfolio.config.json and an empty bib/publications.bib, or a site's own store with --from (never overwritten)",
+    )
     .option('--owner <name>', 'your name, as your papers write it, e.g. "Joe Benton" (asked on a terminal otherwise)')
     .option('--store <path>', 'where the BibTeX store goes (default bib/publications.bib)')
+    .option(
+      '--from <site>',
+      'adopt an existing site (al-folio, academicpages, Hugo Blox): use its .bib in place, its owner names and links',
+    )
     .action(async (flags: InitFlags) => {
       const { run } = await import('./actions/init.js');
       await run(flags, io);

@@ -63,6 +63,7 @@ export function listOptions(
             selectedFirst: flags.selectedFirst ?? output?.selectedFirst ?? false,
             ...((flags.css ?? output?.css) ? { css: (flags.css ?? output?.css) as string } : {}),
             ...(config.linkFields ? { linkFields: config.linkFields } : {}),
+            ...(config.linkBase ? { linkBase: config.linkBase } : {}),
             bibtexTarget: config.export.target,
           },
         }

@@ -71,7 +71,7 @@ function latexEscape(text: string): string {
 export function htmlToLatex(value: string): string {
   if (!hasHtml(value)) return value;
   const out: string[] = [];
-  const open: string[] = [];
+  const open: { readonly name: string; readonly command?: string }[] = [];
   let last = 0;
   for (const m of value.matchAll(TAG)) {
     const [whole, closing, rawName] = m;
@@ -85,18 +85,20 @@ export function htmlToLatex(value: string): string {
       continue;
     }
     if (closing) {
-      const at = open.lastIndexOf(name);
+      // `<i>…</em>`: a closing tag closes the formatting it names, whichever tag opened it; `</span>` its span
+      let at = open.length - 1;
+      while (at >= 0 && (command ? open[at]?.command !== command : open[at]?.name !== name)) at--;
       if (at === -1) continue;
       // close what is still open inside it, then it
-      for (let k = open.length - 1; k >= at; k--) if (open[k] !== '') out.push('}');
+      for (let k = open.length - 1; k >= at; k--) if (open[k]?.command) out.push('}');
       open.length = at;
     } else {
-      open.push(command ? name : '');
+      open.push({ name, ...(command ? { command } : {}) });
       if (command) out.push(`\\${command}{`);
     }
   }
   out.push(value.slice(last));
-  for (const name of open) if (name !== '') out.push('}');
+  for (const o of open) if (o.command) out.push('}');
   const text = out.join('');
   return text.replace(REFERENCE, (whole) => latexEscape(decodeReferences(whole)));
 }

@@ -38,6 +38,15 @@ const ADDRESS_FIELDS = new Set(['doi', 'url', 'eprint', 'file', 'pdf', 'html', '
 
 const DEFAULT_CONTEXT: ConventionContext = { macros: DEFAULT_MACROS };
 
+/**
+ * A field as the export writes it: a name field without HTML (a site's `<b>Ming*</b>` is the name `Ming*`) and with
+ * ADS's wrapped lines joined (`{Hand` newline `ley}` -> `{Handley}`); marks in names stay, as bibtex prints them as
+ * written. Text fields are kept as written: a document prints what the original store printed.
+ */
+export function standardFieldText(name: string, value: string): string {
+  return NAME_FIELDS.has(name) ? stripHtml(unwrapBracedLines(value)) : value;
+}
+
 export function readEntryConventions(entry: BibEntry, context: ConventionContext = DEFAULT_CONTEXT): ReadEntry {
   const fields = new Map<string, string>();
   const marks = new Map<string, ReadonlyMap<number, readonly string[]>>();
@@ -62,8 +71,8 @@ export function readEntryConventions(entry: BibEntry, context: ConventionContext
   return { type: type.type, ...(type.genre ? { genre: type.genre } : {}), fields, marks };
 }
 
-/** An identifier or address as its characters: `10.1007/978-3-030-30484-3\_3` -> `…-3_3`. */
-function addressText(value: string): string {
+/** An identifier or address as its characters: `10.1007/978-3-030-30484-3\_3` -> `…-3_3` (DBLP escapes them). */
+export function addressText(value: string): string {
   return value.replace(/\{\\([_%&#~$])\}|\\([_%&#~$])/g, (_, a?: string, b?: string) => a ?? b ?? '').trim();
 }
 

@@ -221,6 +221,10 @@ function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: Mapp
     out[role] = options.nameChanges && options.nameChanges.size > 0 ? options.nameChanges.applyAll(cleaned) : cleaned;
   }
 
+  // a report's or patent's number is an identifier (`2017-03`), not a range: citeproc-js keeps an escaped hyphen
+  if (IDENTIFIER_NUMBER_TYPES.has(String(out.type)) && typeof out.number === 'string')
+    out.number = out.number.replace(/\\?-/g, '\\-');
+
   for (const variable of DATE_VARIABLES) {
     if (variable in out) {
       const date = cleanDate(out[variable]);
@@ -265,6 +269,8 @@ function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: Mapp
   out.custom = custom;
   return out as unknown as CslItem;
 }
+
+const IDENTIFIER_NUMBER_TYPES = new Set(['report', 'patent', 'standard', 'regulation', 'legislation']);
 
 const DATE_VARIABLES = ['issued', 'accessed', 'event-date', 'original-date', 'submitted', 'available-date'];
 

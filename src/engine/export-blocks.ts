@@ -18,10 +18,14 @@ export class ExportBlocks implements ExportBlockCache {
     entries: readonly BibEntry[],
     contentKeys: readonly string[],
     private readonly cache: JsonFileCache<ExportedBlock>,
-    options: Pick<ExportOptions, 'target' | 'owner'>,
+    options: Pick<ExportOptions, 'target' | 'owner' | 'journalMacros'>,
+    /** What else of the store an entry's block depends on: its `@preamble` (the commands it defines). */
+    storeContext = '',
   ) {
     const context = createHash('sha256')
-      .update(JSON.stringify([options.target, options.owner?.forms ?? null]))
+      .update(
+        JSON.stringify([options.target, options.owner?.forms ?? null, options.journalMacros ?? 'keep', storeContext]),
+      )
       .digest();
     this.keyOf = new Map(
       entries.map((e, i) => [

@@ -40,7 +40,14 @@ export async function pageExtras(
   warn: (file: string, message: string) => void = () => {},
 ): Promise<Map<string, EntryExtras>> {
   const key = createHash('sha256')
-    .update(JSON.stringify([options.target, options.owner?.forms ?? null, options.linkFields ?? null]))
+    .update(
+      JSON.stringify([
+        options.target,
+        options.owner?.forms ?? null,
+        options.linkFields ?? null,
+        options.linkBase ?? null,
+      ]),
+    )
     .update(contentKeys.join('\u0000'))
     .digest('base64url');
   let list = cache?.get(key);

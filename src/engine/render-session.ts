@@ -159,7 +159,13 @@ export class RenderSession {
     const store = this.loaded();
     this.keys ??= this.contentKeys(store);
     const { exportBib, exportsOnItsOwn } = await import('../export/export.js');
-    const blocks = this.exports ? new ExportBlocks(store.entries, this.keys, this.exports, options) : undefined;
+    const preambles = store.scan.blocks
+      .filter((b) => b.kind === 'preamble')
+      .map((b) => store.scan.source.slice(b.span.start, b.span.end))
+      .join('\n');
+    const blocks = this.exports
+      ? new ExportBlocks(store.entries, this.keys, this.exports, options, preambles)
+      : undefined;
     const missing = store.entries.filter((e) => !blocks || !exportsOnItsOwn(e) || !blocks.get(e));
     const items = missing.length > 0 ? (await this.mapping(missing)).items : [];
     blocks?.leaveOut(this.mappingProblems.flatMap((p) => (p.key === undefined ? [] : [p.key])));
@@ -181,6 +187,7 @@ export class RenderSession {
         target: spec.bibtexTarget,
         ...(options.owner ? { owner: options.owner } : {}),
         ...(spec.linkFields ? { linkFields: spec.linkFields } : {}),
+        ...(spec.linkBase ? { linkBase: spec.linkBase } : {}),
       },
       (file, message) => warnings.push({ severity: 'warning', code: 'damaged-sidecar', message, file }),
     );

@@ -26,7 +26,16 @@ import {
 import { passedCommands, rewriteCommands, urlCommands } from './command-policy.js';
 import type { ExportTarget } from './targets.js';
 import type { ScanResult } from '../store/syntax.js';
+import type { JournalMacroMode } from './journal-macro-modes.js';
 import { copiedAsWritten, keptBlocks } from './copy-through.js';
+import { expandJournalMacros, journalMacrosIn, VENUE_FIELDS } from '../conventions/journal-macros.js';
+import {
+  journalMacroNote,
+  keptJournalMacros,
+  preambleCommands,
+  SORTING_COMMANDS,
+  sortingMacroPreamble,
+} from './macros.js';
 
 export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
 
@@ -49,7 +58,14 @@ export interface ExportOptions {
    * be cleaned is copied as the owner wrote it (unless it holds a command that reaches files or the shell).
    */
   readonly scan?: ScanResult;
+  /**
+   * The AAS journal macros (`journal = {\mnras}`): kept, for a document that loads `aas_macros.sty` or an AAS, MNRAS
+   * or A&A class (the default, with a note), or expanded to the abbreviation they print.
+   */
+  readonly journalMacros?: JournalMacroMode;
 }
+
+export { JOURNAL_MACRO_MODES, type JournalMacroMode } from './journal-macro-modes.js';
 
 /** One entry as export-bib writes it (no text when it is refused), with what it says about the entry. */
 export interface ExportedBlock {
@@ -166,9 +182,13 @@ export function exportBib(
   const header = options.header ? `% ${options.header}\n\n` : '';
   const kept = options.scan ? keptBlocks(options.scan, options.file) : { text: '', problems: [] };
   problems.push(...kept.problems);
+  const exported = blocks.map((b) => b.text).join('\n');
+  const journals = (options.journalMacros ?? 'keep') === 'keep' ? keptJournalMacros(exported) : [];
+  if (journals.length > 0) problems.push(journalMacroNote(journals, options.file));
   const text =
     header +
     kept.text +
+    sortingMacroPreamble(exported, options.scan) +
     crossReferencedLast(blocks, entries)
       .map((b) => b.text)
       .join('\n');
@@ -187,13 +207,14 @@ function exportEntry(
   const out = startEntry(entry);
   if (options.target === 'bibtex') toBibtex(out, item);
   else toBiblatex(out, entry, item, options.owner);
+  const commands = allowedCommands(out, options);
   for (const message of keepReachableKeys(out, exportedKeys))
     problems.push({ severity: 'warning', code: 'key-field', message });
   const selected = item.custom.selected === true;
   try {
     for (const repaired of repairNameLists(out))
       problems.push({ severity: 'warning', code: 'name-list', message: repaired });
-    return { selected, text: writeEntry(out, options.target), problems };
+    return { selected, text: writeEntry(out, options.target, commands), problems };
   } catch (err) {
     if (!(err instanceof FieldError)) throw err;
     // the many are never punished for the one: an entry that cannot be cleaned is copied as the owner wrote it,
@@ -251,7 +272,24 @@ function spell(name: string): string {
   return FIELD_SPELLING[name] ?? name;
 }
 
-function writeEntry(out: OutEntry, target: ExportTarget): string {
+/**
+ * Commands an entry may pass beyond the target's: the journal macros in its venue (kept, or expanded here), the
+ * commands the store's `@preamble` defines (kept with it), and the sorting macros (defined by the export when the
+ * store does not).
+ */
+function allowedCommands(out: OutEntry, options: ExportOptions): ReadonlySet<string> {
+  const allowed = new Set([...passedCommands(options.target), ...preambleCommands(options.scan), ...SORTING_COMMANDS]);
+  for (const [name, value] of out.fields) {
+    if (!VENUE_FIELDS.has(name) && name !== 'journaltitle') continue;
+    if (!value.text.includes('\\')) continue;
+    if ((options.journalMacros ?? 'keep') === 'expand')
+      out.fields.set(name, { ...value, text: expandJournalMacros(value.text) });
+    else for (const macro of journalMacrosIn(value.text)) allowed.add(macro);
+  }
+  return allowed;
+}
+
+function writeEntry(out: OutEntry, target: ExportTarget, commands: ReadonlySet<string>): string {
   const names = [...out.fields.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const lines = names.map((name) => {
     const value = out.fields.get(name) as { text: string; bare?: boolean };
@@ -268,7 +306,7 @@ function writeEntry(out: OutEntry, target: ExportTarget): string {
         name === 'date'
           ? safeVerbatim(source)
           : safeText(rewriteCommands(source, target), {
-              commands: passedCommands(target),
+              commands,
               urlCommands: urlCommands(target),
               ascii: target === 'bibtex',
               pdflatex: target === 'biblatex',

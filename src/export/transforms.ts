@@ -5,12 +5,16 @@
 import type { CslItem } from '../csl/types.js';
 import { latexAccentsToUnicode } from '../latex/latex.js';
 import { parseAnnotation } from '../model/annotations.js';
+import { readEntryType } from '../conventions/entry-types.js';
+import { addressText, standardFieldText } from '../conventions/read-entry.js';
+import { extendedName, extendedToBibtex, NAME_FIELDS, splitNames } from '../model/name-list.js';
 import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
 import { monthNumber } from '../sync/compare.js';
 import {
   BIBTEX_FIELDS,
   MONTH_MACROS,
+  VERBATIM_FIELDS,
   TO_BIBLATEX_FIELD,
   TO_BIBLATEX_TYPE,
   TO_BIBTEX_FIELD,
@@ -37,14 +41,19 @@ const BIBFOLIO_FIELDS = new Set([
   'biburl',
 ]);
 
+/**
+ * An entry on its way out, in standard BibTeX: a site's own type as the type it means (`@mathesis` ->
+ * `@mastersthesis`), DBLP's escaped DOIs as the characters, names without HTML or ADS's line wrapping.
+ */
 export function startEntry(entry: BibEntry): OutEntry {
   const fields = new Map<string, { text: string; bare?: boolean }>();
-  for (const [name, value] of entry.fields) {
-    if (BIBFOLIO_FIELDS.has(name) || value.trim() === '') continue;
+  for (const [name, raw] of entry.fields) {
+    if (BIBFOLIO_FIELDS.has(name) || raw.trim() === '') continue;
+    const value = VERBATIM_FIELDS.has(name) ? addressText(raw) : standardFieldText(name, raw);
     // BibTeX folds its own white space only: a thin space (U+2009) in the store is a thin space in the export
     fields.set(name, { text: value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[ \t\r\n]+/g, ' ') });
   }
-  return { type: entry.type, key: entry.key, fields };
+  return { type: readEntryType(entry.type, entry.fields).type, key: entry.key, fields };
 }
 
 function rename(out: OutEntry, table: Readonly<Record<string, string>>): void {
@@ -90,6 +99,19 @@ export function toBibtex(out: OutEntry, item: CslItem): void {
   }
   for (const name of [...out.fields.keys()]) if (!BIBTEX_FIELDS.has(name)) out.fields.delete(name);
   monthMacro(out);
+  bibtexNames(out);
+}
+
+/** biblatex's extended name format (`family=Zerda, given=Adam, prefix=de la`) in BibTeX's own, which bibtex reads. */
+function bibtexNames(out: OutEntry): void {
+  for (const [field, value] of out.fields) {
+    if (!NAME_FIELDS.has(field) || !value.text.includes('=')) continue;
+    const names = splitNames(value.text).map((name) => {
+      const parts = extendedName(name);
+      return parts ? extendedToBibtex(parts) : name;
+    });
+    out.fields.set(field, { ...value, text: names.join(' and ') });
+  }
 }
 
 export function toBiblatex(out: OutEntry, entry: BibEntry, item: CslItem, owner: OwnerMatcher | undefined): void {

@@ -245,9 +245,27 @@ function computeLatexForChar(ch: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A letter followed by combining accents that Unicode has no precomposed form for (`ı` + U+0301, as Zotero writes
+ * "Rocı́o"), as the accent commands around the letter: `\'{\i}`, never an accent that moves to the next letter.
+ */
+function withCombiningAccents(text: string): string {
+  if (!/\p{M}/u.test(text)) return text;
+  return text.normalize('NFC').replace(/(\P{M})(\p{M}+)/gu, (whole, letter: string, marks: string) => {
+    let out = /[\x00-\x7f]/.test(letter) ? letter : (latexForChar(letter) ?? '').replace(/^\{(.*)\}$/, '$1');
+    if (out === '') return whole;
+    for (const mark of marks) {
+      const accent = (latexForChar(mark) ?? '').replace(/^\{(.*)\}$/, '$1');
+      if (!/^\\(?:[^A-Za-z]|[A-Za-z]+)$/.test(accent)) return whole;
+      out = `${accent}{${out}}`;
+    }
+    return out;
+  });
+}
+
 /** Non-ASCII text as LaTeX: unicode2latex's table, then its compatibility decomposition (`Ǆ` -> `D{\v Z}`). */
 function asciiLatex(text: string): string {
-  return text.replace(/[^\x00-\x7f]+/g, (run) =>
+  return withCombiningAccents(text).replace(/[^\x00-\x7f]+/g, (run) =>
     [...run]
       .map((ch) => {
         const latex = latexForChar(ch);
@@ -289,7 +307,7 @@ const SPACES: Readonly<Record<string, string>> = lookupTable({
 
 /** Text with the characters pdflatex cannot set written as LaTeX (the biblatex target stays UTF-8 otherwise). */
 function pdflatexText(text: string): string {
-  return [...text]
+  return [...withCombiningAccents(text)]
     .map((ch) => {
       if (pdflatexSets(ch.codePointAt(0) ?? 0)) return ch;
       const space = SPACES[ch];
@@ -356,6 +374,11 @@ export function safeText(value: string, options: ValueOptions): string {
         break;
       case 'command':
         if (token.name === '') throw new UnsafeValueError('ends with a stray "\\"');
+        if (token.name === '>') {
+          // the medium space of plain TeX's math (`\>`), which LaTeX spells `\:`, in text as in math
+          out += '\\:';
+          break;
+        }
         if (/^[A-Za-z]+$/.test(token.name) && !KNOWN_COMMANDS.has(token.name) && !options.commands?.has(token.name)) {
           throw new UnsafeValueError(
             `uses the command ${token.text}, which a bibliography must not run; write it as text or remove it`,

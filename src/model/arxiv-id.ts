@@ -125,6 +125,12 @@ export function arxivIdOfFields(fields: ReadonlyMap<string, string>): ArxivId | 
     const id = parseArxivId(eprint);
     if (id) return id;
   }
+  // al-folio's own field: `arxiv = {2406.16860}`
+  const alfolio = fields.get('arxiv');
+  if (alfolio) {
+    const id = parseArxivId(alfolio);
+    if (id) return id;
+  }
   const url = fields.get('url');
   if (url) {
     const id = parseArxivId(url);

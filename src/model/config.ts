@@ -69,6 +69,11 @@ export const configSchema = z.strictObject({
   title: z._default(z.string(), 'Publications'),
   /** Publications pages: link label -> the store field it comes from (PDF, Code, Slides, Poster, Video, Website). */
   linkFields: z.optional(z.record(text(), text())),
+  /**
+   * Where link fields without a scheme point (al-folio's `pdf = {paper.pdf}` is a file under `assets/pdf/`): an
+   * http(s) address or a site path such as `/assets/pdf/`. Without it such links are left out.
+   */
+  linkBase: z.optional(text()),
   /** Annotation name (from `author+an`) -> the symbol printed after the name and its legend line. */
   annotations: z._default(z.record(text(), z.strictObject({ symbol: text(), legend: z.string() })), {
     equal: { symbol: '*', legend: 'Equal contribution' },
@@ -115,8 +120,10 @@ export const configSchema = z.strictObject({
     z.strictObject({
       target: z._default(z.enum(['bibtex', 'biblatex']), 'bibtex'),
       out: z._default(text(), 'dist/publications.bib'),
+      /** AAS journal macros (`\\mnras`): kept for a document that loads aas_macros, or expanded to the abbreviation. */
+      journalMacros: z._default(z.enum(['keep', 'expand']), 'keep'),
     }),
-    { target: 'bibtex', out: 'dist/publications.bib' },
+    { target: 'bibtex', out: 'dist/publications.bib', journalMacros: 'keep' },
   ),
   /** What `bibfolio publications` writes, relative to the config file. */
   outputs: z._default(z.array(outputSchema), [

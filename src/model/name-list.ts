@@ -86,6 +86,43 @@ function isFamily(part: string): boolean {
   return part !== '' && !INITIALS.test(part) && !SUFFIX.test(part);
 }
 
+/** biber's name parts, as its extended name format writes them (`family=Zerda, given=Adam, prefix=de la`). */
+const EXTENDED_KEYS = new Set([
+  'family',
+  'given',
+  'prefix',
+  'suffix',
+  'useprefix',
+  'family-i',
+  'given-i',
+  'prefix-i',
+  'suffix-i',
+]);
+
+/**
+ * A name in biblatex's extended name format, read into its parts (`family`, `given`, `prefix`, `suffix`, values
+ * without their braces or quotes), or undefined for a name in BibTeX's own format.
+ */
+export function extendedName(name: string): Readonly<Record<string, string>> | undefined {
+  if (!name.includes('=')) return undefined;
+  const parts: Record<string, string> = {};
+  for (const part of commaParts(name)) {
+    const m = /^([A-Za-z][A-Za-z-]*)\s*=\s*(.*)$/s.exec(part);
+    if (!m || !EXTENDED_KEYS.has((m[1] ?? '').toLowerCase())) return undefined;
+    let value = (m[2] ?? '').trim();
+    if (/^\{.*\}$/s.test(value) || /^".*"$/s.test(value)) value = value.slice(1, -1);
+    parts[(m[1] ?? '').toLowerCase()] = value;
+  }
+  return parts.family !== undefined || parts.given !== undefined ? parts : undefined;
+}
+
+/** An extended-format name in BibTeX's format (`de la Zerda, Adam`), for bibtex, which does not read the other. */
+export function extendedToBibtex(parts: Readonly<Record<string, string>>): string {
+  const family = [parts.prefix, parts.family].filter(Boolean).join(' ');
+  const braced = /,/.test(family) ? `{${family}}` : family;
+  return [braced, parts.suffix, parts.given].filter((p) => p !== undefined && p !== '').join(', ');
+}
+
 export type NameListTrouble = 'comma-at-end' | 'too-many-commas' | 'commas-between-people';
 
 export interface NameTrouble {
@@ -118,6 +155,10 @@ export function readNameList(value: string): NameListReading {
   const troubles: NameTrouble[] = [];
   const out: string[] = [];
   for (const name of names) {
+    if (extendedName(name)) {
+      out.push(name);
+      continue;
+    }
     const raw = commaParts(name);
     const parts = raw.filter((p) => p !== '');
     const endsWithComma = raw.length > 1 && raw[raw.length - 1] === '';

@@ -2,7 +2,7 @@
  * Data for site generators (`--to json`, `--to yaml`): per entry, the CSL-JSON item as before, and under `bibfolio`
  * everything a Jekyll include or a Hugo partial prints with no logic of its own: the entry rendered as HTML,
  * Markdown and text, its group heading, links, the owner's position, the marks (positions as numbers), the abstract,
- * the BibTeX and whether it is selected.
+ * the BibTeX, whether it is selected, and al-folio's badge (`abbr`) and award.
  */
 import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { CslItem } from '../csl/types.js';
@@ -32,6 +32,9 @@ export interface EntryData {
     readonly symbols: readonly string[];
   }>;
   readonly abstract: string | null;
+  /** al-folio's `abbr` (the venue badge) and `award`, or null. */
+  readonly badge: string | null;
+  readonly award: string | null;
   readonly bibtex: string | null;
   /** Semantic Scholar's count as sync-venues recorded it (`count`, `date`, `source`), or null. */
   readonly citations: { readonly count: number; readonly date: string; readonly source: string } | null;
@@ -67,6 +70,8 @@ export function entryData(
       }))
       .sort((a, b) => a.position - b.position),
     abstract: extras?.abstract ?? null,
+    badge: extras?.badge ?? null,
+    award: extras?.award ?? null,
     bibtex: extras?.bibtex || null,
     citations: extras?.citations ?? null,
   };

@@ -1,12 +1,14 @@
 /**
  * What a publications page and the site-generator data show of an entry beyond its formatted citation: its links,
- * its abstract, the BibTeX to copy (as export-bib writes it) and whether it is selected. Pure.
+ * its abstract, the BibTeX to copy (as export-bib writes it), whether it is selected, and al-folio's venue badge
+ * (`abbr`) and award (`award`). Pure.
  */
 import type { CslItem } from '../csl/types.js';
 import { exportBib, type ExportTarget } from '../export/export.js';
 import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
 import { readLatex } from '../latex/read.js';
+import { stripHtml } from '../conventions/html-markup.js';
 import { entryLinks, linkFieldsOf, type EntryLink } from './links.js';
 
 export interface EntryExtras {
@@ -18,6 +20,10 @@ export interface EntryExtras {
   readonly selected: boolean;
   /** Semantic Scholar's citation count, as sync-venues recorded it. */
   readonly citations?: Citations;
+  /** al-folio's `abbr`: the venue's short name, shown as a badge. */
+  readonly badge?: string;
+  /** al-folio's `award`: a prize the paper received. */
+  readonly award?: string;
 }
 
 export interface Citations {
@@ -30,6 +36,8 @@ export interface ExtrasOptions {
   readonly target: ExportTarget;
   readonly owner?: OwnerMatcher;
   readonly linkFields?: Readonly<Record<string, string>>;
+  /** Where a link value without a scheme points (see page/links.ts). */
+  readonly linkBase?: string;
   /** By key, from the sidecar. */
   readonly citations?: ReadonlyMap<string, Citations>;
 }
@@ -59,15 +67,24 @@ export function entryExtras(
     if (!entry || out.has(item.custom.key)) continue;
     // the abstract is not rendered by the styles (see FIELDS_NOT_RENDERED): read from the store, LaTeX as text
     const raw = entry.fields.get('abstract')?.trim();
-    const abstract = raw ? readLatex(raw).text.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim() : undefined;
+    const abstract = raw ? plainField(raw) : undefined;
+    const badge = entry.fields.get('abbr')?.trim() ? plainField(entry.fields.get('abbr') as string) : undefined;
+    const award = entry.fields.get('award')?.trim() ? plainField(entry.fields.get('award') as string) : undefined;
     out.set(item.custom.key, {
       key: item.custom.key,
-      links: entryLinks(entry, item, fields),
+      links: entryLinks(entry, item, fields, options.linkBase),
       bibtex: blocks.get(item.custom.key) ?? '',
       selected: item.custom.selected,
       ...(abstract ? { abstract } : {}),
+      ...(badge ? { badge } : {}),
+      ...(award ? { award } : {}),
       ...(options.citations?.get(item.custom.key) ? { citations: options.citations.get(item.custom.key) } : {}),
     });
   }
   return out;
+}
+
+/** A field shown as plain text on a page: LaTeX read, HTML and braces removed, white space folded. */
+function plainField(value: string): string {
+  return readLatex(stripHtml(value)).text.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -1,7 +1,10 @@
 /**
  * The links of an entry on a publications page, from the store's fields, in a fixed order: arXiv (from the ID), PDF
- * (`pdf`, else arXiv's PDF), DOI, code, slides, poster, video, website (`website`, else `url`). Only http(s) links are
- * made: a `javascript:` or `data:` value is left out. The field read for each label is configurable.
+ * (`pdf`, else arXiv's PDF), DOI, HTML, code, slides, poster, video, supplement, blog, website (`website`, else
+ * `url`): al-folio's fields, read as its pages read them. A value without a scheme (al-folio's `pdf = {paper.pdf}`,
+ * a file under `assets/pdf/`) is resolved against the configured `linkBase`, and left out when there is none. Only
+ * http(s) links and site-relative paths are made: a `javascript:` or `data:` value is left out. The field read for
+ * each label is configurable.
  */
 import type { CslItem } from '../csl/types.js';
 import type { BibEntry } from '../model/entry.js';
@@ -14,12 +17,41 @@ export interface EntryLink {
 /** Label -> the store fields read for it, first found wins. */
 export const DEFAULT_LINK_FIELDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['PDF', ['pdf']],
+  ['HTML', ['html']],
   ['Code', ['code']],
   ['Slides', ['slides']],
   ['Poster', ['poster']],
   ['Video', ['video']],
+  ['Supp', ['supp']],
+  ['Blog', ['blog']],
   ['Website', ['website', 'url']],
 ];
+
+/**
+ * A link value as an address: absolute http(s) as it is; a relative value (no scheme) against `base` (an http(s)
+ * address or a site path starting with `/`); undefined for anything else (`javascript:`, `data:`, no base).
+ */
+export function resolveLink(value: string, base: string | undefined): string | undefined {
+  const clean = value.trim();
+  if (isWebUrl(clean)) return clean;
+  if (clean === '' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(clean) || clean.startsWith('//') || base === undefined)
+    return undefined;
+  const path = clean
+    .replace(/^\.?\//, '')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/');
+  if (isWebUrl(base)) {
+    try {
+      const url = new URL(path, base.endsWith('/') ? base : `${base}/`).href;
+      return isWebUrl(url) ? url : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!base.startsWith('/') || base.startsWith('//')) return undefined;
+  return `${base.endsWith('/') ? base : `${base}/`}${path}`;
+}
 
 export function isWebUrl(url: string): boolean {
   return /^https?:\/\/[^\s"'<>\\]+$/i.test(url.trim());
@@ -38,12 +70,17 @@ export function linkFieldsOf(
   return out;
 }
 
-export function entryLinks(entry: BibEntry, item: CslItem, fields = DEFAULT_LINK_FIELDS): EntryLink[] {
+export function entryLinks(
+  entry: BibEntry,
+  item: CslItem,
+  fields = DEFAULT_LINK_FIELDS,
+  base: string | undefined = undefined,
+): EntryLink[] {
   const links: EntryLink[] = [];
   const arxiv = item.custom.arxiv;
   const add = (label: string, url: string | undefined) => {
-    const clean = url?.trim();
-    if (clean && isWebUrl(clean) && !links.some((l) => l.url === clean)) links.push({ label, url: clean });
+    const clean = url === undefined ? undefined : resolveLink(url, base);
+    if (clean && !links.some((l) => l.url === clean)) links.push({ label, url: clean });
   };
   if (arxiv) add('arXiv', `https://arxiv.org/abs/${arxiv}`);
   const field = (names: readonly string[]) =>

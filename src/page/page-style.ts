@@ -28,6 +28,8 @@ a:focus-visible,summary:focus-visible,button:focus-visible{outline:2px solid var
 .bibfolio-copy{margin:.3rem 0 0;font:13px system-ui,sans-serif;padding:.25rem .6rem;border:1px solid var(--line);border-radius:.3rem;background:transparent;color:var(--link);cursor:pointer}
 .bibfolio-owner{color:var(--owner)}
 .bibfolio-cited{align-self:center;color:var(--muted)}
+.bibfolio-badge{display:inline-block;min-width:4.5em;margin-right:.35rem;padding:.05rem .4rem;border-radius:.25rem;background:var(--link);color:var(--bg);font:600 12px/1.5 system-ui,sans-serif;text-align:center;vertical-align:.1em}
+.bibfolio-award{margin:.25rem 0 0;color:var(--muted);font:14px/1.3 system-ui,sans-serif}
 .bibfolio-legend{color:var(--muted);font-size:.92em}
 footer{margin-top:3rem;color:var(--muted);font-size:.85em}
 @media print{body{font-size:11pt;background:#fff;color:#000}.bibfolio-tools,nav.bibfolio-toc,footer{display:none}a{color:#000;text-decoration:none}.bibfolio-entry{break-inside:avoid}h2{break-after:avoid}}

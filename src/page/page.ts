@@ -43,6 +43,10 @@ function slug(text: string): string {
 
 function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string): string {
   const tools: string[] = [];
+  const badge = extras?.badge ? `<span class="bibfolio-badge">${escapeHtml(extras.badge)}</span> ` : '';
+  const award = extras?.award
+    ? `\n    <div class="bibfolio-award"><span aria-hidden="true">🏆</span> ${escapeHtml(extras.award)}</div>`
+    : '';
   for (const link of extras?.links ?? []) {
     tools.push(`<a class="bibfolio-button" href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`);
   }
@@ -63,7 +67,7 @@ function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string
     );
   }
   const toolbar = tools.length > 0 ? `\n    <div class="bibfolio-tools">${tools.join('')}</div>` : '';
-  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}">\n    <div class="bibfolio-citation">${entry.html}</div>${toolbar}\n  </li>`;
+  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}">\n    <div class="bibfolio-citation">${badge}${entry.html}</div>${award}${toolbar}\n  </li>`;
 }
 
 export function publicationsPage(doc: PageDocument): string {

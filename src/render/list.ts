@@ -47,6 +47,7 @@ export interface PageSpec {
   readonly selectedFirst: boolean;
   readonly css?: string;
   readonly linkFields?: Readonly<Record<string, string>>;
+  readonly linkBase?: string;
   /** The target of the BibTeX shown per entry (export-bib's). */
   readonly bibtexTarget: 'bibtex' | 'biblatex';
 }

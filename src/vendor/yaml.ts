@@ -1,7 +1,7 @@
-/** The yaml package, on first use (see README.md here): only YAML output and Hugo bundles load it. */
-import { stringify } from 'yaml';
+/** The yaml package, on first use (see README.md here): YAML output, Hugo bundles and `init --from` load it. */
+import { parse, stringify } from 'yaml';
 
-const yaml = { stringify };
+const yaml = { parse, stringify };
 
 export type Yaml = typeof yaml;
 export const load = (): Yaml => yaml;

@@ -1,6 +1,6 @@
 /** The work of `bibfolio export-bib`: a clean .bib for LaTeX (bibtex or biblatex target). */
 import { relative, resolve } from 'node:path';
-import type { ExportTarget } from '../../export/export.js';
+import type { ExportTarget, JournalMacroMode } from '../../export/export.js';
 import { hasErrors } from '../../model/problems.js';
 import { VERSION } from '../../version.js';
 import { loadContext, outputPath } from '../context.js';
@@ -17,6 +17,7 @@ export interface ExportFlags {
   selected?: boolean;
   keys?: string;
   owner?: string;
+  journalMacros?: JournalMacroMode;
 }
 
 export async function run(flags: ExportFlags, io: Io): Promise<void> {
@@ -28,6 +29,7 @@ export async function run(flags: ExportFlags, io: Io): Promise<void> {
       target,
       ...(ctx.owner ? { owner: ctx.owner } : {}),
       selectedOnly: flags.selected ?? false,
+      journalMacros: flags.journalMacros ?? ctx.config.export.journalMacros,
       ...(flags.keys
         ? {
             keys: flags.keys

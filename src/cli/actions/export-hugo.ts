@@ -37,6 +37,7 @@ export async function run(flags: HugoFlags, io: Io): Promise<void> {
     target: ctx.config.export.target,
     ...(ctx.owner ? { owner: ctx.owner } : {}),
     ...(ctx.config.linkFields ? { linkFields: ctx.config.linkFields } : {}),
+    ...(ctx.config.linkBase ? { linkBase: ctx.config.linkBase } : {}),
   });
   const legends = lookupTable(
     Object.fromEntries(Object.entries(ctx.config.annotations).map(([name, a]) => [name, a.legend])),

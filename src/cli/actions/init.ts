@@ -1,58 +1,98 @@
 /**
  * The work of `bibfolio init`: a new project in the current folder, `bibfolio.config.json` (the owner from `--owner`,
  * or asked on a terminal) and an empty `bib/publications.bib`; refuses to overwrite either. Then `bibfolio sync-arxiv
- * ID...` and `bibfolio publications` work with nothing else to do.
+ * ID...` and `bibfolio publications` work with nothing else to do. With `--from SITE`, the config uses the site's
+ * own store in place (see site/adopt.ts), with the owner names the site gives, `--owner` added to them.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, toPersonName, ConfigError } from '../../model/config.js';
+import { adoptSite, type AdoptedSite, type SiteFiles } from '../../site/adopt.js';
 import { writeFileAtomically } from '../../store/atomic-write.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 
 export interface InitFlags {
   owner?: string;
   store?: string;
+  from?: string;
 }
 
-export async function run(flags: InitFlags, io: Io): Promise<void> {
-  let owner = flags.owner?.trim();
-  if (!owner && io.ask) owner = (await io.ask('Your name, as your papers write it (e.g. "Joe Benton"): ')).trim();
-  if (!owner) throw new CliUsageError('give your name: bibfolio init --owner "Joe Benton"');
+const OUTPUTS = [
+  { path: 'dist/publications.md', format: 'markdown', linkTitles: true },
+  {
+    path: 'dist/publications.html',
+    format: 'html',
+    standalone: true,
+    groupBy: 'year',
+    selectedFirst: true,
+    linkTitles: true,
+  },
+  { path: 'dist/publications.tex', format: 'latex', groupBy: 'type' },
+  { path: 'dist/publications.txt', format: 'text' },
+  { path: 'dist/publications.json', format: 'json' },
+];
+
+function checkName(name: string): void {
   try {
-    toPersonName(owner);
+    toPersonName(name);
   } catch (err) {
     if (err instanceof ConfigError) throw new CliUsageError(err.message);
     throw err;
   }
-  const store = flags.store ?? 'bib/publications.bib';
-  const configPath = join(io.cwd, CONFIG_FILE);
-  const storePath = join(io.cwd, store);
-  for (const path of [configPath, storePath]) {
+}
+
+function refuseOverwrite(io: Io, paths: readonly string[]): void {
+  for (const path of paths) {
     if (existsSync(path))
       throw new CliFailure(
         `${relative(io.cwd, path)} already exists; init writes nothing over it (nothing was written)`,
       );
   }
+}
+
+/** The site's files, read from its folder; nothing outside it. */
+function siteFiles(root: string): SiteFiles {
+  const inside = (path: string): string | undefined => {
+    const full = resolve(root, path);
+    return full === root || full.startsWith(root + sep) ? full : undefined;
+  };
+  return {
+    read(path) {
+      const full = inside(path);
+      try {
+        return full === undefined ? undefined : readFileSync(full, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    list(folder) {
+      const full = inside(folder);
+      try {
+        return full === undefined ? [] : readdirSync(full);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+export async function run(flags: InitFlags, io: Io): Promise<void> {
+  if (flags.from !== undefined) return adopt(flags, flags.from, io);
+  let owner = flags.owner?.trim();
+  if (!owner && io.ask) owner = (await io.ask('Your name, as your papers write it (e.g. "Joe Benton"): ')).trim();
+  if (!owner) throw new CliUsageError('give your name: bibfolio init --owner "Joe Benton"');
+  checkName(owner);
+  const store = flags.store ?? 'bib/publications.bib';
+  const configPath = join(io.cwd, CONFIG_FILE);
+  const storePath = join(io.cwd, store);
+  refuseOverwrite(io, [configPath, storePath]);
   const config = {
     owner: { name: owner, variants: [] as string[] },
     store,
     style: 'cv',
     maxAuthors: 10,
     annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
-    outputs: [
-      { path: 'dist/publications.md', format: 'markdown', linkTitles: true },
-      {
-        path: 'dist/publications.html',
-        format: 'html',
-        standalone: true,
-        groupBy: 'year',
-        selectedFirst: true,
-        linkTitles: true,
-      },
-      { path: 'dist/publications.tex', format: 'latex', groupBy: 'type' },
-      { path: 'dist/publications.txt', format: 'text' },
-      { path: 'dist/publications.json', format: 'json' },
-    ],
+    outputs: OUTPUTS,
   };
   mkdirSync(dirname(storePath), { recursive: true });
   await writeFileAtomically(
@@ -66,4 +106,56 @@ export async function run(flags: InitFlags, io: Io): Promise<void> {
       '  bibfolio sync-arxiv 2506.15740 2507.14417   # add your papers by arXiv ID\n' +
       '  bibfolio publications                       # write dist/publications.{md,html,tex,txt,json}\n',
   );
+}
+
+async function adopt(flags: InitFlags, from: string, io: Io): Promise<void> {
+  const root = resolve(io.cwd, from);
+  if (!existsSync(root)) throw new CliUsageError(`--from ${from}: no such folder`);
+  const files = siteFiles(root);
+  const site = adoptSite(files);
+  if (!site)
+    throw new CliFailure(
+      `${from} is not a site init --from knows: an al-folio site (_config.yml with "scholar:"), an academicpages site (markdown_generator/*.bib) or a Hugo Blox site (content/publication/*/cite.bib)`,
+    );
+  if (site.stores.length === 0 || site.stores.every((s) => files.read(s) === undefined))
+    throw new CliFailure(
+      `${from}: the ${site.kind} site names no .bib file that exists (looked for ${site.stores.join(', ') || 'none'})`,
+    );
+  // the owner's names: --owner first, then the site's; none is dropped
+  const names = [...(flags.owner?.trim() ? [flags.owner.trim()] : []), ...site.ownerNames].filter(
+    (name, i, all) => all.indexOf(name) === i,
+  );
+  if (names.length === 0)
+    throw new CliUsageError(`${from}: the site does not name its owner; give your name with --owner "Joe Benton"`);
+  for (const name of names) checkName(name);
+  const configPath = join(io.cwd, CONFIG_FILE);
+  refuseOverwrite(io, [configPath]);
+  const store = await storeFor(site, root, files, flags, io);
+  const config = {
+    owner: { name: names[0], variants: names.slice(1) },
+    store: relative(io.cwd, store).split(sep).join('/'),
+    style: 'cv',
+    maxAuthors: 10,
+    ...(site.linkBase ? { linkBase: site.linkBase } : {}),
+    annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
+    outputs: OUTPUTS,
+  };
+  await writeFileAtomically(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  io.stderr(
+    `${site.kind} site: wrote ${CONFIG_FILE}, using ${config.store}` +
+      `${site.kind === 'hugo-blox' ? '' : ' in place'}; owner ${names.map((n) => `"${n}"`).join(', ')}. Next:\n` +
+      '  bibfolio check          # what bibfolio reads in the store, and what to fix\n' +
+      '  bibfolio publications   # write dist/publications.{md,html,tex,txt,json}\n',
+  );
+}
+
+/** The store the config uses: a Jekyll site's own .bib in place; Hugo Blox's cite.bib files gathered into one. */
+async function storeFor(site: AdoptedSite, root: string, files: SiteFiles, flags: InitFlags, io: Io): Promise<string> {
+  if (site.kind !== 'hugo-blox') return join(root, site.stores[0] as string);
+  const storePath = join(io.cwd, flags.store ?? 'bib/publications.bib');
+  refuseOverwrite(io, [storePath]);
+  const parts = site.stores.map((path) => `% from ${path}\n${(files.read(path) ?? '').trim()}\n`);
+  mkdirSync(dirname(storePath), { recursive: true });
+  await writeFileAtomically(storePath, `${parts.join('\n')}`);
+  return storePath;
 }
