@@ -13,6 +13,7 @@
  * follow the same people. Fields arXiv does not own are never touched.
  */
 import type { ArxivRecord } from '../arxiv/atom.js';
+import { mergeField } from './merge-rule.js';
 import {
   ARXIV_FIELDS,
   detectConvention,
@@ -270,32 +271,39 @@ function mergeEntry(
     const baseValue = base?.fields[field];
     const where = { key: entry.key, id: record.id, field: name };
 
-    if (ours === undefined) {
-      if (baseValue !== undefined) {
-        // the owner deleted what a sync wrote: respected
-        if (!sameValue(field, baseValue, value.text))
-          conflicts.push({ ...where, ours: '(deleted)', theirs: value.text, base: baseValue });
-        continue;
-      }
-      const spelled = field === 'primaryclass' && biblatexEprint ? 'eprintclass' : FIELD_SPELLING[field];
-      added.push([spelled, value]);
-      changed.push(spelled);
-      if (field === 'author') newAuthorList = value.text;
-      continue;
-    }
-    if (sameValue(field, ours, value.text)) continue;
-    const untouched = baseValue !== undefined && sameValue(field, ours, baseValue);
-    const completes = field === 'author' && completesAuthorList(ours, value.text);
     const target = rawField(raw, name);
-    if ((untouched || completes) && target) {
-      edits.push(replaceValue(raw, target, value, style));
-      changed.push(source.slice(target.nameSpan.start, target.nameSpan.end));
-      if (field === 'author') newAuthorList = value.text;
-      continue;
+    const merge = mergeField({
+      ours,
+      theirs: value.text,
+      base: baseValue,
+      same: (a, b) => sameValue(field, a, b),
+      replaceable: (current) => field === 'author' && completesAuthorList(current, value.text),
+    });
+    switch (merge.kind) {
+      case 'same':
+        break;
+      case 'deleted-by-owner':
+        if (merge.conflict) conflicts.push({ ...where, ours: '(deleted)', theirs: value.text, base: baseValue });
+        break;
+      case 'add': {
+        const spelled = field === 'primaryclass' && biblatexEprint ? 'eprintclass' : FIELD_SPELLING[field];
+        added.push([spelled, value]);
+        changed.push(spelled);
+        if (field === 'author') newAuthorList = value.text;
+        break;
+      }
+      case 'update':
+        if (target) {
+          edits.push(replaceValue(raw, target, value, style));
+          changed.push(source.slice(target.nameSpan.start, target.nameSpan.end));
+          if (field === 'author') newAuthorList = value.text;
+        }
+        break;
+      case 'kept-edit':
+        if (merge.conflict) conflicts.push({ ...where, ours: ours ?? '', theirs: value.text, base: baseValue });
+        else if (baseValue === undefined) kept.push({ ...where, ours: ours ?? '', theirs: value.text });
+        break;
     }
-    if (baseValue !== undefined && !sameValue(field, baseValue, value.text))
-      conflicts.push({ ...where, ours, theirs: value.text, base: baseValue });
-    else if (baseValue === undefined) kept.push({ ...where, ours, theirs: value.text });
   }
 
   // author+an follows the people when the author list changes

@@ -8,6 +8,7 @@
  * becomes @article or @inproceedings only when it is a preprint's (@misc, @online, @unpublished, @preprint, or an
  * @article in "arXiv preprint"). Citation counts go to the sidecar with their date, never to the .bib.
  */
+import { mergeField } from '../sync/merge-rule.js';
 import { bibtexText, detectConvention } from '../arxiv/to-fields.js';
 import { arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
@@ -190,22 +191,35 @@ function mergeVenue(
     fields[name] = value.text;
     const ours = entry.fields.get(name);
     const target = raw.fields.find((f) => f.name === name);
-    if (ours === undefined || !target) {
-      // the owner deleted what an earlier venue sync wrote: respected, as sync-arxiv does
-      if (base?.fields?.[name] !== undefined) continue;
-      added.push([name, value]);
-      written.push(name);
-      continue;
+    const merge = mergeField({
+      ours: target ? ours : undefined,
+      theirs: value.text,
+      base: base?.fields?.[name],
+      same: (a, b) => sameValue(name, a, b),
+      // an arXiv placeholder venue, and the year arXiv gave (the preprint's), are not the owner's
+      replaceable: (current) =>
+        ((name === 'journal' || name === 'booktitle') && isPlaceholder(current)) ||
+        (name === 'year' && arxivBase?.year !== undefined && sameValue('year', current, arxivBase.year)),
+    });
+    switch (merge.kind) {
+      case 'add':
+        added.push([name, value]);
+        written.push(name);
+        break;
+      case 'update':
+        if (target) {
+          edits.push(replaceValue(raw, target, value, style));
+          written.push(name);
+        }
+        break;
+      case 'kept-edit':
+        kept.push({ key: entry.key, field: name, ours: ours ?? '', theirs: value.text });
+        break;
+      case 'same':
+      case 'deleted-by-owner':
+        // the owner deleted what an earlier venue sync wrote: respected, as sync-arxiv does
+        break;
     }
-    if (sameValue(name, ours, value.text)) continue;
-    const untouched =
-      (base?.fields?.[name] !== undefined && sameValue(name, ours, base.fields[name])) ||
-      ((name === 'journal' || name === 'booktitle') && isPlaceholder(ours)) ||
-      (name === 'year' && arxivBase?.year !== undefined && sameValue('year', ours, arxivBase.year));
-    if (untouched) {
-      edits.push(replaceValue(raw, target, value, style));
-      written.push(name);
-    } else kept.push({ key: entry.key, field: name, ours, theirs: value.text });
   }
   // an arXiv placeholder in the field the venue does not use ("howpublished = {arXiv preprint ...}") goes
   for (const name of ['howpublished', venue.type === 'article' ? 'booktitle' : 'journal']) {
