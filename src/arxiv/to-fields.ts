@@ -10,10 +10,9 @@ import type { PersonName } from '../model/names.js';
 import type { ArxivRecord } from './atom.js';
 import { fieldText } from '../store/field-text.js';
 import { lookupTable } from '../model/lookup-table.js';
+import { monthMacro } from '../model/months.js';
 
 export type TextConvention = 'utf8' | 'latex';
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A field value and how to write it: braced text, or a bare macro (`jun`). */
 export interface FieldValue {
@@ -137,7 +136,7 @@ export function fieldsFromRecord(record: ArxivRecord, options: MapOptions): Map<
   const published = /^(\d{4})-(\d{2})/.exec(record.published);
   if (published) {
     fields.set('year', { text: published[1] as string });
-    const month = MONTHS[Number(published[2]) - 1];
+    const month = monthMacro(Number(published[2]));
     if (month) fields.set('month', { text: month, bare: true });
   }
   fields.set('eprint', { text: record.id });

@@ -9,6 +9,7 @@ import { readEntryConventions, type ConventionContext, type ReadEntry } from '..
 import { DEFAULT_MACROS, type Macros } from '../conventions/preamble-macros.js';
 import { GENRE_WORDS } from '../conventions/entry-types.js';
 import { parseAnnotation } from '../model/annotations.js';
+import { isPreprint } from '../model/preprint.js';
 import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
 import type { NameChanges } from '../model/name-changes.js';
@@ -300,15 +301,7 @@ function publicationKind(entry: Pick<BibEntry, 'type' | 'fields'>, hasArxiv: boo
   const journal = entry.fields.get('journal') ?? entry.fields.get('journaltitle');
   const booktitle = entry.fields.get('booktitle');
   const venue = journal ?? booktitle;
-  if (hasArxiv && (!venue || /^\s*arxiv\b/i.test(venue) || /\barxiv preprint\b/i.test(venue))) {
-    if (
-      ['article', 'misc', 'unpublished', 'online', 'techreport', 'report', 'preprint', 'inproceedings'].includes(
-        entry.type,
-      )
-    ) {
-      return 'preprint';
-    }
-  }
+  if (hasArxiv && isPreprint(entry.type, entry.fields)) return 'preprint';
   if (entry.type === 'unpublished' || (entry.type === 'misc' && !venue)) return hasArxiv ? 'preprint' : 'other';
   if (entry.type === 'article' && journal) return 'journal';
   if (

@@ -30,11 +30,11 @@ import type { JournalMacroMode } from './journal-macro-modes.js';
 import { copiedAsWritten, keptBlocks } from './copy-through.js';
 import { expandJournalMacros, journalMacrosIn, VENUE_FIELDS } from '../conventions/journal-macros.js';
 import {
+  definitionsPreamble,
   journalMacroNote,
   keptJournalMacros,
   preambleCommands,
   SORTING_COMMANDS,
-  sortingMacroPreamble,
 } from './macros.js';
 
 export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
@@ -188,7 +188,7 @@ export function exportBib(
   const text =
     header +
     kept.text +
-    sortingMacroPreamble(exported, options.scan) +
+    definitionsPreamble(exported, options.scan, journals) +
     crossReferencedLast(blocks, entries)
       .map((b) => b.text)
       .join('\n');

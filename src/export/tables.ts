@@ -94,9 +94,6 @@ export const VERBATIM_FIELDS: ReadonlySet<string> = new Set(['url', 'doi', 'epri
 /** Fields that hold entry keys: written verbatim (`Titi_Gwiazda` escaped as `Titi\_Gwiazda` breaks biblatex). */
 export const KEY_FIELDS: ReadonlySet<string> = new Set(['ids', 'crossref', 'xdata', 'xref', 'related', 'entryset']);
 
-/** Fields bibfolio writes as numbers or macros. */
-export const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /** The order fields are written in. */
 export const FIELD_ORDER = [
   'title',

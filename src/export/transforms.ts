@@ -10,10 +10,9 @@ import { addressText, standardFieldText } from '../conventions/read-entry.js';
 import { extendedName, extendedToBibtex, NAME_FIELDS, splitNames } from '../model/name-list.js';
 import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
-import { monthNumber } from '../sync/compare.js';
+import { monthMacro as macroOfMonth, monthNumber } from '../model/months.js';
 import {
   BIBTEX_FIELDS,
-  MONTH_MACROS,
   VERBATIM_FIELDS,
   TO_BIBLATEX_FIELD,
   TO_BIBLATEX_TYPE,
@@ -81,7 +80,8 @@ function monthMacro(out: OutEntry): void {
   const month = out.fields.get('month');
   if (!month) return;
   const n = monthNumber(month.text);
-  if (n && n >= 1 && n <= 12) out.fields.set('month', { text: MONTH_MACROS[n - 1] as string, bare: true });
+  const macro = n === undefined ? undefined : macroOfMonth(n);
+  if (macro) out.fields.set('month', { text: macro, bare: true });
 }
 
 export function toBibtex(out: OutEntry, item: CslItem): void {

@@ -2,21 +2,7 @@
 import type { ValuePart } from './syntax.js';
 import { lookupTable } from '../model/lookup-table.js';
 
-/** The macros every BibTeX style predefines. */
-export const MONTH_MACROS: Readonly<Record<string, string>> = lookupTable({
-  jan: 'January',
-  feb: 'February',
-  mar: 'March',
-  apr: 'April',
-  may: 'May',
-  jun: 'June',
-  jul: 'July',
-  aug: 'August',
-  sep: 'September',
-  oct: 'October',
-  nov: 'November',
-  dec: 'December',
-});
+import { MONTH_MACRO_VALUES } from '../model/months.js';
 
 export interface ResolvedValue {
   readonly text: string;
@@ -29,7 +15,7 @@ export function resolveValue(parts: readonly ValuePart[], strings: ReadonlyMap<s
   const undefinedMacros: string[] = [];
   for (const part of parts) {
     if (part.kind === 'macro') {
-      const value = strings.get(part.name) ?? MONTH_MACROS[part.name];
+      const value = strings.get(part.name) ?? MONTH_MACRO_VALUES[part.name];
       if (value === undefined) undefinedMacros.push(part.name);
       else text += value;
     } else {

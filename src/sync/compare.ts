@@ -2,10 +2,9 @@
  * When two values of a field say the same thing: compared as read (LaTeX to Unicode by citation-js, braces and
  * markup dropped, white space collapsed), so `{SHADE-Arena}` equals `SHADE-Arena` and `H{\"a}gele` equals `Hägele`.
  */
+import { monthNumber } from '../model/months.js';
 import { foldText } from '../model/names.js';
 import { load as citationJs } from '../vendor/citation-js.js';
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function asText(value: string, field: string): string {
   let read: unknown;
@@ -48,12 +47,7 @@ export function nameKeys(value: string): string[] {
   });
 }
 
-export function monthNumber(value: string): number | undefined {
-  const v = value.trim().toLowerCase();
-  if (/^\d{1,2}$/.test(v)) return Number(v);
-  const i = MONTHS.indexOf(v.slice(0, 3));
-  return i === -1 ? undefined : i + 1;
-}
+export { monthNumber } from '../model/months.js';
 
 export function sameValue(field: string, a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;

@@ -14,6 +14,7 @@
  */
 import type { ArxivRecord } from '../arxiv/atom.js';
 import { mergeField } from './merge-rule.js';
+import { isPreprint } from '../model/preprint.js';
 import {
   ARXIV_FIELDS,
   detectConvention,
@@ -104,15 +105,6 @@ export function idsToSync(store: ParsedStore, requested: readonly string[]): str
   if (requested.length > 0) return [...new Set(requested)];
   const ids = store.entries.map((e) => arxivIdOfFields(e.fields)?.id).filter((id): id is string => id !== undefined);
   return [...new Set(ids)];
-}
-
-const VENUE_FIELDS = ['journal', 'journaltitle', 'booktitle'];
-const PREPRINT_TYPES = new Set(['misc', 'unpublished', 'online', 'preprint', 'techreport', 'report', 'article']);
-
-/** Still a preprint: no venue, or a venue that only names arXiv. */
-function isPreprint(entry: BibEntry): boolean {
-  const venue = VENUE_FIELDS.map((f) => entry.fields.get(f)).find((v) => v !== undefined && v.trim() !== '');
-  return PREPRINT_TYPES.has(entry.type) && (venue === undefined || /^\s*arxiv\b|\barxiv preprint\b/i.test(venue));
 }
 
 function rawField(entry: RawEntry, name: string): RawField | undefined {
@@ -249,7 +241,7 @@ function mergeEntry(
   const raw = entry.raw;
   const style = entryStyle(source, raw, fileStyleValue);
   const theirs = fieldsFromRecord(record, mapOptions);
-  const preprint = isPreprint(entry);
+  const preprint = isPreprint(entry.type, entry.fields);
   const edits: TextEdit[] = [];
   const added: Array<[string, FieldValue]> = [];
   const changed: string[] = [];

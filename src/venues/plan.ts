@@ -9,6 +9,7 @@
  * @article in "arXiv preprint"). Citation counts go to the sidecar with their date, never to the .bib.
  */
 import { mergeField } from '../sync/merge-rule.js';
+import { isPreprintVenue, writtenAsPreprint } from '../model/preprint.js';
 import { bibtexText, detectConvention } from '../arxiv/to-fields.js';
 import { arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
@@ -74,8 +75,7 @@ export interface VenuePlan {
   readonly report: VenueReport;
 }
 
-const PREPRINT_TYPES = new Set(['misc', 'online', 'unpublished', 'preprint', 'electronic', 'www']);
-const isPlaceholder = (value: string | undefined) => value !== undefined && /arxiv|preprint/i.test(value);
+const isPlaceholder = isPreprintVenue;
 
 function venueName(decision: Decision): string | undefined {
   if (decision.kind === 'nothing') return undefined;
@@ -177,8 +177,7 @@ function mergeVenue(
     return arxiv ? sidecar.entries[arxiv]?.fields : undefined;
   })();
   const { venue } = decision;
-  const preprintType =
-    PREPRINT_TYPES.has(entry.type) || (entry.type === 'article' && isPlaceholder(entry.fields.get('journal')));
+  const preprintType = writtenAsPreprint(entry.type, entry.fields);
   if (preprintType && entry.type !== venue.type) {
     edits.push(setEntryType(raw, source, venue.type));
     written.push('(entry type)');

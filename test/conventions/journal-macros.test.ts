@@ -1,7 +1,7 @@
 /**
  * Convention: ADS writes the AAS journal macros (`journal = {\mnras}`, `{\apj}`, `{\aap}`, `{\pasa}`). A list shows
- * the journal's usual abbreviation; the export keeps the macro with one note (the document needs aas_macros), or
- * writes the abbreviation with `--journal-macros expand`.
+ * the journal's usual abbreviation; the export keeps the macro with one note, defines it with `\providecommand` for
+ * documents that do not load aas_macros, or writes the abbreviation with `--journal-macros expand`.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,13 @@ describe('AAS journal macros', () => {
     expect(keptText).toContain('journal = {\\mnras}');
     expect(keptText).toContain('journal = {\\aap}');
     expect(kept.stderr.match(/\[journal-macros\]/g)).toHaveLength(1);
-    expect(kept.stderr).toMatch(/\\aap, \\mnras, \\pasa: the document needs \\usepackage\{aas_macros\}/);
+    expect(kept.stderr).toMatch(
+      /\\aap, \\mnras, \\pasa, as \\usepackage\{aas_macros\} and the AAS, MNRAS and A&A classes define them/,
+    );
+    // a document without aas_macros still compiles: the export defines them, without overriding a class's own
+    expect(keptText).toContain(
+      '@preamble{ "\\providecommand{\\aap}{A\\&A} \\providecommand{\\mnras}{MNRAS} \\providecommand{\\pasa}{PASA}" }',
+    );
     expect(kept.stderr).not.toContain('copied-as-written');
 
     const expanded = await cli(
