@@ -1,6 +1,6 @@
 /** bibfolio's public API. */
 export { scanBibtex } from './store/scan.js';
-export type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from './store/syntax.js';
+export type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from './model/syntax.js';
 export { parseStore, type ParsedStore } from './store/parse.js';
 export { readStore, StoreReadError } from './store/read.js';
 export type { BibEntry } from './model/entry.js';
@@ -41,7 +41,7 @@ export {
   type RenderedList,
   type AnnotationStyle,
 } from './render/list.js';
-export { selectAuthors, type AuthorSelection } from './render/authors.js';
+export { selectAuthors, type AuthorSelection } from './csl/authors.js';
 export type { GroupBy } from './render/group.js';
 export { checkStore } from './check/check-store.js';
 export { runCli } from './cli/program.js';

@@ -1,7 +1,10 @@
 /**
- * The shape of the code: no import cycles among src/ modules (type imports included, as madge counts them),
- * src/index.ts re-exports only, and the heavy packages are reached only through src/vendor (loaded on first use).
+ * The shape of the code: no import cycles among src/ modules (type imports included, as madge counts them), the
+ * layer rules of .dependency-cruiser.cjs (docs/architecture.md) checked by dependency-cruiser, the tests type-checked
+ * with the sources, src/index.ts re-exports only, and the heavy packages are reached only through src/vendor (loaded
+ * on first use).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +29,34 @@ function importsOf(file: string): string[] {
   return out;
 }
 
+function runBin(bin: string, args: readonly string[]): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', bin), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
 describe('the architecture', () => {
+  it('keeps the layer rules: dependency-cruiser finds no upward import and no cycle', () => {
+    const run = runBin('dependency-cruiser/bin/dependency-cruise.mjs', [
+      'src',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'err',
+    ]);
+    expect(run.output).toMatch(/no dependency violations found \((\d{3}) modules/);
+    expect(run.status, run.output).toBe(0);
+  });
+
+  it('type-checks the tests with the sources (tsconfig.test.json)', () => {
+    const run = runBin('typescript/bin/tsc', ['-p', 'tsconfig.test.json']);
+    expect(run.output.trim()).toBe('');
+    expect(run.status).toBe(0);
+  }, 240_000);
+
   it('has no import cycles in src/', () => {
     const files = sources(SRC);
     const graph = new Map(files.map((f) => [f, importsOf(f).filter((i) => files.includes(i))]));

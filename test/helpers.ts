@@ -92,6 +92,6 @@ export async function cli(argv: string[], cwd = ROOT, givenEnv: Record<string, s
  * A client's transport for tests against the fake servers on 127.0.0.1: short spacing, backoff and read timeout, so
  * that retries and stalls take milliseconds; a fresh axios instance of its own.
  */
-export function fastTransport(): TransportOptions {
+export function fastTransport(): TransportOptions & { readonly delayMs: number } {
   return { delayMs: 60, backoffMs: 40, connectTimeoutMs: 2000, readTimeoutMs: 300, http: axios.create() };
 }

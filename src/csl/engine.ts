@@ -1,5 +1,5 @@
 /** One cached citeproc-js engine per style and locale, rendering bibliography entries to IR. */
-import { learnNameLayout, PLAIN_AUTHORS, probeItems, type NameLayout } from '../render/authors.js';
+import { learnNameLayout, PLAIN_AUTHORS, probeItems, type NameLayout } from './authors.js';
 import type { Citeproc } from '../vendor/citeproc.js';
 import { citeproc } from './citeproc.js';
 import { IR_FORMAT } from './ir-format.js';

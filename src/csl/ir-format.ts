@@ -1,6 +1,6 @@
-/** The citeproc-js output format that writes IR (see render/ir.ts) instead of HTML or text. */
+/** The citeproc-js output format that writes IR (see csl/ir.ts) instead of HTML or text. */
 import type { Citeproc } from '../vendor/citeproc.js';
-import { IR } from '../render/ir.js';
+import { IR } from './ir.js';
 
 export const IR_FORMAT = 'bibfolio-ir';
 
@@ -37,7 +37,7 @@ export function defineIrFormat(CSL: Citeproc): void {
     '@font-variant/small-caps': wrap(IR.SMALLCAPS_OPEN, IR.SMALLCAPS_CLOSE),
     '@font-weight/bold': wrap(IR.BOLD_OPEN, IR.BOLD_CLOSE),
     '@text-decoration/underline': wrap(IR.UNDERLINE_OPEN, IR.UNDERLINE_CLOSE),
-    // Superscripts in input names are how marked names travel through citeproc-js (see render/authors.ts).
+    // Superscripts in input names are how marked names travel through citeproc-js (see csl/authors.ts).
     '@vertical-align/sup': wrap(IR.SUP_OPEN, IR.SUP_CLOSE),
     '@vertical-align/sub': wrap(IR.SUB_OPEN, IR.SUB_CLOSE),
     // Inline <sup> in a name under a style's vertical-align="baseline" reaches the formatter with no value

@@ -17,7 +17,7 @@ import type { Problem } from '../model/problems.js';
 import { load as citationJs } from '../vendor/citation-js.js';
 import { latexAccentsToUnicode } from '../latex/latex.js';
 import { readLatex } from '../latex/read.js';
-import { protectInput } from '../render/ir.js';
+import { protectInput } from './ir.js';
 import { entryCacheKey } from './entry-key.js';
 import { FIELDS_NOT_RENDERED, WORKSHOP_PATTERN } from './mapping-tables.js';
 import type { BibfolioData, CslItem, CslName, PublicationKind } from './types.js';

@@ -20,7 +20,7 @@ import type { Publications } from '../pipeline.js';
 import { DATA_FORMATS } from '../render/formats.js';
 import { groupItems } from '../render/group.js';
 import { assembleList, type ResolvedEntry } from '../render/document.js';
-import { plain } from '../render/ir.js';
+import { plain } from '../csl/ir.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
 import { renderContext } from '../render/render-key.js';
 import { sortNewestFirst } from '../render/sort.js';

@@ -8,7 +8,7 @@ import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
 import { commandPattern, controlCharacterAt, FILE_AND_SHELL_COMMANDS } from '../store/field-text.js';
 import { LineIndex } from '../store/lines.js';
-import type { ScanResult } from '../store/syntax.js';
+import type { ScanResult } from '../model/syntax.js';
 
 const DANGEROUS = commandPattern(FILE_AND_SHELL_COMMANDS);
 

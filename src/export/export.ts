@@ -25,7 +25,7 @@ import {
 } from './transforms.js';
 import { passedCommands, rewriteCommands, urlCommands } from './command-policy.js';
 import type { ExportTarget } from './targets.js';
-import type { ScanResult } from '../store/syntax.js';
+import type { ScanResult } from '../model/syntax.js';
 import type { JournalMacroMode } from './journal-macro-modes.js';
 import { copiedAsWritten, keptBlocks } from './copy-through.js';
 import { expandJournalMacros, journalMacrosIn, VENUE_FIELDS } from '../conventions/journal-macros.js';

@@ -7,7 +7,7 @@
 import { DEFAULT_MACROS, preambleMacros } from '../conventions/preamble-macros.js';
 import { AAS_JOURNAL_MACROS, journalMacrosIn as macrosIn } from '../conventions/journal-macros.js';
 import type { Problem } from '../model/problems.js';
-import type { ScanResult } from '../store/syntax.js';
+import type { ScanResult } from '../model/syntax.js';
 import { resolveValue } from '../store/values.js';
 
 export const SORTING_COMMANDS: readonly string[] = [...DEFAULT_MACROS.keys()];

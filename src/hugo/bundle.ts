@@ -9,7 +9,7 @@ import { load as yaml } from '../vendor/yaml.js';
 import type { CslItem } from '../csl/types.js';
 import { displayName, type OwnerMatcher } from '../model/names.js';
 import type { EntryExtras } from '../page/extras.js';
-import { plain } from '../render/ir.js';
+import { plain } from '../csl/ir.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { lookupTable } from '../model/lookup-table.js';
 

@@ -1,4 +1,4 @@
-import type { RawEntry } from '../store/syntax.js';
+import type { RawEntry } from './syntax.js';
 
 /** A parsed store entry: resolved field values (still BibTeX/LaTeX text) and its place in the file. */
 export interface BibEntry {

@@ -3,7 +3,7 @@ import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { OutputFormat } from './formats.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import type { Group } from './group.js';
-import { plain } from './ir.js';
+import { plain } from '../csl/ir.js';
 import { html } from './html.js';
 import { latex } from './latex.js';
 import { markdown } from './markdown.js';

@@ -1,5 +1,5 @@
 /** The shape every output format has, and the one function that turns IR into a format's markup. */
-import { tokenizeIr, type IrStyle } from './ir.js';
+import { tokenizeIr, type IrStyle } from '../csl/ir.js';
 
 export interface ListSection {
   /** Heading text (plain), or undefined for an ungrouped list. */

@@ -1,6 +1,6 @@
 /** HTML: `<strong>` for the owner, `<sup>` marks, every text escaped; a fragment, or a whole page. */
 import { isSafeUrl, type Formatter } from './formatter.js';
-import type { IrStyle } from './ir.js';
+import type { IrStyle } from '../csl/ir.js';
 import { lookupTable } from '../model/lookup-table.js';
 
 const ESCAPES: Readonly<Record<string, string>> = lookupTable({

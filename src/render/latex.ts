@@ -4,7 +4,7 @@
  */
 import { latexForChar, pdflatexSets } from '../latex/latex.js';
 import { isSafeUrl, type Formatter } from './formatter.js';
-import type { IrStyle } from './ir.js';
+import type { IrStyle } from '../csl/ir.js';
 import { lookupTable } from '../model/lookup-table.js';
 
 const ESCAPES: Readonly<Record<string, string>> = lookupTable({

@@ -12,7 +12,7 @@
  * - A numeric label ("1.") makes the list an ordered list (`1. Kutasov…`), not a bullet followed by "1.".
  */
 import { isSafeUrl, type Formatter } from './formatter.js';
-import type { IrStyle } from './ir.js';
+import type { IrStyle } from '../csl/ir.js';
 import { lookupTable } from '../model/lookup-table.js';
 
 const ENTITY: Readonly<Record<string, string>> = lookupTable({

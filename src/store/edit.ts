@@ -4,7 +4,7 @@
  * (or the file's, for one-line entries). Pure.
  */
 import { fieldText, isBareValue } from './field-text.js';
-import type { RawEntry, RawField } from './syntax.js';
+import type { RawEntry, RawField } from '../model/syntax.js';
 
 /**
  * What an edit means for the store's structure: the rewrite is checked against it after parsing the new text again

@@ -5,7 +5,7 @@ import type { Problem } from '../model/problems.js';
 import { CONTROL_CHARACTERS, controlCharacterAt } from './field-text.js';
 import { LineIndex } from './lines.js';
 import { scanBibtex } from './scan.js';
-import type { RawEntry, ScanResult } from './syntax.js';
+import type { RawEntry, ScanResult } from '../model/syntax.js';
 import { resolveValue } from './values.js';
 
 export interface ParsedStore {

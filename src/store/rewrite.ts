@@ -7,7 +7,7 @@
  */
 import { applyEdits, type EditEffect, type TextEdit } from './edit.js';
 import { parseStore, type ParsedStore } from './parse.js';
-import type { RawEntry } from './syntax.js';
+import type { RawEntry } from '../model/syntax.js';
 
 export class StoreRewriteError extends Error {}
 

@@ -7,7 +7,7 @@
  * and scanning resumes at the next line that starts an entry: one broken entry never sinks the file.
  */
 import { LineIndex } from './lines.js';
-import type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from './syntax.js';
+import type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from '../model/syntax.js';
 
 const AT = 0x40;
 const LBRACE = 0x7b;

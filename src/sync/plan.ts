@@ -42,7 +42,7 @@ import {
 } from '../store/edit.js';
 import { rewriteStore } from '../store/rewrite.js';
 import type { ParsedStore } from '../store/parse.js';
-import type { RawEntry, RawField } from '../store/syntax.js';
+import type { RawEntry, RawField } from '../model/syntax.js';
 import { nameKeys, sameValue } from './compare.js';
 import { citationKey } from './keys.js';
 import { promotionOf } from './promote.js';

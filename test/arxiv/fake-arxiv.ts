@@ -22,7 +22,7 @@ export interface FakePaper {
 }
 
 export type Failure =
-  | { readonly kind: 'status'; readonly status: 429 | 500 | 502 | 503 | 504; readonly retryAfter?: string }
+  | { readonly kind: 'status'; readonly status: 400 | 429 | 500 | 502 | 503 | 504; readonly retryAfter?: string }
   | { readonly kind: 'stall'; readonly ms: number }
   | { readonly kind: 'truncate' }
   | { readonly kind: 'reset' }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineFor } from '../../src/csl/engine.js';
 import { loadStyle } from '../../src/csl/registry.js';
-import { plain } from '../../src/render/ir.js';
+import { plain } from '../../src/csl/ir.js';
 
 const book = (family: string, title: string) => ({
   id: 'same-id',

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ListEngine } from '../../src/csl/engine.js';
 import { prepareStyleForLists } from '../../src/csl/prepare-style.js';
-import { plain } from '../../src/render/ir.js';
+import { plain } from '../../src/csl/ir.js';
 
 const STYLE = (bibliography: string, comment = ''): string => `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

@@ -120,11 +120,13 @@ const FONTS = join(SHOTS, 'fonts.json');
 
 function compareScreenshot(name: string, png: Uint8Array): void {
   const path = join(SHOTS, `${name}.png`);
-  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(path)) {
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
     writeFileSync(path, png);
     writeFileSync(FONTS, `${JSON.stringify(fonts(), null, 2)}\n`);
     return;
   }
+  // a missing golden fails: screenshots are written only on request, and looked at before they are committed
+  expect(existsSync(path), `${path} is missing: write it with UPDATE_SCREENSHOTS=1, review it, commit it`).toBe(true);
   const reviewedWith = JSON.parse(readFileSync(FONTS, 'utf8')) as Record<string, string>;
   if (JSON.stringify(reviewedWith) !== JSON.stringify(fonts())) {
     console.warn(`Screenshot ${name} not compared: this machine's fonts differ from the reviewed ones (${FONTS})`);

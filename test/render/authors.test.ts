@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadStyle } from '../../src/csl/registry.js';
-import { selectAuthors } from '../../src/render/authors.js';
+import { selectAuthors } from '../../src/csl/authors.js';
 import { itemsOf, render } from '../helpers.js';
 
 function authorList(count: number, owner: number): string {

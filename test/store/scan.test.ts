@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanBibtex } from '../../src/store/scan.js';
-import type { RawEntry } from '../../src/store/syntax.js';
+import type { RawEntry } from '../../src/model/syntax.js';
 
 function rebuilt(source: string): string {
   return scanBibtex(source)

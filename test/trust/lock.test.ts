@@ -58,7 +58,10 @@ describe('the lock is exclusive', () => {
       if (winners.length === 1) raced++;
       if (winners.length === 2) {
         // both may hold it only one after the other
-        const [a, b] = winners as [{ acquired: number; released: number }, { acquired: number; released: number }];
+        const [a, b] = winners as unknown as [
+          { acquired: number; released: number },
+          { acquired: number; released: number },
+        ];
         expect(a.released <= b.acquired || b.released <= a.acquired, JSON.stringify(winners)).toBe(true);
       }
       expect(existsSync(`${store}.lock`)).toBe(false);

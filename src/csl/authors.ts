@@ -9,7 +9,7 @@
  * and the given part on the side where this style puts given names, learnt once per engine from a probe render.
  */
 import { parseMarkAnnotation } from '../conventions/name-marks.js';
-import type { CslItem, CslName } from '../csl/types.js';
+import type { CslItem, CslName } from './types.js';
 import type { OwnerMatcher } from '../model/names.js';
 import { IR, personChar, personIndex, plain } from './ir.js';
 
