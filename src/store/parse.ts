@@ -39,7 +39,10 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
         problems.push({
           severity: 'error',
           code: 'syntax',
-          message: `${p.message} (the entry starting on line ${p.entryLine} was skipped)`,
+          message:
+            p.line === p.entryLine
+              ? `${p.message} (the entry was skipped)`
+              : `${p.message} (the entry starting on line ${p.entryLine} was skipped)`,
           file,
           line: p.line,
           column: p.column,

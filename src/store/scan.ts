@@ -193,6 +193,7 @@ class Scanner {
           continue;
         }
         if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
+        if (c === AT && this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))) throw this.notClosed(at, '');
         fields.push(this.readField());
         this.skipSpaceAndComments();
         c = src.charCodeAt(this.pos);
@@ -207,7 +208,7 @@ class Scanner {
           this.src.lastIndexOf('\n', this.pos) >= 0 &&
           this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))
         ) {
-          throw new ScanError('it is not closed before the next entry (a "{" in it is probably not closed)', this.pos);
+          throw this.notClosed(at, ' (a "{" in it is probably not closed)');
         }
         throw new ScanError(
           `expected "," or "${String.fromCharCode(close)}" after field "${fields[fields.length - 1]?.name ?? ''}"`,
@@ -402,6 +403,19 @@ class Scanner {
     const offset = at + m[0].length - (m[3] ? 1 : 0);
     const found = m[3] ? `"${m[3]}"` : offset >= src.length ? 'the end of the file' : 'a line break';
     return this.problem(`"@${m[1]}" is followed by ${found}, not by "{": write @${m[1]}{key, ...}`, offset, at, type);
+  }
+
+  /**
+   * An entry whose "}" is missing, reported where it opens (the line a reader looks for), naming the line where the
+   * next entry begins.
+   */
+  private notClosed(at: number, hint: string): ScanError {
+    this.lines ??= new LineIndex(this.src);
+    const next = this.lines.line(this.pos);
+    return new ScanError(
+      `this entry is not closed: its "}" is missing before the next entry, on line ${next}${hint}`,
+      at,
+    );
   }
 
   private resumePoint(from: number): number {

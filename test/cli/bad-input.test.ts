@@ -84,12 +84,15 @@ describe('one clear line for every bad input', () => {
     expect(run.stderr).not.toContain('--keep-going');
   });
 
-  it('names an unclosed entry once', async () => {
+  it('names an unclosed entry once, at the line where it opens', async () => {
     const run = await cli(
       ['check', '--bib', 'bib.bib'],
       dir({ 'bib.bib': '@article{x, title={A}, author={Joe Benton}\n\n@article{y, title={B}}\n' }),
     );
-    expect(run.stderr).toContain('error [syntax] entry "x": it is not closed before the next entry');
+    expect(run.stderr).toContain(
+      'bib.bib:1:1: error [syntax] entry "x": this entry is not closed: its "}" is missing before the next entry, on line 3',
+    );
+    expect(run.stderr.match(/error \[syntax\]/g)).toHaveLength(1);
   });
 
   it('never shows a stack trace: an unexpected error is one line, the trace only with BIBFOLIO_DEBUG=1', async () => {

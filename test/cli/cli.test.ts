@@ -93,7 +93,9 @@ describe('bibfolio format', () => {
     const run = await cli(['format', '--bib', bib, '--to', 'text']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('broken-entry-among-good-ones.bib:13:1: error [syntax] entry "broken":');
+    expect(run.stderr).toContain(
+      'broken-entry-among-good-ones.bib:7:1: error [syntax] entry "broken": this entry is not closed',
+    );
     const kept = await cli(['format', '--bib', bib, '--to', 'text', '--keep-going']);
     expect(kept.code).toBe(0);
     expect(kept.stdout).toContain('First Good Entry');

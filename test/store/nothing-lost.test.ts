@@ -25,7 +25,7 @@ describe('every entry accounted for', () => {
     const check = await cli(['check', '--bib', path]);
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(
-      /store\.bib:27:21: error \[syntax\] "@miscgema2025inverse" is followed by ",", not by "\{": write @miscgema2025inverse\{key, \.\.\.\} \(the entry starting on line 27 was skipped\)/,
+      /store\.bib:27:21: error \[syntax\] "@miscgema2025inverse" is followed by ",", not by "\{": write @miscgema2025inverse\{key, \.\.\.\} \(the entry was skipped\)/,
     );
     expect(check.stderr).toMatch(/15 entries, 1 error/);
     const format = await cli(['format', '--bib', path]);

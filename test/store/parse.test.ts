@@ -40,10 +40,13 @@ describe('parseStore', () => {
       code: 'syntax',
       file,
       key: 'broken',
-      line: 13,
+      line: 7,
       column: 1,
     });
-    expect(store.problems[0]?.message).toMatch(/starting on line 7 was skipped/);
+    // reported where the entry opens, naming where the next one begins
+    expect(store.problems[0]?.message).toMatch(
+      /its "\}" is missing before the next entry, on line 13 .*\(the entry was skipped\)/,
+    );
   });
 
   it('records the line of every entry and its position in the file', () => {

@@ -63,9 +63,10 @@ describe('scanBibtex', () => {
     const broken = result.blocks.find((b) => b.kind === 'broken');
     expect(broken?.kind).toBe('broken');
     if (broken?.kind !== 'broken') return;
-    expect(broken.problem).toMatchObject({ key: 'broken', type: 'article', entryLine: 2, line: 5, column: 1 });
-    expect(broken.problem.message).toMatch(/not closed before the next entry/);
-    expect(broken.problem.snippet).toBe('@misc{ok2, title={B}}');
+    // at the line where the entry opens, naming the line where the next one begins
+    expect(broken.problem).toMatchObject({ key: 'broken', type: 'article', entryLine: 2, line: 2, column: 1 });
+    expect(broken.problem.message).toMatch(/its "\}" is missing before the next entry, on line 5/);
+    expect(broken.problem.snippet).toBe('@article{broken, title = {unbalanced');
     expect(entries(src).map((e) => e.key)).toEqual(['ok1', 'ok2']);
     expect(rebuilt(src)).toBe(src);
   });
