@@ -13,12 +13,15 @@ export function exportBibCommand(io: Io): Command {
   addStoreOptions(cmd);
   cmd
     .addOption(
-      new Option('--target <target>', 'bibtex or biblatex (default: "export.target" in the config, bibtex)').choices([
+      new Option('-t, --to <target>', 'bibtex or biblatex (default: "export.target" in the config, bibtex)').choices([
         ...EXPORT_TARGETS,
       ]),
     )
+    .addOption(
+      new Option('--target <target>', 'the same as --to (kept for scripts)').choices([...EXPORT_TARGETS]).hideHelp(),
+    )
     .option(
-      '--out <file>',
+      '-o, --out <file>',
       'where to write (default: "export.out" in the config, dist/publications.bib); "-" for standard output',
     )
     .addOption(

@@ -10,7 +10,7 @@ export function exportHugoCommand(io: Io): Command {
   );
   addStoreOptions(cmd);
   cmd
-    .requiredOption('--out <dir>', 'the folder of the bundles, e.g. content/publication')
+    .requiredOption('-o, --out <dir>', 'the folder of the bundles, e.g. content/publication')
     .option('--selected', 'only the selected papers')
     .option('--owner <name>', 'the owner (written as the config\'s hugo.owner, "admin" by default)');
   return cmd.action(async (flags: HugoFlags) => {

@@ -7,7 +7,7 @@ import { addListOptions, addStoreOptions, FORMAT_OPTION } from './options.js';
 export function formatCommand(io: Io): Command {
   const cmd = new Command('format').description('print the publication list in one format and style');
   addStoreOptions(cmd);
-  cmd.addOption(FORMAT_OPTION()).option('--out <file>', 'write to this file instead of standard output');
+  cmd.addOption(FORMAT_OPTION()).option('-o, --out <file>', 'write to this file instead of standard output');
   addListOptions(cmd);
   cmd.addOption(new Option('--standalone', 'a whole document (HTML page, LaTeX document) instead of a fragment'));
   return cmd.action(async (flags: FormatFlags) => {

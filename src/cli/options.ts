@@ -14,14 +14,14 @@ function collectMark(value: string, previous: string[]): string[] {
 
 export function addStoreOptions(cmd: Command): Command {
   return cmd
-    .option('--bib <file>', 'the BibTeX store (default: "store" in the config, bib/publications.bib)')
+    .option('-b, --bib <file>', 'the BibTeX store (default: "store" in the config, bib/publications.bib)')
     .option('--config <file>', 'config file (default: ./bibfolio.config.json when present)');
 }
 
 export function addListOptions(cmd: Command): Command {
   return cmd
     .option(
-      '--style <name|file.csl>',
+      '-s, --style <name|file.csl>',
       'CSL style: cv, apa, vancouver, harvard1, any style ID of the official CSL repository added with "bibfolio styles add" or found in styles/, or a path to a .csl file (dependent styles too)',
     )
     .addOption(
@@ -55,7 +55,7 @@ export function addListOptions(cmd: Command): Command {
 }
 
 export const FORMAT_OPTION = (): Option =>
-  new Option('--to <format>', 'output format').choices([...OUTPUT_FORMATS]).default('markdown');
+  new Option('-t, --to <format>', 'output format').choices([...OUTPUT_FORMATS]).default('markdown');
 
 /** The overall deadline of a command that talks to the network, in seconds (default 900). */
 export const DEFAULT_DEADLINE_S = 900;

@@ -1,5 +1,7 @@
 /** The command line: builds the commands, runs one, and turns the outcome into an exit code (never exits itself). */
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError } from 'commander';
+import { completionScript, SHELLS, type Shell } from './completion.js';
+import { examplesText } from './examples.js';
 import { ConfigError } from '../model/config.js';
 import { StyleNotFoundError } from '../csl/registry.js';
 import { StoreRewriteError } from '../store/rewrite.js';
@@ -23,7 +25,7 @@ function buildProgram(io: Io): Command {
     .description(
       'Keeps a publication list true and beautiful: a BibTeX store, formatted lists, arXiv sync, .bib export.',
     )
-    .version(VERSION)
+    .version(VERSION, '-v, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)');
   for (const cmd of [
     initCommand(io),
@@ -37,11 +39,19 @@ function buildProgram(io: Io): Command {
     stylesCommand(io),
   ])
     program.addCommand(cmd);
-  const configure = (cmd: Command): void => {
+  program.addCommand(
+    new Command('completion')
+      .description('print the shell completion script (bash, zsh or fish), generated from the commands themselves')
+      .addArgument(new Argument('<shell>', 'the shell').choices([...SHELLS]))
+      .action((shell: Shell) => io.stdout(completionScript(shell, program))),
+  );
+  const configure = (cmd: Command, path: string): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-    cmd.commands.forEach(configure);
+    const examples = examplesText(path);
+    if (examples) cmd.addHelpText('after', examples);
+    cmd.commands.forEach((sub) => configure(sub, path ? `${path} ${sub.name()}` : sub.name()));
   };
-  configure(program);
+  configure(program, '');
   return program;
 }
 
@@ -53,7 +63,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version'].includes(err.code)) return EXIT.ok;
+      if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code)) return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return EXIT.usage;
     }

@@ -12,6 +12,8 @@ import { writeOutputFile } from '../output-file.js';
 export interface ExportFlags {
   bib?: string;
   config?: string;
+  to?: ExportTarget;
+  /** The same as `to` (its older name). */
   target?: ExportTarget;
   out?: string;
   selected?: boolean;
@@ -22,7 +24,7 @@ export interface ExportFlags {
 
 export async function run(flags: ExportFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
-  const target = flags.target ?? ctx.config.export.target;
+  const target = flags.to ?? flags.target ?? ctx.config.export.target;
   // through the caches of the list commands: a repeated export of a long store maps only what changed
   const result = await withListSession(ctx, io, { jobs: 0, canKeepGoing: false }, (session, store) =>
     session.exportBib({
