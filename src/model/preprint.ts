@@ -5,20 +5,6 @@
  * (`arXiv preprint arXiv:2501.00001`, `CoRR`, `arXiv`). Pure.
  */
 
-/** Entry types a preprint is written as. */
-export const PREPRINT_TYPES: ReadonlySet<string> = new Set([
-  'misc',
-  'unpublished',
-  'online',
-  'electronic',
-  'www',
-  'preprint',
-  'techreport',
-  'report',
-  'article',
-  'inproceedings',
-]);
-
 /** Types that name no venue of their own: an entry of one, once published, takes the venue's type. */
 const VENUELESS_TYPES: ReadonlySet<string> = new Set([
   'misc',
@@ -27,6 +13,15 @@ const VENUELESS_TYPES: ReadonlySet<string> = new Set([
   'electronic',
   'www',
   'preprint',
+]);
+
+/** Entry types a preprint is written as: those, and the types of a venue with a placeholder in it. */
+export const PREPRINT_TYPES: ReadonlySet<string> = new Set([
+  ...VENUELESS_TYPES,
+  'techreport',
+  'report',
+  'article',
+  'inproceedings',
 ]);
 
 const VENUE_FIELDS = ['journal', 'journaltitle', 'booktitle'] as const;
