@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const run = (args) => execFileSync(npm, args, { cwd: ROOT, stdio: 'inherit' });
+// the global install's settings (global, prefix, omit) are not this local install's
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
+const run = (args) => execFileSync(npm, args, { cwd: ROOT, stdio: 'inherit', env });
 
 if (!existsSync(join(ROOT, 'node_modules', 'typescript', 'package.json'))) {
   console.error('bibfolio: installing the dependencies needed to build it (a fresh clone)');
