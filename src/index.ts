@@ -4,7 +4,14 @@ export type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValueP
 export { parseStore, type ParsedStore } from './store/parse.js';
 export { readStore, StoreReadError } from './store/read.js';
 export type { BibEntry } from './model/entry.js';
-export { formatProblem, hasErrors, type Problem, type Severity } from './model/problems.js';
+export {
+  formatProblem,
+  hasErrors,
+  PROBLEM_CODES,
+  type Problem,
+  type ProblemCode,
+  type Severity,
+} from './model/problems.js';
 export { OwnerMatcher, foldText, type PersonName } from './model/names.js';
 export { parseAnnotation, type ParsedAnnotations } from './model/annotations.js';
 export { parseArxivId, arxivIdOfFields, findArxivIdInText, formatArxivId, type ArxivId } from './model/arxiv-id.js';
@@ -71,3 +78,9 @@ export { prepareList, finishList, assembleList } from './render/list.js';
 export { renderItems, type IrCache } from './render/render-items.js';
 export { WorkerPool } from './render/worker-pool.js';
 export { RenderSession, type RenderSessionOptions } from './engine/render-session.js';
+export { readEntryConventions, type ReadEntry, type ConventionContext } from './conventions/read-entry.js';
+export { preambleMacros, expandMacros, type Macros } from './conventions/preamble-macros.js';
+export { AAS_JOURNAL_MACROS } from './conventions/journal-macros.js';
+export { adoptSite, type AdoptedSite, type SiteFiles, type SiteKind } from './site/adopt.js';
+export { mergeField, type FieldMerge } from './sync/merge-rule.js';
+export { isPreprint, isPreprintVenue } from './model/preprint.js';

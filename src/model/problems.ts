@@ -2,10 +2,44 @@
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * Every problem code, with what it means: the table `check --json` consumers and the docs read. A problem of
+ * severity `error` makes the command exit 1 (nothing written by a list; the entry left out by export-bib); a
+ * `warning` is printed and the command goes on.
+ */
+export const PROBLEM_CODES = {
+  syntax: 'the store cannot be read there (line, column and snippet say where)',
+  'control-character': 'a control character in a value, read without it',
+  'undefined-string': 'a macro that no @string defines',
+  'duplicate-key': 'a citation key used twice',
+  'duplicate-field': 'a field written twice in one entry',
+  'duplicate-publication': 'the same paper entered twice',
+  'missing-field': 'a field the entry type needs is missing',
+  'unreadable-entry': 'an entry whose LaTeX cannot be read',
+  'unknown-latex-command': 'a LaTeX command no table knows, printed as its argument',
+  'damaged-name': 'a name that looks damaged (an encoding error, a stray brace)',
+  'name-list': 'a name list bibtex would misread, and how it is read',
+  'bad-annotation': 'an author+an annotation that cannot be read',
+  'annotation-out-of-range': 'an annotation for an author position the list does not have',
+  'owner-missing': 'an entry that does not name the owner',
+  'owner-not-found': 'the owner is an author of no entry',
+  'printed-nothing': 'the style printed nothing for an entry',
+  'render-failed': 'the style could not render an entry',
+  'damaged-sidecar': "a record of the sync's sidecar that cannot be read, ignored",
+  'unknown-key': 'a key named on the command line that the store does not have',
+  'unsafe-key': 'a key the export target cannot write',
+  'unsafe-value': 'a value the export cannot write safely: the entry is left out',
+  'copied-as-written': 'an entry the export copies as the store writes it',
+  'key-field': 'a crossref or xdata that names an entry the export leaves out',
+  'journal-macros': 'the AAS journal macros the export keeps',
+} as const satisfies Readonly<Record<string, string>>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
 export interface Problem {
   readonly severity: Severity;
-  /** A stable machine-readable code, e.g. `syntax`, `duplicate-key`. */
-  readonly code: string;
+  /** A stable machine-readable code, e.g. `syntax`, `duplicate-key` (see PROBLEM_CODES). */
+  readonly code: ProblemCode;
   readonly message: string;
   readonly file?: string;
   /** 1-based line; for entry-level problems the line of the entry's `@`. */
