@@ -11,6 +11,10 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
     ['bibfolio format -s apa -t html -o pubs.html', 'APA, as HTML, into a file'],
     ['bibfolio format -t html --standalone --selected-first', 'the publications page'],
   ],
+  add: [
+    ['bibfolio add 10.1093/jrsssb/qkae005', 'a paper by its DOI'],
+    ['bibfolio add 2506.15740 --dry-run', 'what adding an arXiv paper would write'],
+  ],
   publications: [['bibfolio publications', 'every output the config lists']],
   check: [
     ['bibfolio check', 'problems in the store, with file, line and entry'],

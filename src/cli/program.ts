@@ -5,6 +5,7 @@ import { examplesText } from './examples.js';
 import { ConfigError } from '../model/config.js';
 import { StyleNotFoundError } from '../csl/registry.js';
 import { StoreRewriteError } from '../store/rewrite.js';
+import { addCommand } from './add.js';
 import { checkCommand } from './check.js';
 import { initCommand } from './init.js';
 import { formatCommand } from './format.js';
@@ -29,6 +30,7 @@ function buildProgram(io: Io): Command {
     .showHelpAfterError('(run with --help for usage)');
   for (const cmd of [
     initCommand(io),
+    addCommand(io),
     formatCommand(io),
     publicationsCommand(io),
     checkCommand(io),
@@ -63,7 +65,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code)) return EXIT.ok;
+      if (['commander.helpDisplayed', 'commander.version'].includes(err.code)) return EXIT.ok;
+      // `bibfolio help CMD` exits 0; help shown because no command was given is a usage error
+      if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return EXIT.usage;
     }
