@@ -15,6 +15,10 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
     ['bibfolio add 10.1093/jrsssb/qkae005', 'a paper by its DOI'],
     ['bibfolio add 2506.15740 --dry-run', 'what adding an arXiv paper would write'],
   ],
+  import: [
+    ['bibfolio import orcid 0000-0002-1825-0097', "an ORCID record's papers"],
+    ['bibfolio import old-cv.bib --dry-run', "what a file's papers would add"],
+  ],
   publications: [['bibfolio publications', 'every output the config lists']],
   check: [
     ['bibfolio check', 'problems in the store, with file, line and entry'],

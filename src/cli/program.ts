@@ -6,6 +6,7 @@ import { ConfigError } from '../model/config.js';
 import { StyleNotFoundError } from '../csl/registry.js';
 import { StoreRewriteError } from '../store/rewrite.js';
 import { addCommand } from './add.js';
+import { importCommand } from './import.js';
 import { checkCommand } from './check.js';
 import { initCommand } from './init.js';
 import { formatCommand } from './format.js';
@@ -31,6 +32,7 @@ function buildProgram(io: Io): Command {
   for (const cmd of [
     initCommand(io),
     addCommand(io),
+    importCommand(io),
     formatCommand(io),
     publicationsCommand(io),
     checkCommand(io),

@@ -1,12 +1,15 @@
 /**
- * `bibfolio add`: which of the requested works are new, and the store with them appended. One paper, one entry: a
- * work whose DOI or arXiv ID the store already holds (or that an earlier ID of the same run brought) is reported
- * with the key that has it, never added twice. Every value goes through the store's writer and the rewrite is read
+ * `bibfolio add` and `import`: which of the works are new, and the store with them appended. One paper, one entry:
+ * a work whose DOI or arXiv ID, or whose title and first author, the store already holds is reported with the key
+ * that has it, never added twice; a preprint and its published version among the new works become one entry, the
+ * published one with the preprint's arXiv ID. Every value goes through the store's writer and the rewrite is read
  * back (store/rewrite.ts). Pure.
  */
 import { detectConvention } from '../arxiv/to-fields.js';
 import { arxivIdOfFields } from '../model/arxiv-id.js';
 import { cleanDoi } from '../model/identifiers.js';
+import { splitNames } from '../model/name-list.js';
+import { foldText } from '../model/names.js';
 import { appendEntries, fileStyle, type NewEntry } from '../store/edit.js';
 import type { ParsedStore } from '../store/parse.js';
 import { rewriteStore } from '../store/rewrite.js';
@@ -22,6 +25,20 @@ export interface AddPlan {
   readonly source: string;
   readonly report: AddReport;
 }
+
+/** A paper's title and first author, folded: how one paper is known across sources without a shared identifier. */
+function paperKey(fields: ReadonlyMap<string, string>): string | undefined {
+  const title = foldText((fields.get('title') ?? '').replace(/\\[A-Za-z]+|[{}$\\]/g, '')).replace(/[^a-z0-9]/g, '');
+  const first = splitNames(fields.get('author') ?? '')[0] ?? '';
+  const family = first.includes(',') ? first.slice(0, first.indexOf(',')) : (first.split(/\s+/).pop() ?? '');
+  const who = foldText(family.replace(/[{}\\]/g, '')).replace(/[^a-z0-9]/g, '');
+  return title.length >= 12 && who ? `${title}|${who}` : undefined;
+}
+
+const isPreprintEntry = (entry: NewEntry) =>
+  entry.fields.some(([n]) => n === 'eprint') && !entry.fields.some(([n]) => n === 'doi');
+
+const fieldsOf = (entry: NewEntry) => new Map(entry.fields.map(([name, value]) => [name.toLowerCase(), value.text]));
 
 /** The identifiers an entry is known by: its DOI and its arXiv ID, lower-cased. */
 function identifiersOf(fields: ReadonlyMap<string, string>): string[] {
@@ -41,7 +58,14 @@ export function planAdd(
   if (!store.lossless) throw new Error('the store cannot be parsed losslessly; it must not be rewritten');
   const source = store.scan.source;
   const known = new Map<string, string>();
-  for (const entry of store.entries) for (const id of identifiersOf(entry.fields)) known.set(id, entry.key);
+  const papers = new Map<string, string>();
+  for (const entry of store.entries) {
+    for (const id of identifiersOf(entry.fields)) known.set(id, entry.key);
+    const paper = paperKey(entry.fields);
+    if (paper) papers.set(paper, entry.key);
+  }
+  /** Candidates by paper key: their place in `entries`. */
+  const candidates = new Map<string, number>();
   const taken = new Set(store.entries.map((e) => e.key));
   const convention = detectConvention(source);
   const added: { id: string; key: string }[] = [];
@@ -49,13 +73,33 @@ export function planAdd(
   const entries: NewEntry[] = [];
   for (const { id, work } of works) {
     const entry = workToEntry(work, { convention, taken, ...(options.selected ? { selected: true } : {}) });
-    const ids = identifiersOf(new Map(entry.fields.map(([name, value]) => [name.toLowerCase(), value.text])));
-    const existing = ids.map((i) => known.get(i)).find((k) => k !== undefined);
+    const fields = fieldsOf(entry);
+    const ids = identifiersOf(fields);
+    const paper = paperKey(fields);
+    const existing =
+      ids.map((i) => known.get(i)).find((k) => k !== undefined) ?? (paper ? papers.get(paper) : undefined);
     if (existing !== undefined) {
       present.push({ id, key: existing });
       continue;
     }
+    const twin = paper === undefined ? undefined : candidates.get(paper);
+    if (twin !== undefined) {
+      // the same paper from another source: one entry, the published version, with the preprint's arXiv ID kept
+      const other = entries[twin] as NewEntry;
+      const [published, preprint] = isPreprintEntry(other) && !isPreprintEntry(entry) ? [entry, other] : [other, entry];
+      const eprint = preprint.fields.filter(([n]) => n === 'eprint' || n === 'archivePrefix');
+      const merged: NewEntry = {
+        ...published,
+        key: other.key,
+        fields: [...published.fields, ...(published.fields.some(([n]) => n === 'eprint') ? [] : eprint)],
+      };
+      entries[twin] = merged;
+      for (const i of [...ids, ...identifiersOf(fieldsOf(merged))]) known.set(i, merged.key);
+      present.push({ id, key: merged.key });
+      continue;
+    }
     for (const i of ids) known.set(i, entry.key);
+    if (paper) candidates.set(paper, entries.length);
     taken.add(entry.key);
     entries.push(entry);
     added.push({ id, key: entry.key });

@@ -1,0 +1,36 @@
+/** `bibfolio import orcid ID` and `bibfolio import FILE`: a researcher's papers from where they already are. */
+import { Command, Option } from 'commander';
+import type { ImportFlags } from './actions/import.js';
+import type { Io } from './io.js';
+import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
+
+export function importCommand(io: Io): Command {
+  const cmd = new Command('import')
+    .description(
+      "import papers: an ORCID record's works (by their DOI or arXiv ID), or a file (.bib, CSL-JSON .json); each paper once",
+    )
+    .argument('<source>', '"orcid", or a file to import (.bib, .json)')
+    .argument('[id]', 'the ORCID iD (0000-0002-1825-0097, or its URL)');
+  addStoreOptions(cmd);
+  addDeadlineOption(cmd);
+  cmd
+    .option('--dry-run', 'print a unified diff of what would change; write nothing')
+    .option('--selected', 'mark the new papers as selected (keywords = {selected})')
+    .option('--refresh', 'ignore the one-day response cache')
+    .option('--orcid-url <url>', 'ORCID public API base (default https://pub.orcid.org)')
+    .option('--doi-url <url>', 'the DOI resolver (default https://doi.org), asked for CSL-JSON')
+    .option(
+      '--crossref-url <url>',
+      'Crossref API base, when the resolver cannot answer CSL-JSON (default https://api.crossref.org)',
+    )
+    .addOption(
+      new Option('--delay-ms <n>', 'milliseconds between requests (at least 3000 for the real hosts)').argParser(
+        parseCount,
+      ),
+    )
+    .option('--json', 'print the report as JSON');
+  return cmd.action(async (source: string, id: string | undefined, flags: ImportFlags) => {
+    const { run } = await import('./actions/import.js');
+    await run(source, id, flags, io);
+  });
+}
