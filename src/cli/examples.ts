@@ -24,6 +24,10 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
     ['bibfolio check', 'problems in the store, with file, line and entry'],
     ['bibfolio check --json', 'the same, as JSON'],
   ],
+  sync: [
+    ['bibfolio sync', 'ORCID (owner.orcid), arXiv, then the venues'],
+    ['bibfolio sync --dry-run', 'what each step would change'],
+  ],
   'sync-arxiv': [
     ['bibfolio sync-arxiv 2506.15740', 'add a paper by its arXiv ID'],
     ['bibfolio sync-arxiv --dry-run', 'what a refresh of every entry would change'],

@@ -10,6 +10,7 @@ export function initCommand(io: Io): Command {
     )
     .option('--owner <name>', 'your name, as your papers write it, e.g. "Joe Benton" (asked on a terminal otherwise)')
     .option('--store <path>', 'where the BibTeX store goes (default bib/publications.bib)')
+    .option('--ci <service>', 'also write a scheduled sync workflow that opens a pull request (github)')
     .option(
       '--from <site>',
       'adopt an existing site (al-folio, academicpages, Hugo Blox): use its .bib in place, its owner names and links',

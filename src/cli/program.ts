@@ -7,6 +7,7 @@ import { StyleNotFoundError } from '../csl/registry.js';
 import { StoreRewriteError } from '../store/rewrite.js';
 import { addCommand } from './add.js';
 import { importCommand } from './import.js';
+import { syncCommand } from './sync.js';
 import { checkCommand } from './check.js';
 import { initCommand } from './init.js';
 import { formatCommand } from './format.js';
@@ -36,6 +37,7 @@ function buildProgram(io: Io): Command {
     formatCommand(io),
     publicationsCommand(io),
     checkCommand(io),
+    syncCommand(io),
     syncArxivCommand(io),
     syncVenuesCommand(io),
     exportBibCommand(io),

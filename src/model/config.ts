@@ -49,6 +49,8 @@ export const configSchema = z.strictObject({
       name: nameSchema,
       /** Other ways the owner's name is written: initials, middle names, former names. */
       variants: z._default(z.array(nameSchema), []),
+      /** The owner's ORCID iD: `bibfolio sync` imports new papers from the record. */
+      orcid: z.optional(text()),
       bold: z._default(z.boolean(), true),
     }),
   ),

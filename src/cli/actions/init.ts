@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, toPersonName, ConfigError } from '../../model/config.js';
 import { adoptSite, type AdoptedSite, type SiteFiles } from '../../site/adopt.js';
+import { syncWorkflow, WORKFLOW_PATH } from '../../site/workflow.js';
 import { writeFileAtomically } from '../../store/atomic-write.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 
@@ -15,6 +16,7 @@ export interface InitFlags {
   owner?: string;
   store?: string;
   from?: string;
+  ci?: string;
 }
 
 const OUTPUTS = [
@@ -77,7 +79,20 @@ function siteFiles(root: string): SiteFiles {
 }
 
 export async function run(flags: InitFlags, io: Io): Promise<void> {
-  if (flags.from !== undefined) return adopt(flags, flags.from, io);
+  if (flags.ci !== undefined && flags.ci !== 'github')
+    throw new CliUsageError(`--ci ${flags.ci}: only "github" (GitHub Actions) is written`);
+  if (flags.ci !== undefined) refuseOverwrite(io, [join(io.cwd, WORKFLOW_PATH)]);
+  if (flags.from !== undefined) await adopt(flags, flags.from, io);
+  else await start(flags, io);
+  if (flags.ci === 'github') {
+    const path = join(io.cwd, WORKFLOW_PATH);
+    mkdirSync(dirname(path), { recursive: true });
+    await writeFileAtomically(path, syncWorkflow({ store: flags.store ?? 'the store' }));
+    io.stderr(`wrote ${WORKFLOW_PATH}: a weekly bibfolio sync that opens a pull request (commit and push it)\n`);
+  }
+}
+
+async function start(flags: InitFlags, io: Io): Promise<void> {
   let owner = flags.owner?.trim();
   if (!owner && io.ask) owner = (await io.ask('Your name, as your papers write it (e.g. "Joe Benton"): ')).trim();
   if (!owner) throw new CliUsageError('give your name: bibfolio init --owner "Joe Benton"');
