@@ -7,10 +7,10 @@ import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
 export function importCommand(io: Io): Command {
   const cmd = new Command('import')
     .description(
-      "import papers: an ORCID record's works (by their DOI or arXiv ID), or a file (.bib, CSL-JSON .json); each paper once",
+      "import papers: an ORCID record's, a DBLP person's or an OpenAlex author's works, or a file (.bib, CSL-JSON .json); each paper once",
     )
-    .argument('<source>', '"orcid", or a file to import (.bib, .json)')
-    .argument('[id]', 'the ORCID iD (0000-0002-1825-0097, or its URL)');
+    .argument('<source>', '"orcid", "dblp", "openalex", or a file to import (.bib, .json)')
+    .argument('[id]', 'the ORCID iD (0000-0002-1825-0097), DBLP person id (123/4567) or OpenAlex author (A5023888391)');
   addStoreOptions(cmd);
   addDeadlineOption(cmd);
   cmd
@@ -18,6 +18,8 @@ export function importCommand(io: Io): Command {
     .option('--selected', 'mark the new papers as selected (keywords = {selected})')
     .option('--refresh', 'ignore the one-day response cache')
     .option('--orcid-url <url>', 'ORCID public API base (default https://pub.orcid.org)')
+    .option('--dblp-url <url>', 'DBLP base (default https://dblp.org)')
+    .option('--openalex-url <url>', 'OpenAlex API base (default https://api.openalex.org)')
     .option('--doi-url <url>', 'the DOI resolver (default https://doi.org), asked for CSL-JSON')
     .option(
       '--crossref-url <url>',

@@ -40,6 +40,24 @@ export class DblpClient {
   }
 
   /** The record of a key; undefined when DBLP has none (404). */
+  /** A person's records by their DBLP pid (`123/4567`); a pid DBLP does not have is a SourceError. */
+  async person(pid: string): Promise<DblpRecord[]> {
+    const url = `${this.baseUrl}/pid/${pid}.xml`;
+    const { body, fromCache } = await cached(this.options, url, async () => {
+      this.requests++;
+      try {
+        const response = await this.transport.get(url, [200, 404]);
+        return response.status === 200 ? response.body : undefined;
+      } catch (err) {
+        if (err instanceof HttpFailure) throw new SourceError(err.message);
+        throw err;
+      }
+    });
+    if (fromCache) this.fromCache++;
+    if (body === undefined) throw new SourceError(`DBLP has no person ${pid}`);
+    return parseDblpPerson(body, pid);
+  }
+
   async record(key: string): Promise<DblpRecord | undefined> {
     if (!/^[\w/.+-]+$/.test(key)) throw new SourceError(`"${key}" is not a DBLP key`);
     const url = `${this.baseUrl}/rec/${key}.xml`;
@@ -89,25 +107,44 @@ function decodedDoi(doi: string): string {
   }
 }
 
-export function parseDblpRecord(xml: string, key: string): DblpRecord {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SourceError(`DBLP's record ${key} holds a DTD, which is refused`);
-  let doc: Record<string, unknown>;
+function parseXml(xml: string, what: string): Record<string, unknown> {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new SourceError(`DBLP's ${what} holds a DTD, which is refused`);
   try {
-    doc = new (xmlParser().XMLParser)({
+    return new (xmlParser().XMLParser)({
       ignoreAttributes: false,
       attributeNamePrefix: '@',
       parseTagValue: false,
       htmlEntities: true,
     }).parse(xml, true) as Record<string, unknown>;
   } catch (err) {
-    throw new SourceError(
-      `DBLP's record ${key} is not XML (${(err as Error).message.split('\n')[0]}): a cut-off response?`,
-    );
+    throw new SourceError(`DBLP's ${what} is not XML (${(err as Error).message.split('\n')[0]}): a cut-off response?`);
   }
+}
+
+/** A person's records, from `{base}/pid/PID.xml` (`<dblpperson>` with one `<r>` per record). */
+export function parseDblpPerson(xml: string, pid: string): DblpRecord[] {
+  const doc = parseXml(xml, `person ${pid}`);
+  const person = doc.dblpperson as Record<string, unknown> | undefined;
+  if (!person) throw new SourceError(`DBLP's answer for the person ${pid} is not a person's record list`);
+  return list(person.r).flatMap((r) => {
+    const record = typeof r === 'object' && r !== null ? recordIn(r as Record<string, unknown>, pid) : undefined;
+    return record ? [record] : [];
+  });
+}
+
+export function parseDblpRecord(xml: string, key: string): DblpRecord {
+  const doc = parseXml(xml, `record ${key}`);
   const root = doc.dblp as Record<string, unknown> | undefined;
-  const type = TYPES.find((t) => root && root[t] !== undefined);
-  if (!root || !type) throw new SourceError(`DBLP's answer for ${key} holds no record`);
-  const rec = list(root[type])[0] as Record<string, unknown>;
+  const record = root ? recordIn(root, key) : undefined;
+  if (!record) throw new SourceError(`DBLP's answer for ${key} holds no record`);
+  return record;
+}
+
+/** The record a `<dblp>` or `<r>` element holds (one element named by its type), or undefined. */
+function recordIn(parent: Record<string, unknown>, key: string): DblpRecord | undefined {
+  const type = TYPES.find((t) => parent[t] !== undefined);
+  if (!type) return undefined;
+  const rec = list(parent[type])[0] as Record<string, unknown>;
   const doi = list(rec.ee)
     .map(text)
     .map((u) => /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(u ?? '')?.[1])

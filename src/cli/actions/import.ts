@@ -1,6 +1,6 @@
 /**
- * The work of `bibfolio import`: an ORCID record's works, each fetched by its DOI (or its arXiv ID's DataCite DOI)
- * at the DOI resolver; or a file's entries (.bib through bibfolio's own reader, CSL-JSON as it is). The new papers are
+ * The work of `bibfolio import`: an ORCID record's or an OpenAlex author's works, each fetched by its DOI (or its
+ * arXiv ID's DataCite DOI) at the DOI resolver; a DBLP person's records (by DOI, else DBLP's own metadata); or a file's entries (.bib through bibfolio's own reader, CSL-JSON as it is). The new papers are
  * appended in one transaction, once each (sources/add-plan.ts); works without an identifier are reported, not
  * guessed. A source that fails for good writes nothing (exit 1).
  */
@@ -12,6 +12,9 @@ import { publicationsOf } from '../../pipeline.js';
 import { planAdd } from '../../sources/add-plan.js';
 import { DoiClient, type CslWork } from '../../sources/doi.js';
 import { OrcidClient, parseOrcid, type OrcidWork } from '../../sources/orcid.js';
+import { authorFilter, OpenAlexClient } from '../../sources/openalex.js';
+import { corrArxivId, dblpWork } from '../../sources/dblp-works.js';
+import { DblpClient } from '../../venues/dblp.js';
 import { parseStore } from '../../store/parse.js';
 import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
 import { loadContext, type Context } from '../context.js';
@@ -29,6 +32,8 @@ export interface ImportFlags {
   delayMs?: number;
   deadline?: number;
   orcidUrl?: string;
+  dblpUrl?: string;
+  openalexUrl?: string;
   doiUrl?: string;
   crossrefUrl?: string;
 }
@@ -54,38 +59,102 @@ function shared(ctx: Context, flags: ImportFlags, io: Io, cacheName: string): So
   };
 }
 
-async function fromOrcid(orcid: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
-  let orcidClient: OrcidClient;
-  let doiClient: DoiClient;
+function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClient {
+  return new DoiClient({
+    ...shared(ctx, flags, io, 'dois'),
+    ...(flags.doiUrl ? { baseUrl: flags.doiUrl } : {}),
+    crossrefUrl: flags.crossrefUrl ?? ctx.config.venues.crossrefUrl,
+    ...(ctx.config.venues.mailto ? { mailto: ctx.config.venues.mailto } : {}),
+  });
+}
+
+/** Clients are made inside: a URL or delay refused for a real host is a usage error. */
+function clients<T>(make: () => T): T {
   try {
-    orcidClient = new OrcidClient({
-      ...shared(ctx, flags, io, 'orcid'),
-      ...(flags.orcidUrl ? { baseUrl: flags.orcidUrl } : {}),
-    });
-    doiClient = new DoiClient({
-      ...shared(ctx, flags, io, 'dois'),
-      ...(flags.doiUrl ? { baseUrl: flags.doiUrl } : {}),
-      crossrefUrl: flags.crossrefUrl ?? ctx.config.venues.crossrefUrl,
-      ...(ctx.config.venues.mailto ? { mailto: ctx.config.venues.mailto } : {}),
-    });
+    return make();
   } catch (err) {
     if (err instanceof SourceUsageError) throw new CliUsageError(err.message);
     throw err;
   }
-  const listed: OrcidWork[] = await orcidClient.works(orcid);
+}
+
+/** Works listed by a profile (ORCID, OpenAlex), each fetched by its DOI or arXiv ID; the others named. */
+async function byIdentifiers(
+  listed: readonly OrcidWork[],
+  doiClient: DoiClient,
+  where: string,
+): Promise<Pick<Gathered, 'works' | 'unresolved'>> {
   const works: { id: string; work: CslWork }[] = [];
   const unresolved: string[] = [];
   for (const w of listed) {
     const doi = w.doi ?? (w.arxiv ? `10.48550/arXiv.${w.arxiv}` : undefined);
     if (!doi) {
-      unresolved.push(`"${w.title ?? 'a work without a title'}" (no DOI or arXiv ID in ORCID)`);
+      unresolved.push(`"${w.title ?? 'a work without a title'}" (no DOI or arXiv ID in ${where})`);
       continue;
     }
     const work = await doiClient.work(doi);
     if (work) works.push({ id: doi, work: { ...work, DOI: work.DOI ?? doi } });
     else unresolved.push(`${doi} (no DOI agency knows it)`);
   }
-  return { works, unresolved, requests: { ORCID: orcidClient.requests, 'DOI resolver': doiClient.requests } };
+  return { works, unresolved };
+}
+
+async function fromOrcid(orcid: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
+  const [orcidClient, doiClient] = clients(
+    () =>
+      [
+        new OrcidClient({ ...shared(ctx, flags, io, 'orcid'), ...(flags.orcidUrl ? { baseUrl: flags.orcidUrl } : {}) }),
+        doiClientFor(ctx, flags, io),
+      ] as const,
+  );
+  const found = await byIdentifiers(await orcidClient.works(orcid), doiClient, 'ORCID');
+  return { ...found, requests: { ORCID: orcidClient.requests, 'DOI resolver': doiClient.requests } };
+}
+
+async function fromOpenAlex(filter: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
+  const mailto = ctx.config.venues.mailto;
+  const [openalex, doiClient] = clients(
+    () =>
+      [
+        new OpenAlexClient({
+          ...shared(ctx, flags, io, 'openalex'),
+          ...(flags.openalexUrl ? { baseUrl: flags.openalexUrl } : {}),
+          ...(mailto ? { mailto } : {}),
+        }),
+        doiClientFor(ctx, flags, io),
+      ] as const,
+  );
+  const found = await byIdentifiers(await openalex.works(filter), doiClient, 'OpenAlex');
+  return { ...found, requests: { OpenAlex: openalex.requests, 'DOI resolver': doiClient.requests } };
+}
+
+/** A DBLP person's records: those with a DOI fetched by it, the others from DBLP's own metadata (a DBLP key). */
+async function fromDblp(pid: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
+  const [dblp, doiClient] = clients(
+    () =>
+      [
+        new DblpClient({ ...shared(ctx, flags, io, 'dblp'), baseUrl: flags.dblpUrl ?? ctx.config.venues.dblpUrl }),
+        doiClientFor(ctx, flags, io),
+      ] as const,
+  );
+  const works: { id: string; work: CslWork }[] = [];
+  for (const record of await dblp.person(pid)) {
+    const arxiv = corrArxivId(record);
+    const doi = record.doi ?? (arxiv ? `10.48550/arXiv.${arxiv}` : undefined);
+    const work = doi ? await doiClient.work(doi) : undefined;
+    works.push({ id: `dblp:${record.key}`, work: work ? { ...work, DOI: work.DOI ?? doi } : dblpWork(record) });
+  }
+  return { works, unresolved: [], requests: { DBLP: dblp.requests, 'DOI resolver': doiClient.requests } };
+}
+
+/** A source that failed for good: one line, nothing written. */
+async function sourced(work: () => Promise<Gathered>): Promise<Gathered> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof SourceError) throw new CliFailure(`${err.message}; nothing was written`);
+    throw err;
+  }
 }
 
 function fromFile(path: string, display: string): Gathered {
@@ -132,14 +201,22 @@ export async function run(source: string, id: string | undefined, flags: ImportF
     const orcid = id === undefined ? undefined : parseOrcid(id);
     if (!orcid)
       throw new CliUsageError(`give an ORCID iD: bibfolio import orcid 0000-0002-1825-0097 (got ${id ?? 'none'})`);
-    try {
-      gathered = await fromOrcid(orcid, ctx, flags, io);
-    } catch (err) {
-      if (err instanceof SourceError) throw new CliFailure(`${err.message}; nothing was written`);
-      throw err;
-    }
-  } else if (source === 'dblp' || source === 'openalex') {
-    throw new CliUsageError(`import ${source} is not built yet: import orcid ID, or a .bib or CSL-JSON file`);
+    gathered = await sourced(() => fromOrcid(orcid, ctx, flags, io));
+  } else if (source === 'openalex') {
+    const filter = id === undefined ? undefined : authorFilter(id);
+    if (!filter)
+      throw new CliUsageError(
+        `give an OpenAlex author or an ORCID iD: bibfolio import openalex A5023888391 (got ${id ?? 'none'})`,
+      );
+    gathered = await sourced(() => fromOpenAlex(filter, ctx, flags, io));
+  } else if (source === 'dblp') {
+    const pid = id
+      ?.trim()
+      .replace(/^https?:\/\/dblp\.org\/pid\//i, '')
+      .replace(/\.(?:html|xml)$/, '');
+    if (!pid || !/^[\w-]+\/[\w-]+$/.test(pid))
+      throw new CliUsageError(`give a DBLP person id: bibfolio import dblp 123/4567 (got ${id ?? 'none'})`);
+    gathered = await sourced(() => fromDblp(pid, ctx, flags, io));
   } else {
     gathered = fromFile(resolve(io.cwd, source), source);
   }
