@@ -8,6 +8,7 @@
  * connection resets are retried with exponential backoff, honouring Retry-After, a bounded number of times. IDs
  * missing from a batch are asked for once more, then reported as not found.
  */
+import { isLoopbackUrl } from '../http/loopback.js';
 import { HttpFailure, PoliteClient, userAgent, type TransportOptions } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
 import { FeedError, MAX_FEED_BYTES, parseFeed, type ArxivRecord } from './atom.js';
@@ -49,15 +50,6 @@ export class ArxivError extends Error {}
 /** Options that must not be sent to arXiv (checked before any request). */
 export class ArxivUsageError extends Error {}
 
-function isArxivHost(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return host === 'arxiv.org' || host.endsWith('.arxiv.org');
-  } catch {
-    return false;
-  }
-}
-
 export class ArxivClient {
   readonly apiUrl: string;
   readonly batchSize: number;
@@ -71,12 +63,12 @@ export class ArxivClient {
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > MAX_BATCH) {
       throw new ArxivUsageError(`the batch size must be between 1 and ${MAX_BATCH}`);
     }
-    if (isArxivHost(this.apiUrl) && this.delayMs < MIN_ARXIV_DELAY_MS) {
+    if (!/^https?:\/\//.test(this.apiUrl)) throw new ArxivUsageError(`the API URL must be http(s): ${this.apiUrl}`);
+    if (this.delayMs < MIN_ARXIV_DELAY_MS && !isLoopbackUrl(this.apiUrl)) {
       throw new ArxivUsageError(
-        `arXiv's terms of use ask for ${MIN_ARXIV_DELAY_MS} ms between requests; --delay-ms ${this.delayMs} is refused for ${new URL(this.apiUrl).hostname}`,
+        `arXiv's terms of use ask for ${MIN_ARXIV_DELAY_MS} ms between requests; --delay-ms ${this.delayMs} is refused for ${new URL(this.apiUrl).hostname} (a shorter delay is for loopback addresses only)`,
       );
     }
-    if (!/^https?:\/\//.test(this.apiUrl)) throw new ArxivUsageError(`the API URL must be http(s): ${this.apiUrl}`);
     this.transport = new PoliteClient({
       service: 'arXiv',
       delayMs: this.delayMs,

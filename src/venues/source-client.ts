@@ -2,6 +2,7 @@
  * What the three identifier sources' clients share, after the arXiv client's discipline: the transport options, the
  * one-day cache, the delay rule for the real hosts, and one error type for a source that failed for good.
  */
+import { isLoopbackUrl } from '../http/loopback.js';
 import { PoliteClient, type PoliteClientOptions, type TransportOptions } from '../http/polite-client.js';
 import type { ResponseCache } from '../arxiv/cache.js';
 
@@ -22,13 +23,17 @@ export class SourceError extends Error {}
 /** Options that must not be sent to a real host (checked before any request). */
 export class SourceUsageError extends Error {}
 
-/** The base URL without a trailing slash; refuses a delay below the real hosts' limit. */
+/**
+ * The base URL without a trailing slash; refuses a delay below the shared services' limit for any host but this
+ * machine's (a stand-in): `--delay-ms 0` is for loopback addresses only.
+ */
 export function checkedBase(service: string, url: string, realHost: string, delayMs: number): string {
   if (!/^https?:\/\//.test(url)) throw new SourceUsageError(`the ${service} URL must be http(s): ${url}`);
   const host = new URL(url).hostname.toLowerCase();
-  if ((host === realHost || host.endsWith(`.${realHost}`)) && delayMs < MIN_VENUE_DELAY_MS) {
+  if (delayMs < MIN_VENUE_DELAY_MS && !isLoopbackUrl(url)) {
+    const shared = host === realHost || host.endsWith(`.${realHost}`) ? `${service} is a shared service: ` : '';
     throw new SourceUsageError(
-      `${service} is a shared service: at least ${MIN_VENUE_DELAY_MS} ms between requests; --delay-ms ${delayMs} is refused for ${host}`,
+      `${shared}at least ${MIN_VENUE_DELAY_MS} ms between requests; --delay-ms ${delayMs} is refused for ${host} (a shorter delay is for loopback addresses only)`,
     );
   }
   return url.replace(/\/+$/, '');
