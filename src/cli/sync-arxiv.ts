@@ -21,6 +21,7 @@ export function syncArxivCommand(io: Io): Command {
     .option('--promote', 'turn published preprints into journal or conference entries, from the journal reference')
     .option('--refresh', 'ignore the one-day response cache')
     .option('--api-url <url>', 'the arXiv API endpoint (default https://export.arxiv.org/api/query)')
+    .option('--arxiv-url <url>', 'the same as --api-url')
     .addOption(
       new Option('--delay-ms <n>', 'milliseconds between requests (arXiv asks for at least 3000)').argParser(
         parseCount,

@@ -115,6 +115,24 @@ export const configSchema = z.strictObject({
       delayMs: 3000,
     },
   ),
+  /**
+   * The services `add`, `import` and the syncs talk to, each base as in its documentation, with a Crossref e-mail and
+   * the delay between requests. Each key overrides the older `venues` and `sync` keys of the same service.
+   */
+  sources: z.optional(
+    z.strictObject({
+      doiUrl: z.optional(url()),
+      crossrefUrl: z.optional(url()),
+      dataciteUrl: z.optional(url()),
+      orcidUrl: z.optional(url()),
+      dblpUrl: z.optional(url()),
+      openalexUrl: z.optional(url()),
+      arxivUrl: z.optional(url()),
+      semanticScholarUrl: z.optional(url()),
+      mailto: z.optional(z.string()),
+      delayMs: z.optional(count(0)),
+    }),
+  ),
   /** `bibfolio export-hugo`: the owner's name in `authors` (Hugo Blox's profile of the site's owner is `admin`). */
   hugo: z._default(z.strictObject({ owner: z._default(text(), 'admin') }), { owner: 'admin' }),
   /** `bibfolio export-bib`: the target and the file it writes (relative to the config file). */
@@ -271,4 +289,33 @@ function distance(a: string, b: string): number {
     }
   }
   return at(a.length, b.length);
+}
+
+/** Each service's settings: the `sources` key first, then the older `venues` and `sync` keys, then the defaults. */
+export function serviceSettings(config: Config): {
+  readonly doiUrl?: string;
+  readonly crossrefUrl: string;
+  readonly dblpUrl: string;
+  readonly semanticScholarUrl: string;
+  readonly orcidUrl?: string;
+  readonly openalexUrl?: string;
+  readonly arxivUrl: string;
+  readonly mailto?: string;
+  readonly delayMs: number;
+  readonly arxivDelayMs: number;
+} {
+  const s = config.sources ?? {};
+  const mailto = s.mailto ?? config.venues.mailto;
+  return {
+    ...(s.doiUrl ? { doiUrl: s.doiUrl } : {}),
+    crossrefUrl: s.crossrefUrl ?? config.venues.crossrefUrl,
+    dblpUrl: s.dblpUrl ?? config.venues.dblpUrl,
+    semanticScholarUrl: s.semanticScholarUrl ?? config.venues.semanticScholarUrl,
+    ...(s.orcidUrl ? { orcidUrl: s.orcidUrl } : {}),
+    ...(s.openalexUrl ? { openalexUrl: s.openalexUrl } : {}),
+    arxivUrl: s.arxivUrl ?? config.sync.apiUrl,
+    ...(mailto ? { mailto } : {}),
+    delayMs: s.delayMs ?? config.venues.delayMs,
+    arxivDelayMs: s.delayMs ?? config.sync.delayMs,
+  };
 }

@@ -195,4 +195,15 @@ describe('bibfolio add', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('"not-an-id" is neither a DOI');
   });
+
+  it("reads the services from the config's sources key when no flag names them", async () => {
+    const dir = project();
+    writeFileSync(
+      join(dir, 'bibfolio.config.json'),
+      JSON.stringify({ store: 'pubs.bib', sources: { doiUrl: base, crossrefUrl: `${base}/crossref`, delayMs: 0 } }),
+    );
+    const run = await cli(['add', '10.1093/jrsssb/qkae005'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseStore(readFileSync(join(dir, 'pubs.bib'), 'utf8')).entries).toHaveLength(1);
+  });
 });

@@ -10,6 +10,7 @@ import { userCacheDir } from '../../paths.js';
 import { planAdd } from '../../sources/add-plan.js';
 import { DoiClient, parseDoi, type CslWork } from '../../sources/doi.js';
 import { SourceError, SourceUsageError } from '../../venues/source-client.js';
+import { serviceSettings } from '../../model/config.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 import { deadlineSignal } from '../options.js';
@@ -40,17 +41,18 @@ function doiOf(id: string): string {
 export async function run(ids: readonly string[], flags: AddFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   const venues = ctx.config.venues;
+  const services = serviceSettings(ctx.config);
   const dois = ids.map((id) => ({ id, doi: doiOf(id) }));
   let client: DoiClient;
   try {
     client = new DoiClient({
-      ...(flags.doiUrl ? { baseUrl: flags.doiUrl } : {}),
-      crossrefUrl: flags.crossrefUrl ?? venues.crossrefUrl,
-      delayMs: flags.delayMs ?? venues.delayMs,
+      ...((flags.doiUrl ?? services.doiUrl) ? { baseUrl: (flags.doiUrl ?? services.doiUrl) as string } : {}),
+      crossrefUrl: flags.crossrefUrl ?? services.crossrefUrl,
+      delayMs: flags.delayMs ?? services.delayMs,
       cache: new FileCache(join(userCacheDir(io.env), 'dois')),
       refresh: flags.refresh ?? false,
       signal: deadlineSignal(flags.deadline, venues.deadlineSeconds),
-      ...(venues.mailto ? { mailto: venues.mailto } : {}),
+      ...(services.mailto ? { mailto: services.mailto } : {}),
       onRetry: ({ attempt, waitMs, reason, url }) =>
         io.stderr(
           `${new URL(url).host}: ${reason}; trying again in ${Math.ceil(waitMs / 1000)} s (attempt ${attempt + 1})\n`,

@@ -17,6 +17,7 @@ import { corrArxivId, dblpWork } from '../../sources/dblp-works.js';
 import { DblpClient } from '../../venues/dblp.js';
 import { parseStore } from '../../store/parse.js';
 import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
+import { serviceSettings } from '../../model/config.js';
 import { loadContext, type Context } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 import { deadlineSignal } from '../options.js';
@@ -48,7 +49,7 @@ interface Gathered {
 function shared(ctx: Context, flags: ImportFlags, io: Io, cacheName: string): SourceClientOptions {
   const venues = ctx.config.venues;
   return {
-    delayMs: flags.delayMs ?? venues.delayMs,
+    delayMs: flags.delayMs ?? serviceSettings(ctx.config).delayMs,
     cache: new FileCache(join(userCacheDir(io.env), cacheName)),
     refresh: flags.refresh ?? false,
     signal: deadlineSignal(flags.deadline, venues.deadlineSeconds),
@@ -60,11 +61,12 @@ function shared(ctx: Context, flags: ImportFlags, io: Io, cacheName: string): So
 }
 
 function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClient {
+  const services = serviceSettings(ctx.config);
   return new DoiClient({
     ...shared(ctx, flags, io, 'dois'),
-    ...(flags.doiUrl ? { baseUrl: flags.doiUrl } : {}),
-    crossrefUrl: flags.crossrefUrl ?? ctx.config.venues.crossrefUrl,
-    ...(ctx.config.venues.mailto ? { mailto: ctx.config.venues.mailto } : {}),
+    ...((flags.doiUrl ?? services.doiUrl) ? { baseUrl: (flags.doiUrl ?? services.doiUrl) as string } : {}),
+    crossrefUrl: flags.crossrefUrl ?? services.crossrefUrl,
+    ...(services.mailto ? { mailto: services.mailto } : {}),
   });
 }
 
@@ -103,7 +105,12 @@ async function fromOrcid(orcid: string, ctx: Context, flags: ImportFlags, io: Io
   const [orcidClient, doiClient] = clients(
     () =>
       [
-        new OrcidClient({ ...shared(ctx, flags, io, 'orcid'), ...(flags.orcidUrl ? { baseUrl: flags.orcidUrl } : {}) }),
+        new OrcidClient({
+          ...shared(ctx, flags, io, 'orcid'),
+          ...((flags.orcidUrl ?? serviceSettings(ctx.config).orcidUrl)
+            ? { baseUrl: (flags.orcidUrl ?? serviceSettings(ctx.config).orcidUrl) as string }
+            : {}),
+        }),
         doiClientFor(ctx, flags, io),
       ] as const,
   );
@@ -112,13 +119,13 @@ async function fromOrcid(orcid: string, ctx: Context, flags: ImportFlags, io: Io
 }
 
 async function fromOpenAlex(filter: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
-  const mailto = ctx.config.venues.mailto;
+  const { mailto, openalexUrl } = serviceSettings(ctx.config);
   const [openalex, doiClient] = clients(
     () =>
       [
         new OpenAlexClient({
           ...shared(ctx, flags, io, 'openalex'),
-          ...(flags.openalexUrl ? { baseUrl: flags.openalexUrl } : {}),
+          ...((flags.openalexUrl ?? openalexUrl) ? { baseUrl: (flags.openalexUrl ?? openalexUrl) as string } : {}),
           ...(mailto ? { mailto } : {}),
         }),
         doiClientFor(ctx, flags, io),
@@ -133,7 +140,10 @@ async function fromDblp(pid: string, ctx: Context, flags: ImportFlags, io: Io): 
   const [dblp, doiClient] = clients(
     () =>
       [
-        new DblpClient({ ...shared(ctx, flags, io, 'dblp'), baseUrl: flags.dblpUrl ?? ctx.config.venues.dblpUrl }),
+        new DblpClient({
+          ...shared(ctx, flags, io, 'dblp'),
+          baseUrl: flags.dblpUrl ?? serviceSettings(ctx.config).dblpUrl,
+        }),
         doiClientFor(ctx, flags, io),
       ] as const,
   );

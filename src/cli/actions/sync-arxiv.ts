@@ -8,6 +8,7 @@ import { parseArxivId } from '../../model/arxiv-id.js';
 import { idsToSync, planSync } from '../../sync/plan.js';
 import { formatReport } from '../../sync/report.js';
 import { withStoreSession } from './store-session.js';
+import { serviceSettings } from '../../model/config.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 
@@ -18,6 +19,8 @@ export interface SyncFlags {
   promote?: boolean;
   refresh?: boolean;
   apiUrl?: string;
+  /** The same as apiUrl, named like the other services' flags. */
+  arxivUrl?: string;
   delayMs?: number;
   deadline?: number;
   batchSize?: number;
@@ -65,8 +68,8 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
   let client: ArxivClient;
   try {
     client = new ArxivClient({
-      apiUrl: flags.apiUrl ?? sync.apiUrl,
-      delayMs: flags.delayMs ?? sync.delayMs,
+      apiUrl: flags.arxivUrl ?? flags.apiUrl ?? serviceSettings(ctx.config).arxivUrl,
+      delayMs: flags.delayMs ?? serviceSettings(ctx.config).arxivDelayMs,
       batchSize: flags.batchSize ?? sync.batchSize,
       cache: new FileCache(defaultCacheDir(io.env)),
       refresh: flags.refresh ?? false,

@@ -10,6 +10,7 @@ import { planVenues } from '../../venues/plan.js';
 import { formatVenueReport } from '../../venues/report.js';
 import { SemanticScholarClient } from '../../venues/semantic-scholar.js';
 import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
+import { serviceSettings } from '../../model/config.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 import { withStoreSession } from './store-session.js';
@@ -32,11 +33,12 @@ export interface VenueFlags {
 export async function run(flags: VenueFlags, io: Io): Promise<void> {
   const ctx = loadContext(flags, io);
   const venues = ctx.config.venues;
+  const services = serviceSettings(ctx.config);
   const cache = new FileCache(join(userCacheDir(io.env), 'venues'));
   const signal = deadlineSignal(flags.deadline, venues.deadlineSeconds);
   const shared = (baseUrl: string): SourceClientOptions => ({
     baseUrl,
-    delayMs: flags.delayMs ?? venues.delayMs,
+    delayMs: flags.delayMs ?? services.delayMs,
     cache,
     refresh: flags.refresh ?? false,
     signal,
@@ -50,13 +52,13 @@ export async function run(flags: VenueFlags, io: Io): Promise<void> {
     const apiKey = io.env.S2_API_KEY?.trim();
     clients = {
       semanticScholar: new SemanticScholarClient({
-        ...shared(flags.semanticScholarUrl ?? venues.semanticScholarUrl),
+        ...shared(flags.semanticScholarUrl ?? services.semanticScholarUrl),
         ...(apiKey ? { apiKey } : {}),
       }),
-      dblp: new DblpClient(shared(flags.dblpUrl ?? venues.dblpUrl)),
+      dblp: new DblpClient(shared(flags.dblpUrl ?? services.dblpUrl)),
       crossref: new CrossrefClient({
-        ...shared(flags.crossrefUrl ?? venues.crossrefUrl),
-        ...(venues.mailto ? { mailto: venues.mailto } : {}),
+        ...shared(flags.crossrefUrl ?? services.crossrefUrl),
+        ...(services.mailto ? { mailto: services.mailto } : {}),
       }),
     };
   } catch (err) {
