@@ -3,11 +3,14 @@ declare module '@citation-js/core' {
   export const plugins: {
     input: {
       chainLink(data: unknown, options?: { forceType?: string }): unknown;
+      chain(data: unknown, options?: { forceType?: string; generateGraph?: boolean }): unknown;
     };
   };
 }
 
 declare module '@citation-js/plugin-bibtex' {}
+
+declare module '@citation-js/plugin-ris' {}
 
 declare module '@citation-js/name' {
   export function parse(name: string): Record<string, string>;

@@ -161,7 +161,7 @@ describe('bibfolio import orcid', () => {
 });
 
 describe('bibfolio import FILE', () => {
-  it('a .bib and a CSL-JSON file: their papers added once, those the store has named', async () => {
+  it('a .bib, a CSL-JSON and a RIS file: their papers added once, those the store has named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bibfolio-import-file-'));
     writeFileSync(
       join(dir, 'pubs.bib'),
@@ -195,5 +195,19 @@ describe('bibfolio import FILE', () => {
       ['benton2021csl', 'article'],
     ]);
     expect(entries[1]?.fields.get('booktitle')).toBe('ICLR');
+    // a RIS file (citation-js's RIS reader)
+    writeFileSync(
+      join(dir, 'old.ris'),
+      'TY  - JOUR\nTI  - A RIS Paper About Sampling\nAU  - Benton, Joe\nJO  - Journal of Sampling\nPY  - 2022\nSP  - 1\nEP  - 20\nDO  - 10.5555/ris.1\nER  - \n',
+    );
+    const ris = await cli(['import', 'old.ris', '--bib', 'pubs.bib'], dir);
+    expect(ris.code, ris.stderr).toBe(0);
+    const added = parseStore(readFileSync(join(dir, 'pubs.bib'), 'utf8')).entries.at(-1);
+    expect([added?.key, added?.fields.get('journal'), added?.fields.get('pages'), added?.fields.get('doi')]).toEqual([
+      'benton2022ris',
+      'Journal of Sampling',
+      '1--20',
+      '10.5555/ris.1',
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import { authorFilter, OpenAlexClient } from '../../sources/openalex.js';
 import { corrArxivId, dblpWork } from '../../sources/dblp-works.js';
 import { DblpClient } from '../../venues/dblp.js';
 import { parseStore } from '../../store/parse.js';
+import { load as risToCsl } from '../../vendor/ris.js';
 import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
 import { serviceSettings } from '../../model/config.js';
 import { loadContext, type Context } from '../context.js';
@@ -191,6 +192,21 @@ function fromFile(path: string, display: string): Gathered {
       requests: {},
     };
   }
+  if (ext === '.ris') {
+    let items: unknown[];
+    try {
+      items = risToCsl().risToCsl(text);
+    } catch (err) {
+      throw new CliFailure(`${display} cannot be read as RIS: ${(err as Error).message.split('\n')[0]}`);
+    }
+    return {
+      works: items
+        .filter((i): i is CslWork => typeof i === 'object' && i !== null)
+        .map((work, n) => ({ id: `${display} #${n + 1}`, work })),
+      unresolved: [],
+      requests: {},
+    };
+  }
   if (ext === '.bib' || ext === '.bibtex') {
     const pubs = publicationsOf(parseStore(text, display));
     return {
@@ -201,7 +217,7 @@ function fromFile(path: string, display: string): Gathered {
       requests: {},
     };
   }
-  throw new CliUsageError(`${display}: import reads .bib and CSL-JSON (.json) files`);
+  throw new CliUsageError(`${display}: import reads .bib, RIS (.ris) and CSL-JSON (.json) files`);
 }
 
 export async function run(source: string, id: string | undefined, flags: ImportFlags, io: Io): Promise<void> {
