@@ -14,6 +14,11 @@ export function addCommand(io: Io): Command {
     .option('--dry-run', 'print a unified diff of what would change; write nothing')
     .option('--selected', 'mark the new papers as selected (keywords = {selected})')
     .option('--refresh', 'ignore the one-day response cache')
+    .option(
+      '--accept <id>',
+      'add this work though the store has its title under another first author (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--doi-url <url>', 'the DOI resolver (default https://doi.org), asked for CSL-JSON')
     .option(
       '--crossref-url <url>',

@@ -17,6 +17,11 @@ export function importCommand(io: Io): Command {
     .option('--dry-run', 'print a unified diff of what would change; write nothing')
     .option('--selected', 'mark the new papers as selected (keywords = {selected})')
     .option('--refresh', 'ignore the one-day response cache')
+    .option(
+      '--accept <id>',
+      'add this work though the store has its title under another first author (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--orcid-url <url>', 'ORCID public API base (default https://pub.orcid.org)')
     .option('--dblp-url <url>', 'DBLP base (default https://dblp.org)')
     .option('--openalex-url <url>', 'OpenAlex API base (default https://api.openalex.org)')

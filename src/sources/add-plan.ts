@@ -19,6 +19,8 @@ import { workToEntry } from './work-to-entry.js';
 export interface AddReport {
   readonly added: readonly { readonly id: string; readonly key: string }[];
   readonly present: readonly { readonly id: string; readonly key: string }[];
+  /** Works whose title the store already has under another first author: a question, never merged silently. */
+  readonly near: readonly { readonly id: string; readonly key: string; readonly title: string }[];
 }
 
 export interface AddPlan {
@@ -53,16 +55,22 @@ function identifiersOf(fields: ReadonlyMap<string, string>): string[] {
 export function planAdd(
   store: ParsedStore,
   works: readonly { readonly id: string; readonly work: CslWork }[],
-  options: { readonly selected?: boolean } = {},
+  options: { readonly selected?: boolean; readonly accept?: ReadonlySet<string> } = {},
 ): AddPlan {
   if (!store.lossless) throw new Error('the store cannot be parsed losslessly; it must not be rewritten');
   const source = store.scan.source;
   const known = new Map<string, string>();
   const papers = new Map<string, string>();
+  /** Folded titles alone, for near matches. */
+  const titles = new Map<string, string>();
+  const near: { id: string; key: string; title: string }[] = [];
   for (const entry of store.entries) {
     for (const id of identifiersOf(entry.fields)) known.set(id, entry.key);
     const paper = paperKey(entry.fields);
-    if (paper) papers.set(paper, entry.key);
+    if (paper) {
+      papers.set(paper, entry.key);
+      titles.set(paper.slice(0, paper.indexOf('|')), entry.key);
+    }
   }
   /** Candidates by paper key: their place in `entries`. */
   const candidates = new Map<string, number>();
@@ -83,6 +91,13 @@ export function planAdd(
       continue;
     }
     const twin = paper === undefined ? undefined : candidates.get(paper);
+    const title = paper?.slice(0, paper.indexOf('|'));
+    const sameTitle = title === undefined || twin !== undefined ? undefined : titles.get(title);
+    if (sameTitle !== undefined && !options.accept?.has(id) && !options.accept?.has(entry.key)) {
+      // the same title under another first author: perhaps the same paper, perhaps not; the owner decides
+      near.push({ id, key: sameTitle, title: fields.get('title') ?? '' });
+      continue;
+    }
     if (twin !== undefined) {
       // the same paper from another source: one entry, the published version, with the preprint's arXiv ID kept
       const other = entries[twin] as NewEntry;
@@ -100,6 +115,7 @@ export function planAdd(
     }
     for (const i of ids) known.set(i, entry.key);
     if (paper) candidates.set(paper, entries.length);
+    if (title) titles.set(title, entry.key);
     taken.add(entry.key);
     entries.push(entry);
     added.push({ id, key: entry.key });
@@ -109,5 +125,5 @@ export function planAdd(
     store.entries.map((e) => e.raw),
   );
   const edit = appendEntries(source, entries, style);
-  return { source: rewriteStore(store, edit ? [edit] : []), report: { added, present } };
+  return { source: rewriteStore(store, edit ? [edit] : []), report: { added, present, near } };
 }

@@ -206,4 +206,22 @@ describe('bibfolio add', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(parseStore(readFileSync(join(dir, 'pubs.bib'), 'utf8')).entries).toHaveLength(1);
   });
+
+  it('a near match (the title the store has, another first author) is a question: --accept adds it', async () => {
+    const dir = project(
+      '@article{smith2024from, title = {From Denoising Diffusions to Denoising {M}arkov Models}, author = {Smith, Ann}, journal = {J}, year = 2024}\n',
+    );
+    const asked = await cli(['add', '10.1093/jrsssb/qkae005', ...flags()], dir);
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stderr).toContain(
+      '10.1093/jrsssb/qkae005: "From Denoising Diffusions to Denoising Markov Models" has the title of smith2024from under another first author; not added (add it with --accept 10.1093/jrsssb/qkae005)',
+    );
+    expect(parseStore(readFileSync(join(dir, 'pubs.bib'), 'utf8')).entries).toHaveLength(1);
+    const accepted = await cli(
+      ['add', '10.1093/jrsssb/qkae005', '--accept', '10.1093/jrsssb/qkae005', ...flags()],
+      dir,
+    );
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(parseStore(readFileSync(join(dir, 'pubs.bib'), 'utf8')).entries).toHaveLength(2);
+  });
 });

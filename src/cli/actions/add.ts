@@ -23,6 +23,7 @@ export interface AddFlags {
   selected?: boolean;
   refresh?: boolean;
   json?: boolean;
+  accept?: string[];
   delayMs?: number;
   deadline?: number;
   doiUrl?: string;
@@ -75,7 +76,10 @@ export async function run(ids: readonly string[], flags: AddFlags, io: Io): Prom
     }
   }
   await withStoreSession(ctx, io, { dryRun: flags.dryRun ?? false, mayCreate: true, what: 'add' }, async (session) => {
-    const plan = planAdd(session.store, works, { selected: flags.selected ?? false });
+    const plan = planAdd(session.store, works, {
+      selected: flags.selected ?? false,
+      accept: new Set(flags.accept ?? []),
+    });
     await session.commit(plan.source, session.sidecar);
     const report = {
       ...plan.report,
@@ -89,6 +93,10 @@ export async function run(ids: readonly string[], flags: AddFlags, io: Io): Prom
     }
     if (session.diff !== undefined) io.stdout(session.diff);
     for (const a of plan.report.added) io.stderr(`${session.dryRun ? 'would add' : 'added'} ${a.key} (${a.id})\n`);
+    for (const n of plan.report.near)
+      io.stderr(
+        `${n.id}: "${n.title}" has the title of ${n.key} under another first author; not added (add it with --accept ${n.id})\n`,
+      );
     for (const p of plan.report.present) io.stderr(`${p.id} is already in the store as ${p.key}\n`);
     for (const u of unknown) io.stderr(`${u}: no DOI agency knows it; nothing added for it\n`);
   });

@@ -31,6 +31,7 @@ export interface ImportFlags {
   selected?: boolean;
   refresh?: boolean;
   json?: boolean;
+  accept?: string[];
   delayMs?: number;
   deadline?: number;
   orcidUrl?: string;
@@ -251,7 +252,10 @@ export async function run(source: string, id: string | undefined, flags: ImportF
     io,
     { dryRun: flags.dryRun ?? false, mayCreate: true, what: 'import' },
     async (session) => {
-      const plan = planAdd(session.store, gathered.works, { selected: flags.selected ?? false });
+      const plan = planAdd(session.store, gathered.works, {
+        selected: flags.selected ?? false,
+        accept: new Set(flags.accept ?? []),
+      });
       await session.commit(plan.source, session.sidecar);
       const report = {
         ...plan.report,
@@ -265,6 +269,10 @@ export async function run(source: string, id: string | undefined, flags: ImportF
       }
       if (session.diff !== undefined) io.stdout(session.diff);
       for (const a of plan.report.added) io.stderr(`${session.dryRun ? 'would add' : 'added'} ${a.key} (${a.id})\n`);
+      for (const n of plan.report.near)
+        io.stderr(
+          `${n.id}: "${n.title}" has the title of ${n.key} under another first author; not added (add it with --accept ${n.id})\n`,
+        );
       for (const p of plan.report.present) io.stderr(`${p.id}: already in the store as ${p.key}\n`);
       for (const u of gathered.unresolved) io.stderr(`not imported: ${u}\n`);
       const counts = Object.entries(gathered.requests)
