@@ -2,8 +2,9 @@
  * The publications page a researcher puts online: one self-contained HTML file (inline style and script, no request to
  * any other host; or the site's own stylesheet with `css`). Per entry: the formatted citation, labelled link buttons,
  * an abstract and a BibTeX toggle built on <details> (they work without JavaScript), a copy button as progressive
- * enhancement, and a stable anchor (`id` = citation key). A "Selected publications" section first when asked, then
- * the sections with their counts, each with an anchor; a table of contents; light and dark themes; print styles.
+ * enhancement, and a stable anchor (`id` = citation key). A "Selected publications" section first when asked (those
+ * papers stay in their year or type too), then the sections with their counts, each with an anchor; a table of
+ * contents; light and dark themes; print styles.
  */
 import { escapeHtml, legendHtml, pageStart } from '../render/html.js';
 import type { EntryExtras } from './extras.js';
@@ -78,9 +79,12 @@ export function publicationsPage(doc: PageDocument): string {
     if (selected.length > 0) sections.push({ heading: 'Selected publications', id: 'selected', entries: selected });
   }
   for (const section of doc.sections) {
-    const entries = doc.selectedFirst
-      ? section.entries.filter((e) => !doc.extras.get(e.key)?.selected)
-      : [...section.entries];
+    // a selected paper is shown first and in its year too: a visitor browsing by year misses nothing. Without
+    // headings (no grouping) the rest of the list is the other papers.
+    const entries =
+      doc.selectedFirst && section.heading === undefined
+        ? section.entries.filter((e) => !doc.extras.get(e.key)?.selected)
+        : [...section.entries];
     if (entries.length === 0) continue;
     const heading = section.heading ?? (doc.selectedFirst && sections.length > 0 ? 'Other publications' : '');
     sections.push({ heading, id: heading ? slug(heading) : 'publications', entries });
