@@ -3,7 +3,8 @@ import type { ArxivRecord } from '../../src/arxiv/atom.js';
 import { parseStore } from '../../src/store/parse.js';
 import { appendFields, applyEdits, fileStyle, removeField } from '../../src/store/edit.js';
 import { citationKey } from '../../src/sync/keys.js';
-import { completesAuthorList, planSync, remapAnnotation } from '../../src/sync/plan.js';
+import { completesAuthorList, remapAnnotation } from '../../src/sync/author-lists.js';
+import { planSync } from '../../src/sync/plan.js';
 import { promotionOf } from '../../src/sync/promote.js';
 import { emptySidecar, serializeSidecar, type Sidecar } from '../../src/sync/sidecar.js';
 
