@@ -1,5 +1,6 @@
 /** One cached citeproc-js engine per style and locale, rendering bibliography entries to IR. */
-import { learnNameLayout, PLAIN_AUTHORS, probeItems, type NameLayout } from './authors.js';
+import { PLAIN_AUTHORS, type NameLayout } from './authors.js';
+import { learnNameLayout, probeItems } from './name-layout.js';
 import type { Citeproc } from '../vendor/citeproc.js';
 import { citeproc } from './citeproc.js';
 import { IR_FORMAT } from './ir-format.js';
