@@ -15,7 +15,7 @@ import type { BibEntry } from '../model/entry.js';
 import type { NameChanges } from '../model/name-changes.js';
 import type { Problem } from '../model/problems.js';
 import { load as citationJs } from '../vendor/citation-js.js';
-import { latexAccentsToUnicode } from '../latex/latex.js';
+import { latexAccentsToUnicode } from '../latex/accents.js';
 import { readLatex } from '../latex/read.js';
 import { protectInput } from './ir.js';
 import { entryCacheKey } from './entry-key.js';

@@ -13,7 +13,8 @@ import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 import { NAME_FIELDS, readNameList, TROUBLE_TEXT } from '../model/name-list.js';
-import { latexAccentsToUnicode, safeText, safeVerbatim, UnsafeValueError } from '../latex/latex.js';
+import { latexAccentsToUnicode } from '../latex/accents.js';
+import { safeText, safeVerbatim, UnsafeValueError } from '../latex/latex.js';
 import { CASE_CHANGED_FIELDS, FIELD_ORDER, FIELD_SPELLING, KEY_FIELDS, VERBATIM_FIELDS } from './tables.js';
 import {
   crossReferencedLast,

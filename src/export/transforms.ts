@@ -3,7 +3,7 @@
  * they have to say.
  */
 import type { CslItem } from '../csl/types.js';
-import { latexAccentsToUnicode } from '../latex/latex.js';
+import { latexAccentsToUnicode } from '../latex/accents.js';
 import { parseAnnotation } from '../model/annotations.js';
 import { readEntryType } from '../conventions/entry-types.js';
 import { addressText, standardFieldText } from '../conventions/read-entry.js';

@@ -1,5 +1,5 @@
 /** Author lists compared as the decision rule needs: family names, in order, accents folded. Pure. */
-import { latexAccentsToUnicode } from '../latex/latex.js';
+import { latexAccentsToUnicode } from '../latex/accents.js';
 import { splitNames } from '../model/name-list.js';
 import { foldText } from '../model/names.js';
 

@@ -4,7 +4,7 @@
  */
 import { latex2unicode } from 'unicode2latex';
 import { describe, expect, it } from 'vitest';
-import { COMMON_ACCENTS, latexAccentsToUnicode } from '../../src/latex/latex.js';
+import { COMMON_ACCENTS, latexAccentsToUnicode } from '../../src/latex/accents.js';
 
 describe('the common accents', () => {
   it("are unicode2latex's own values", () => {
