@@ -9,7 +9,7 @@ import { readEntryConventions, type ConventionContext, type ReadEntry } from '..
 import { DEFAULT_MACROS, type Macros } from '../conventions/preamble-macros.js';
 import { GENRE_WORDS } from '../conventions/entry-types.js';
 import { parseAnnotation } from '../model/annotations.js';
-import { isPreprint } from '../model/preprint.js';
+import { cleanDate, isSelected, publicationKind } from './item-facts.js';
 import { arxivAbsUrl, arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
 import type { NameChanges } from '../model/name-changes.js';
@@ -19,8 +19,8 @@ import { latexAccentsToUnicode } from '../latex/accents.js';
 import { readLatex } from '../latex/read.js';
 import { protectInput } from './ir.js';
 import { entryCacheKey } from './entry-key.js';
-import { FIELDS_NOT_RENDERED, WORKSHOP_PATTERN } from './mapping-tables.js';
-import type { BibfolioData, CslItem, CslName, PublicationKind } from './types.js';
+import { FIELDS_NOT_RENDERED } from './mapping-tables.js';
+import type { BibfolioData, CslItem, CslName } from './types.js';
 
 export interface MappedItems {
   readonly items: readonly CslItem[];
@@ -274,41 +274,3 @@ function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: Mapp
 const IDENTIFIER_NUMBER_TYPES = new Set(['report', 'patent', 'standard', 'regulation', 'legislation']);
 
 const DATE_VARIABLES = ['issued', 'accessed', 'event-date', 'original-date', 'submitted', 'available-date'];
-
-/** Keeps only well-formed date parts (citation-js can leave `null` for an open range end, which citeproc-js rejects). */
-function cleanDate(value: unknown): object | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const date = value as { 'date-parts'?: unknown; literal?: unknown; raw?: unknown };
-  const parts = Array.isArray(date['date-parts'])
-    ? (date['date-parts'] as unknown[]).filter(
-        (p): p is number[] => Array.isArray(p) && p.length > 0 && p.every((x) => Number.isFinite(Number(x))),
-      )
-    : [];
-  if (parts.length > 0) return { 'date-parts': parts.map((p) => p.map(Number)) };
-  if (typeof date.literal === 'string' && date.literal) return { literal: date.literal };
-  if (typeof date.raw === 'string' && date.raw) return { literal: date.raw };
-  return undefined;
-}
-
-function isSelected(entry: BibEntry): boolean {
-  const selected = entry.fields.get('selected');
-  if (selected !== undefined && /^\s*(true|yes|1)\s*$/i.test(selected)) return true;
-  const keywords = entry.fields.get('keywords') ?? '';
-  return keywords.split(/[,;]/).some((k) => k.trim().toLowerCase() === 'selected');
-}
-
-function publicationKind(entry: Pick<BibEntry, 'type' | 'fields'>, hasArxiv: boolean): PublicationKind {
-  const journal = entry.fields.get('journal') ?? entry.fields.get('journaltitle');
-  const booktitle = entry.fields.get('booktitle');
-  const venue = journal ?? booktitle;
-  if (hasArxiv && isPreprint(entry.type, entry.fields)) return 'preprint';
-  if (entry.type === 'unpublished' || (entry.type === 'misc' && !venue)) return hasArxiv ? 'preprint' : 'other';
-  if (entry.type === 'article' && journal) return 'journal';
-  if (
-    ['inproceedings', 'conference', 'proceedings'].includes(entry.type) ||
-    (booktitle && entry.type !== 'incollection')
-  ) {
-    return booktitle && WORKSHOP_PATTERN.test(booktitle) ? 'workshop' : 'conference';
-  }
-  return 'other';
-}

@@ -12,10 +12,6 @@ import type { CslItem } from '../csl/types.js';
 import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
-import { NAME_FIELDS, readNameList, TROUBLE_TEXT } from '../model/name-list.js';
-import { latexAccentsToUnicode } from '../latex/accents.js';
-import { safeText, safeVerbatim, UnsafeValueError } from '../latex/latex.js';
-import { CASE_CHANGED_FIELDS, FIELD_ORDER, FIELD_SPELLING, KEY_FIELDS, VERBATIM_FIELDS } from './tables.js';
 import {
   crossReferencedLast,
   keepReachableKeys,
@@ -24,11 +20,12 @@ import {
   toBibtex,
   type OutEntry,
 } from './transforms.js';
-import { passedCommands, rewriteCommands, urlCommands } from './command-policy.js';
+import { passedCommands } from './command-policy.js';
 import type { ExportTarget } from './targets.js';
 import type { ScanResult } from '../model/syntax.js';
 import type { JournalMacroMode } from './journal-macro-modes.js';
 import { copiedAsWritten, keptBlocks } from './copy-through.js';
+import { FieldError, repairNameLists, writeEntry } from './write-entry.js';
 import { expandJournalMacros, journalMacrosIn, VENUE_FIELDS } from '../conventions/journal-macros.js';
 import {
   definitionsPreamble,
@@ -238,41 +235,6 @@ function exportEntry(
   }
 }
 
-class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Name lists BibTeX would stop on or misread, repaired where one reading is possible; the repairs, said. */
-function repairNameLists(out: OutEntry): string[] {
-  const said: string[] = [];
-  for (const [field, value] of out.fields) {
-    if (!NAME_FIELDS.has(field)) continue;
-    const reading = readNameList(value.text);
-    for (const t of reading.troubles) {
-      if (t.repair)
-        said.push(
-          `${field}: "${t.name}" ${TROUBLE_TEXT[t.trouble]}; written as ${t.repair.map((n) => `"${n}"`).join(' and ')}`,
-        );
-      else if (t.fatal)
-        throw new FieldError(
-          field,
-          `has "${t.name}", which ${TROUBLE_TEXT[t.trouble]}; bibtex and biber cannot read it, fix it in the store`,
-        );
-    }
-    out.fields.set(field, { ...value, text: reading.text });
-  }
-  return said;
-}
-
-function spell(name: string): string {
-  return FIELD_SPELLING[name] ?? name;
-}
-
 /**
  * Commands an entry may pass beyond the target's: the journal macros in its venue (kept, or expanded here), the
  * commands the store's `@preamble` defines (kept with it), and the sorting macros (defined by the export when the
@@ -288,41 +250,4 @@ function allowedCommands(out: OutEntry, options: ExportOptions): ReadonlySet<str
     else for (const macro of journalMacrosIn(value.text)) allowed.add(macro);
   }
   return allowed;
-}
-
-function writeEntry(out: OutEntry, target: ExportTarget, commands: ReadonlySet<string>): string {
-  const names = [...out.fields.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const lines = names.map((name) => {
-    const value = out.fields.get(name) as { text: string; bare?: boolean };
-    if (value.bare) return `  ${spell(name)} = ${value.text}`;
-    let text: string;
-    // accents and characters named by commands (`\\ocirc{u}`) as UTF-8, then the target's command policy
-    const source = latexAccentsToUnicode(value.text);
-    try {
-      text =
-        VERBATIM_FIELDS.has(name) ||
-        KEY_FIELDS.has(name) ||
-        name === 'keywords' ||
-        name === 'author+an' ||
-        name === 'date'
-          ? safeVerbatim(source)
-          : safeText(rewriteCommands(source, target), {
-              commands,
-              urlCommands: urlCommands(target),
-              ascii: target === 'bibtex',
-              pdflatex: target === 'biblatex',
-              protectCapitals: CASE_CHANGED_FIELDS.has(name),
-            });
-    } catch (err) {
-      if (err instanceof UnsafeValueError) throw new FieldError(name, err.message);
-      throw err;
-    }
-    return `  ${spell(name)} = {${text}}`;
-  });
-  return `@${out.type}{${out.key},\n${lines.join(',\n')}\n}\n`;
-}
-
-function rank(name: string): number {
-  const i = FIELD_ORDER.indexOf(name);
-  return i === -1 ? FIELD_ORDER.length : i;
 }

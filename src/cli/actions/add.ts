@@ -10,7 +10,7 @@ import { userCacheDir } from '../../paths.js';
 import { planAdd } from '../../sources/add-plan.js';
 import { DoiClient, parseDoi, type CslWork } from '../../sources/doi.js';
 import { SourceError, SourceUsageError } from '../../venues/source-client.js';
-import { serviceSettings } from '../../model/config.js';
+import { serviceSettings } from '../../model/services.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 import { deadlineSignal } from '../options.js';

@@ -18,7 +18,7 @@ import { DblpClient } from '../../venues/dblp.js';
 import { parseStore } from '../../store/parse.js';
 import { load as risToCsl } from '../../vendor/ris.js';
 import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
-import { serviceSettings } from '../../model/config.js';
+import { serviceSettings } from '../../model/services.js';
 import { loadContext, type Context } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 import { deadlineSignal } from '../options.js';

@@ -8,7 +8,7 @@ import { parseArxivId } from '../../model/arxiv-id.js';
 import { idsToSync, planSync } from '../../sync/plan.js';
 import { formatReport } from '../../sync/report.js';
 import { withStoreSession } from './store-session.js';
-import { serviceSettings } from '../../model/config.js';
+import { serviceSettings } from '../../model/services.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 

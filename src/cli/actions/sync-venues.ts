@@ -10,7 +10,7 @@ import { planVenues } from '../../venues/plan.js';
 import { formatVenueReport } from '../../venues/report.js';
 import { SemanticScholarClient } from '../../venues/semantic-scholar.js';
 import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
-import { serviceSettings } from '../../model/config.js';
+import { serviceSettings } from '../../model/services.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 import { withStoreSession } from './store-session.js';
