@@ -10,7 +10,7 @@ const LAYERS = [
   ['csl', '^src/csl/|^src/pipeline\\.ts$'],
   ['export', '^src/(export|check)/'],
   ['render', '^src/(render|page)/'],
-  ['sync', '^src/(hugo|sync|venues|site)/'],
+  ['sync', '^src/(hugo|sync|venues|site|sources)/'],
   ['engine', '^src/engine/'],
   ['cli', '^src/cli/'],
   ['api', '^src/index\\.ts$'],
