@@ -2,9 +2,12 @@
  * A measured speed-up of citeproc-js, behaviour unchanged.
  *
  * citeproc-js lower- and upper-cases through `String.prototype.toLocaleLowerCase(langs)`, which negotiates the
- * locale on every call and was the largest single cost in profiles of long lists. Locale-sensitive case mappings
- * exist only for Turkish, Azeri and Lithuanian (Unicode SpecialCasing.txt); for every other language the result is
- * that of `toLowerCase`, so that is used, and the original is kept for those three.
+ * locale on every call and was the largest single cost in profiles of long lists. Few languages have case mappings of
+ * their own (Turkish, Azeri and Lithuanian in SpecialCasing.txt; Greek in ICU, whose upper case drops the tonos):
+ * which ones is asked of this Node's ICU, once per language, by case-mapping a probe of the scripts' cased letters
+ * both ways. Every other language gets `toLowerCase`/`toUpperCase`, which give the same result without the
+ * negotiation; those with their own mappings keep the original. (test/csl/case-mapping.test.ts checks the probe
+ * against every code point, for every language the CSL locales name.)
  */
 import type { Citeproc } from '../vendor/citeproc.js';
 
@@ -16,11 +19,54 @@ type CaseFn = (this: CaseState, str: string) => string;
 
 type Patchable = { toLocaleLowerCase: CaseFn; toLocaleUpperCase: CaseFn; __bibfolioPatched?: boolean };
 
-const SPECIAL_CASING = /^(tr|az|lt)(\b|-|_)/i;
+/** The cased letters of the scripts where languages have case mappings of their own (Latin, Greek, Cyrillic, ...). */
+const PROBE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0041, 0x024f],
+  [0x0300, 0x0587],
+  [0x10a0, 0x10ff],
+  [0x1c80, 0x1cbf],
+  [0x1e00, 0x1fff],
+  [0x2c00, 0x2d2f],
+  [0xa640, 0xa7ff],
+  [0xfb00, 0xfb17],
+];
+
+let probe: string | undefined;
+const verdicts = new Map<string, boolean>();
+
+function probeText(): string {
+  if (probe === undefined) {
+    const chars: string[] = [];
+    for (const [from, to] of PROBE_RANGES) {
+      for (let cp = from; cp <= to; cp++) {
+        const ch = String.fromCodePoint(cp);
+        if (ch.toUpperCase() !== ch || ch.toLowerCase() !== ch) chars.push(ch);
+      }
+    }
+    probe = chars.join(' ');
+  }
+  return probe;
+}
+
+/** Whether a language has case mappings of its own in this Node's ICU (memoised; an invalid tag has none). */
+export function hasSpecialCasing(lang: string): boolean {
+  let verdict = verdicts.get(lang);
+  if (verdict === undefined) {
+    const text = probeText();
+    try {
+      verdict =
+        text.toLocaleUpperCase(lang) !== text.toUpperCase() || text.toLocaleLowerCase(lang) !== text.toLowerCase();
+    } catch {
+      verdict = false;
+    }
+    verdicts.set(lang, verdict);
+  }
+  return verdict;
+}
 
 function needsLocale(state: CaseState): boolean {
   const langs = state.tmp?.lang_array;
-  return Array.isArray(langs) && langs.some((l) => SPECIAL_CASING.test(l));
+  return Array.isArray(langs) && langs.some((l) => hasSpecialCasing(l));
 }
 
 /** Patches the case mapping of this copy of citeproc-js, once. */
