@@ -3,14 +3,16 @@ import { toCslItems, type MappingOptions } from './csl/mapping.js';
 import type { CslItem } from './csl/types.js';
 import type { Problem } from './model/problems.js';
 import type { ParsedStore } from './store/parse.js';
-import { DEFAULT_MACROS, preambleMacros, type Macros } from './conventions/preamble-macros.js';
-import { resolveValue } from './store/values.js';
+import {
+  DEFAULT_MACROS,
+  preambleMacros,
+  preambleTexts as textsOf,
+  type Macros,
+} from './conventions/preamble-macros.js';
 
 /** The commands a store's `@preamble` blocks define, over the sorting macros. */
 export function storeMacros(store: ParsedStore): Macros {
-  const preambles = store.scan.blocks.flatMap((b) =>
-    b.kind === 'preamble' ? [resolveValue(b.parts, store.strings).text] : [],
-  );
+  const preambles = textsOf(store.scan, store.strings);
   return preambles.length === 0 ? DEFAULT_MACROS : preambleMacros(preambles);
 }
 

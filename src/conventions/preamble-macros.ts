@@ -4,6 +4,8 @@
  * uses (`\noopsort{marez}` to sort "de Marez" under M) print nothing even when the store does not define them. Only
  * definitions whose body is text (and `#1`…`#9`) are read; anything else stays the command it was. Pure.
  */
+import type { ScanResult } from '../model/syntax.js';
+import { resolveValue } from '../store/values.js';
 
 export interface MacroDefinition {
   /** How many arguments it takes. */
@@ -41,6 +43,11 @@ function printable(body: string): boolean {
   return !/\\(?:def|edef|gdef|xdef|let|newcommand|renewcommand|providecommand|input|include|write|immediate|openout|catcode|csname|expandafter|ifx?|else|fi)\b/.test(
     body,
   );
+}
+
+/** The text of each `@preamble` block of a scanned store, its `@string` macros resolved. */
+export function preambleTexts(scan: ScanResult, strings: ReadonlyMap<string, string> = new Map()): string[] {
+  return scan.blocks.flatMap((b) => (b.kind === 'preamble' ? [resolveValue(b.parts, strings).text] : []));
 }
 
 /** The text definitions of a store's preambles, over the defaults (a store may redefine `\noop`). */

@@ -4,6 +4,7 @@
  * (well-formed XML whose root is `<style>` in the CSL namespace), so that a wrong file is one clear error rather than
  * an exception from deep inside citeproc-js. Pure.
  */
+import { decodeReferences } from '../conventions/html-markup.js';
 import { load as xmlParser } from '../vendor/xml.js';
 
 export interface StyleInfo {
@@ -31,15 +32,7 @@ function lastSegment(url: string): string {
 }
 
 function decodeXmlText(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&')
-    .trim();
+  return decodeReferences(text).trim();
 }
 
 /** Reads a style's metadata; throws StyleFormatError (with the line where the XML breaks) when it is not CSL. */

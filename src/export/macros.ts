@@ -4,17 +4,15 @@
  * (`\noopsort{…}`). The export defines the journal and sorting macros itself (`\providecommand`) when the store
  * does not, so that no document stops on an undefined command.
  */
-import { DEFAULT_MACROS, preambleMacros } from '../conventions/preamble-macros.js';
+import { DEFAULT_MACROS, preambleMacros, preambleTexts as textsOf } from '../conventions/preamble-macros.js';
 import { AAS_JOURNAL_MACROS, journalMacrosIn as macrosIn } from '../conventions/journal-macros.js';
 import type { Problem } from '../model/problems.js';
 import type { ScanResult } from '../model/syntax.js';
-import { resolveValue } from '../store/values.js';
 
 export const SORTING_COMMANDS: readonly string[] = [...DEFAULT_MACROS.keys()];
 
 function preambleTexts(scan: ScanResult | undefined): string[] {
-  if (!scan) return [];
-  return scan.blocks.flatMap((b) => (b.kind === 'preamble' ? [resolveValue(b.parts, new Map()).text] : []));
+  return scan ? textsOf(scan) : [];
 }
 
 /** The commands the store's `@preamble` blocks define (beyond the sorting macros). */

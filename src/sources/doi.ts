@@ -6,7 +6,6 @@
  * spacing, retries with backoff on 429 and 5xx honouring Retry-After, a size cap, a cache, one line per failure.
  */
 import { HttpFailure } from '../http/polite-client.js';
-import { cleanDoi } from '../model/identifiers.js';
 import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from '../venues/source-client.js';
 
 export const DOI_URL = 'https://doi.org';
@@ -37,13 +36,6 @@ export interface DoiOptions extends SourceClientOptions {
   /** Crossref's REST API, for a resolver that cannot negotiate. */
   readonly crossrefUrl?: string;
   readonly mailto?: string;
-}
-
-/** A DOI as written anywhere (`doi:10.…`, `https://doi.org/10.…`, `10.…`), cleaned; undefined when it is none. */
-export function parseDoi(text: string): string | undefined {
-  const m = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/i.exec(text.trim());
-  if (!m) return undefined;
-  return cleanDoi(decodeURIComponent(m[1] ?? '')) ?? undefined;
 }
 
 export class DoiClient {

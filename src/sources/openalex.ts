@@ -7,7 +7,7 @@
 import { HttpFailure } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
 import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from '../venues/source-client.js';
-import { parseDoi } from './doi.js';
+import { cleanDoi } from '../model/identifiers.js';
 import { parseOrcid, type OrcidWork } from './orcid.js';
 
 export const OPENALEX_URL = 'https://api.openalex.org';
@@ -72,7 +72,7 @@ export class OpenAlexClient {
       if (!Array.isArray(json.results)) throw new SourceError(`OpenAlex's answer for ${filter} has no results`);
       const results: NonNullable<Page['results']> = json.results;
       for (const w of results) {
-        const doi = w.doi ? parseDoi(w.doi) : undefined;
+        const doi = cleanDoi(w.doi ?? undefined);
         const arxiv = (w.locations ?? [])
           .map((l) => (l.landing_page_url ? parseArxivId(l.landing_page_url)?.id : undefined))
           .find((id) => id !== undefined);

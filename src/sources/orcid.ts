@@ -7,7 +7,7 @@
 import { HttpFailure } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
 import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from '../venues/source-client.js';
-import { parseDoi } from './doi.js';
+import { cleanDoi } from '../model/identifiers.js';
 
 export const ORCID_URL = 'https://pub.orcid.org';
 
@@ -61,7 +61,7 @@ export function parseOrcidWorks(body: string, orcid: string): OrcidWork[] {
     for (const id of ids) {
       const type = (id['external-id-type'] ?? '').toLowerCase();
       const value = id['external-id-value'] ?? '';
-      if (type === 'doi') doi ??= parseDoi(value);
+      if (type === 'doi') doi ??= cleanDoi(value);
       if (type === 'arxiv') arxiv ??= parseArxivId(value)?.id;
     }
     const title = summary?.title?.title?.value?.trim();

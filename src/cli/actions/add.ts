@@ -8,7 +8,8 @@ import { FileCache } from '../../arxiv/cache.js';
 import { parseArxivId } from '../../model/arxiv-id.js';
 import { userCacheDir } from '../../paths.js';
 import { planAdd } from '../../sources/add-plan.js';
-import { DoiClient, parseDoi, type CslWork } from '../../sources/doi.js';
+import { cleanDoi } from '../../model/identifiers.js';
+import { DoiClient, type CslWork } from '../../sources/doi.js';
 import { SourceError, SourceUsageError } from '../../venues/source-client.js';
 import { serviceSettings } from '../../model/services.js';
 import { loadContext } from '../context.js';
@@ -32,7 +33,7 @@ export interface AddFlags {
 
 /** The DOI each argument names: a DOI itself, or an arXiv ID's DataCite DOI. */
 function doiOf(id: string): string {
-  const doi = parseDoi(id);
+  const doi = cleanDoi(id);
   if (doi) return doi;
   const arxiv = parseArxivId(id);
   if (arxiv) return `10.48550/arXiv.${arxiv.id}`;
