@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import type { AddFlags } from './actions/add.js';
 import type { Io } from './io.js';
-import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
+import { addDeadlineOption, addStoreOptions, addWorkOptions, parseCount } from './options.js';
 
 export function addCommand(io: Io): Command {
   const cmd = new Command('add')
@@ -10,15 +10,8 @@ export function addCommand(io: Io): Command {
     .argument('<ids...>', 'DOIs or arXiv IDs, e.g. 10.1093/jrsssb/qkae005 2506.15740');
   addStoreOptions(cmd);
   addDeadlineOption(cmd);
+  addWorkOptions(cmd);
   cmd
-    .option('--dry-run', 'print a unified diff of what would change; write nothing')
-    .option('--selected', 'mark the new papers as selected (keywords = {selected})')
-    .option('--refresh', 'ignore the one-day response cache')
-    .option(
-      '--accept <id>',
-      'add this work though the store has its title under another first author (repeatable)',
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
     .option('--doi-url <url>', 'the DOI resolver (default https://doi.org), asked for CSL-JSON')
     .option(
       '--crossref-url <url>',

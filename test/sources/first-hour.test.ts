@@ -111,7 +111,7 @@ describe("a researcher's first hour", () => {
 
     const added = await cli(['add', 'https://doi.org/10.5555/three', '2506.15740', '10.5555/one'], dir);
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stderr).toContain('10.5555/one is already in the store as benton2024first');
+    expect(added.stderr).toContain('10.5555/one: already in the store as benton2024first');
 
     const synced = await cli(['sync'], dir);
     expect(synced.code, synced.stderr).toBe(0);

@@ -41,7 +41,7 @@ export interface ImportFlags {
   crossrefUrl?: string;
 }
 
-interface Gathered {
+export interface Gathered {
   readonly works: { id: string; work: CslWork }[];
   /** Works with no identifier to fetch them by, or that no agency knows. */
   readonly unresolved: string[];
@@ -62,7 +62,7 @@ function shared(ctx: Context, flags: ImportFlags, io: Io, cacheName: string): So
   };
 }
 
-function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClient {
+export function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClient {
   const services = serviceSettings(ctx.config);
   return new DoiClient({
     ...shared(ctx, flags, io, 'dois'),
@@ -73,7 +73,7 @@ function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClient {
 }
 
 /** Clients are made inside: a URL or delay refused for a real host is a usage error. */
-function clients<T>(make: () => T): T {
+export function clients<T>(make: () => T): T {
   try {
     return make();
   } catch (err) {
@@ -83,8 +83,8 @@ function clients<T>(make: () => T): T {
 }
 
 /** Works listed by a profile (ORCID, OpenAlex), each fetched by its DOI or arXiv ID; the others named. */
-async function byIdentifiers(
-  listed: readonly OrcidWork[],
+export async function byIdentifiers(
+  listed: readonly (OrcidWork & { readonly id?: string })[],
   doiClient: DoiClient,
   where: string,
 ): Promise<Pick<Gathered, 'works' | 'unresolved'>> {
@@ -97,8 +97,8 @@ async function byIdentifiers(
       continue;
     }
     const work = await doiClient.work(doi);
-    if (work) works.push({ id: doi, work: { ...work, DOI: work.DOI ?? doi } });
-    else unresolved.push(`${doi} (no DOI agency knows it)`);
+    if (work) works.push({ id: w.id ?? doi, work: { ...work, DOI: work.DOI ?? doi } });
+    else unresolved.push(`${w.id ?? doi} (no DOI agency knows it)`);
   }
   return { works, unresolved };
 }
@@ -160,7 +160,7 @@ async function fromDblp(pid: string, ctx: Context, flags: ImportFlags, io: Io): 
 }
 
 /** A source that failed for good: one line, nothing written. */
-async function sourced(work: () => Promise<Gathered>): Promise<Gathered> {
+export async function sourced(work: () => Promise<Gathered>): Promise<Gathered> {
   try {
     return await work();
   } catch (err) {
@@ -247,40 +247,49 @@ export async function run(source: string, id: string | undefined, flags: ImportF
   } else {
     gathered = fromFile(resolve(io.cwd, source), source);
   }
-  await withStoreSession(
-    ctx,
-    io,
-    { dryRun: flags.dryRun ?? false, mayCreate: true, what: 'import' },
-    async (session) => {
-      const plan = planAdd(session.store, gathered.works, {
-        selected: flags.selected ?? false,
-        accept: new Set(flags.accept ?? []),
-      });
-      await session.commit(plan.source, session.sidecar);
-      const report = {
-        ...plan.report,
-        unresolved: gathered.unresolved,
-        written: !session.dryRun && plan.report.added.length > 0,
-        requests: gathered.requests,
-      };
-      if (flags.json) {
-        io.stdout(`${JSON.stringify({ ...report, ...(session.diff ? { diff: session.diff } : {}) }, null, 2)}\n`);
-        return;
-      }
-      if (session.diff !== undefined) io.stdout(session.diff);
-      for (const a of plan.report.added) io.stderr(`${session.dryRun ? 'would add' : 'added'} ${a.key} (${a.id})\n`);
-      for (const n of plan.report.near)
-        io.stderr(
-          `${n.id}: "${n.title}" has the title of ${n.key} under another first author; not added (add it with --accept ${n.id})\n`,
-        );
-      for (const p of plan.report.present) io.stderr(`${p.id}: already in the store as ${p.key}\n`);
-      for (const u of gathered.unresolved) io.stderr(`not imported: ${u}\n`);
-      const counts = Object.entries(gathered.requests)
-        .map(([s, n]) => `${s} ${n}`)
-        .join(', ');
+  await commitWorks(ctx, io, flags, gathered, 'import');
+}
+
+/**
+ * The works gathered, appended to the store in one transaction, once each (sources/add-plan.ts), with one report:
+ * what was added, what was there already, what is a question, what was not imported. `add` and `import` share it.
+ */
+export async function commitWorks(
+  ctx: Context,
+  io: Io,
+  flags: Pick<ImportFlags, 'dryRun' | 'selected' | 'accept' | 'json'>,
+  gathered: Gathered,
+  what: string,
+): Promise<void> {
+  await withStoreSession(ctx, io, { dryRun: flags.dryRun ?? false, mayCreate: true, what }, async (session) => {
+    const plan = planAdd(session.store, gathered.works, {
+      selected: flags.selected ?? false,
+      accept: new Set(flags.accept ?? []),
+    });
+    await session.commit(plan.source, session.sidecar);
+    const report = {
+      ...plan.report,
+      unresolved: gathered.unresolved,
+      written: !session.dryRun && plan.report.added.length > 0,
+      requests: gathered.requests,
+    };
+    if (flags.json) {
+      io.stdout(`${JSON.stringify({ ...report, ...(session.diff ? { diff: session.diff } : {}) }, null, 2)}\n`);
+      return;
+    }
+    if (session.diff !== undefined) io.stdout(session.diff);
+    for (const a of plan.report.added) io.stderr(`${session.dryRun ? 'would add' : 'added'} ${a.key} (${a.id})\n`);
+    for (const n of plan.report.near)
       io.stderr(
-        `${plan.report.added.length} new, ${plan.report.present.length} already there, ${gathered.unresolved.length} not imported${counts ? ` (requests: ${counts})` : ''}\n`,
+        `${n.id}: "${n.title}" has the title of ${n.key} under another first author; not added (add it with --accept ${n.id})\n`,
       );
-    },
-  );
+    for (const p of plan.report.present) io.stderr(`${p.id}: already in the store as ${p.key}\n`);
+    for (const u of gathered.unresolved) io.stderr(`not imported: ${u}\n`);
+    const counts = Object.entries(gathered.requests)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ');
+    io.stderr(
+      `${plan.report.added.length} new, ${plan.report.present.length} already there, ${gathered.unresolved.length} not imported${counts ? ` (requests: ${counts})` : ''}\n`,
+    );
+  });
 }
