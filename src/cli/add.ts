@@ -1,8 +1,8 @@
 /** `bibfolio add ID...`: new papers by DOI or arXiv ID. Light: the work is loaded on use. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { AddFlags } from './actions/add.js';
 import type { Io } from './io.js';
-import { addDeadlineOption, addStoreOptions, addWorkOptions, parseCount } from './options.js';
+import { addDeadlineOption, addServiceOptions, addStoreOptions, addWorkOptions } from './options.js';
 
 export function addCommand(io: Io): Command {
   const cmd = new Command('add')
@@ -11,18 +11,8 @@ export function addCommand(io: Io): Command {
   addStoreOptions(cmd);
   addDeadlineOption(cmd);
   addWorkOptions(cmd);
-  cmd
-    .option('--doi-url <url>', 'the DOI resolver (default https://doi.org), asked for CSL-JSON')
-    .option(
-      '--crossref-url <url>',
-      'Crossref API base, when the resolver cannot answer CSL-JSON (default https://api.crossref.org)',
-    )
-    .addOption(
-      new Option('--delay-ms <n>', 'milliseconds between requests (at least 3000 for the real hosts)').argParser(
-        parseCount,
-      ),
-    )
-    .option('--json', 'print the report as JSON');
+  cmd.option('--json', 'print the report as JSON');
+  addServiceOptions(cmd);
   return cmd.action(async (ids: string[], flags: AddFlags) => {
     const { run } = await import('./actions/add.js');
     await run(ids, flags, io);

@@ -1,8 +1,8 @@
 /** `bibfolio import orcid ID` and `bibfolio import FILE`: a researcher's papers from where they already are. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { ImportFlags } from './actions/import.js';
 import type { Io } from './io.js';
-import { addDeadlineOption, addStoreOptions, addWorkOptions, parseCount } from './options.js';
+import { addDeadlineOption, addServiceOptions, addStoreOptions, addWorkOptions } from './options.js';
 
 export function importCommand(io: Io): Command {
   const cmd = new Command('import')
@@ -14,21 +14,8 @@ export function importCommand(io: Io): Command {
   addStoreOptions(cmd);
   addDeadlineOption(cmd);
   addWorkOptions(cmd);
-  cmd
-    .option('--orcid-url <url>', 'ORCID public API base (default https://pub.orcid.org)')
-    .option('--dblp-url <url>', 'DBLP base (default https://dblp.org)')
-    .option('--openalex-url <url>', 'OpenAlex API base (default https://api.openalex.org)')
-    .option('--doi-url <url>', 'the DOI resolver (default https://doi.org), asked for CSL-JSON')
-    .option(
-      '--crossref-url <url>',
-      'Crossref API base, when the resolver cannot answer CSL-JSON (default https://api.crossref.org)',
-    )
-    .addOption(
-      new Option('--delay-ms <n>', 'milliseconds between requests (at least 3000 for the real hosts)').argParser(
-        parseCount,
-      ),
-    )
-    .option('--json', 'print the report as JSON');
+  cmd.option('--json', 'print the report as JSON');
+  addServiceOptions(cmd);
   return cmd.action(async (source: string, id: string | undefined, flags: ImportFlags) => {
     const { run } = await import('./actions/import.js');
     await run(source, id, flags, io);

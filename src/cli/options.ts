@@ -90,3 +90,40 @@ export function addWorkOptions(cmd: Command): Command {
       (value: string, previous: string[] = []) => [...previous, value],
     );
 }
+
+/** The service flags every command that talks to a service accepts (each overrides its `sources` config key). */
+export interface ServiceFlags {
+  delayMs?: number;
+  doiUrl?: string;
+  crossrefUrl?: string;
+  dataciteUrl?: string;
+  orcidUrl?: string;
+  dblpUrl?: string;
+  openalexUrl?: string;
+  arxivUrl?: string;
+  apiUrl?: string;
+  semanticScholarUrl?: string;
+}
+
+/** Every service's base URL and the delay between requests: one definition for add, import and the syncs. */
+export function addServiceOptions(cmd: Command): Command {
+  return cmd
+    .option('--doi-url <url>', 'the DOI resolver, asked for CSL-JSON (default https://doi.org)')
+    .option('--crossref-url <url>', 'Crossref REST API base (default https://api.crossref.org)')
+    .option('--datacite-url <url>', 'DataCite REST API base (default https://api.datacite.org)')
+    .option('--orcid-url <url>', 'ORCID public API base (default https://pub.orcid.org)')
+    .option('--dblp-url <url>', 'DBLP base (default https://dblp.org)')
+    .option('--openalex-url <url>', 'OpenAlex API base (default https://api.openalex.org)')
+    .option('--arxiv-url <url>', 'the arXiv API endpoint (default https://export.arxiv.org/api/query)')
+    .option('--api-url <url>', 'the same as --arxiv-url')
+    .option(
+      '--semantic-scholar-url <url>',
+      'Semantic Scholar Graph API base (default https://api.semanticscholar.org/graph/v1)',
+    )
+    .addOption(
+      new Option(
+        '--delay-ms <n>',
+        'milliseconds between requests to each service (at least 3000 for the real hosts; 0 on 127.0.0.1 only)',
+      ).argParser(parseCount),
+    );
+}

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SyncFlags } from './actions/sync-arxiv.js';
 import { CliUsageError, type Io } from './io.js';
-import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
+import { addDeadlineOption, addServiceOptions, addStoreOptions, parseCount } from './options.js';
 
 function parseBatch(value: string): number {
   const n = parseCount(value);
@@ -20,19 +20,13 @@ export function syncArxivCommand(io: Io): Command {
     .option('--dry-run', 'print a unified diff of what would change; write nothing')
     .option('--promote', 'turn published preprints into journal or conference entries, from the journal reference')
     .option('--refresh', 'ignore the one-day response cache')
-    .option('--api-url <url>', 'the arXiv API endpoint (default https://export.arxiv.org/api/query)')
-    .option('--arxiv-url <url>', 'the same as --api-url')
-    .addOption(
-      new Option('--delay-ms <n>', 'milliseconds between requests (arXiv asks for at least 3000)').argParser(
-        parseCount,
-      ),
-    )
     .addOption(new Option('--batch-size <n>', 'IDs per request, at most 100').argParser(parseBatch))
     .option('--json', 'print the report as JSON')
     .option(
       '--venues',
       'then run sync-venues (Semantic Scholar, DBLP, Crossref) with the same --promote and --dry-run',
     );
+  addServiceOptions(cmd);
   return cmd.action(async (inputs: string[], flags: SyncFlags & { venues?: boolean }) => {
     if (flags.venues && flags.json)
       throw new CliUsageError(

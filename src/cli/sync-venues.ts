@@ -1,8 +1,8 @@
 /** `bibfolio sync-venues`: where preprints were published, by identifier. Light: the work is loaded on use. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { VenueFlags } from './actions/sync-venues.js';
 import type { Io } from './io.js';
-import { addDeadlineOption, addStoreOptions, parseCount } from './options.js';
+import { addDeadlineOption, addServiceOptions, addStoreOptions } from './options.js';
 
 export function syncVenuesCommand(io: Io): Command {
   const cmd = new Command('sync-venues').description(
@@ -19,19 +19,8 @@ export function syncVenuesCommand(io: Io): Command {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--refresh', 'ignore the one-day response cache')
-    .option(
-      '--semantic-scholar-url <url>',
-      'Semantic Scholar Graph API base (default https://api.semanticscholar.org/graph/v1)',
-    )
-    .option('--dblp-url <url>', 'DBLP base (default https://dblp.org)')
-    .option('--crossref-url <url>', 'Crossref API base (default https://api.crossref.org)')
-    .addOption(
-      new Option(
-        '--delay-ms <n>',
-        'milliseconds between requests to each service (at least 3000 for the real hosts)',
-      ).argParser(parseCount),
-    )
     .option('--json', 'print the report as JSON');
+  addServiceOptions(cmd);
   return cmd.action(async (flags: VenueFlags) => {
     const { run } = await import('./actions/sync-venues.js');
     await run(flags, io);

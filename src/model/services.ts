@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 export function serviceSettings(config: Config): {
   readonly doiUrl?: string;
   readonly crossrefUrl: string;
+  readonly dataciteUrl?: string;
   readonly dblpUrl: string;
   readonly semanticScholarUrl: string;
   readonly orcidUrl?: string;
@@ -19,6 +20,7 @@ export function serviceSettings(config: Config): {
   return {
     ...(s.doiUrl ? { doiUrl: s.doiUrl } : {}),
     crossrefUrl: s.crossrefUrl ?? config.venues.crossrefUrl,
+    ...(s.dataciteUrl ? { dataciteUrl: s.dataciteUrl } : {}),
     dblpUrl: s.dblpUrl ?? config.venues.dblpUrl,
     semanticScholarUrl: s.semanticScholarUrl ?? config.venues.semanticScholarUrl,
     ...(s.orcidUrl ? { orcidUrl: s.orcidUrl } : {}),

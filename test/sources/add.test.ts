@@ -2,7 +2,8 @@
  * `bibfolio add ID...` against a stand-in DOI resolver and Crossref on 127.0.0.1, answering as the real ones do
  * (content negotiation, https://citation.crosscite.org/docs.html): CSL-JSON from Crossref and DataCite (an arXiv
  * DOI, a Zenodo dataset), a redirect to the agency, 404 for an unknown DOI, 406 from a resolver that cannot
- * negotiate (then Crossref's REST API), and a service that stays down (nothing written, exit 1).
+ * negotiate (then Crossref's REST API, and DataCite's REST API in its JSON:API shape), and a service that stays down
+ * (nothing written, exit 1).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -67,6 +68,66 @@ const CROSSREF_MESSAGE = {
   },
 };
 
+/** DataCite's REST API answer (`GET /dois/{DOI}`, JSON:API), as api.datacite.org writes it. */
+const DATACITE_ZENODO = {
+  data: {
+    id: '10.5281/zenodo.7654321',
+    type: 'dois',
+    attributes: {
+      doi: '10.5281/zenodo.7654321',
+      identifiers: [],
+      creators: [
+        {
+          name: 'Benton, Joe',
+          nameType: 'Personal',
+          givenName: 'Joe',
+          familyName: 'Benton',
+          affiliation: [],
+          nameIdentifiers: [],
+        },
+        { name: 'Oxford Statistics', nameType: 'Organizational', affiliation: [], nameIdentifiers: [] },
+      ],
+      titles: [{ title: 'Diffusion Samplers: Reference Implementations' }],
+      publisher: 'Zenodo',
+      container: {},
+      publicationYear: 2024,
+      dates: [
+        { date: '2024-03-04', dateType: 'Issued' },
+        { date: '2024-03-05', dateType: 'Updated' },
+      ],
+      types: {
+        ris: 'COMP',
+        bibtex: 'misc',
+        citeproc: 'article',
+        schemaOrg: 'SoftwareSourceCode',
+        resourceTypeGeneral: 'Software',
+      },
+      url: 'https://zenodo.org/records/7654321',
+    },
+  },
+};
+const DATACITE_PAPER = {
+  data: {
+    id: '10.7777/dc.2',
+    type: 'dois',
+    attributes: {
+      doi: '10.7777/dc.2',
+      creators: [{ name: 'Benton, Joe', nameType: 'Personal' }],
+      titles: [{ title: 'A Conference Paper Registered with DataCite' }],
+      publisher: { name: 'PMLR' },
+      container: {
+        type: 'Series',
+        title: 'Proceedings of Machine Learning Research',
+        volume: '235',
+        firstPage: '10',
+        lastPage: '20',
+      },
+      publicationYear: '2023',
+      types: { resourceTypeGeneral: 'ConferencePaper' },
+    },
+  },
+};
+
 let server: Server;
 let base = '';
 const requests: { path: string; accept: string | undefined }[] = [];
@@ -81,6 +142,17 @@ beforeAll(async () => {
       res.end(JSON.stringify(body));
     };
     if (path.startsWith('/crossref/works/10.7777/medra.1')) return json(CROSSREF_MESSAGE, 'application/json');
+    if (path === '/datacite-api/dois/10.5281/zenodo.7654321') return json(DATACITE_ZENODO, 'application/vnd.api+json');
+    if (path === '/datacite-api/dois/10.7777/dc.2') return json(DATACITE_PAPER, 'application/vnd.api+json');
+    if (path.startsWith('/crossref/') || path.startsWith('/datacite-api/')) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"status":"404"}]}');
+      return;
+    }
+    // a resolver whose redirect lost the Accept header: the landing page, not metadata
+    if (path === '/10.7777/dc.2') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Landing page</title>');
+      return;
+    }
     if (req.headers.accept !== CSL) {
       res.writeHead(406).end();
       return;
@@ -93,7 +165,7 @@ beforeAll(async () => {
     }
     if (path === '/datacite/10.48550/arxiv.2506.15740') return json(ARXIV);
     if (path === '/10.5281/zenodo.1234567') return json(ZENODO);
-    if (path === '/10.7777/medra.1') {
+    if (path === '/10.7777/medra.1' || path === '/10.5281/zenodo.7654321') {
       res.writeHead(406).end();
       return;
     }
@@ -114,7 +186,18 @@ function project(store = ''): string {
   return dir;
 }
 
-const flags = () => ['--bib', 'pubs.bib', '--doi-url', base, '--crossref-url', `${base}/crossref`, '--delay-ms', '0'];
+const flags = () => [
+  '--bib',
+  'pubs.bib',
+  '--doi-url',
+  base,
+  '--crossref-url',
+  `${base}/crossref`,
+  '--datacite-url',
+  `${base}/datacite-api`,
+  '--delay-ms',
+  '0',
+];
 
 describe('bibfolio add', () => {
   it('adds a journal article by DOI in every written form, once, as a clean entry', async () => {
@@ -170,6 +253,30 @@ describe('bibfolio add', () => {
     expect(entries[2]?.fields.get('journal')).toBe('Rivista di Statistica');
     expect(entries[1]?.fields.get('keywords')).toBe('selected');
     expect(readFileSync(join(dir, 'pubs.bib'), 'utf8').startsWith('@article{old,')).toBe(true);
+  });
+
+  it("DataCite DOIs the resolver cannot answer: DataCite's REST API (first for its prefixes, else after Crossref)", async () => {
+    const dir = project();
+    requests.length = 0;
+    const run = await cli(['add', '10.5281/zenodo.7654321', '10.7777/dc.2', ...flags()], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const entries = parseStore(readFileSync(join(dir, 'pubs.bib'), 'utf8')).entries;
+    expect(entries.map((e) => [e.key, e.type])).toEqual([
+      ['benton2024diffusion', 'misc'],
+      ['benton2023conference', 'inproceedings'],
+    ]);
+    expect(entries[0]?.fields.get('author')).toBe('Benton, Joe and {Oxford Statistics}');
+    expect(entries[0]?.fields.get('year')).toBe('2024');
+    expect(readFileSync(join(dir, 'pubs.bib'), 'utf8')).toContain('month = mar');
+    expect(entries[0]?.fields.get('doi')).toBe('10.5281/zenodo.7654321');
+    expect(entries[1]?.fields.get('booktitle')).toBe('Proceedings of Machine Learning Research');
+    expect(entries[1]?.fields.get('pages')).toBe('10--20');
+    // a Zenodo DOI goes to DataCite without asking Crossref; another prefix asks Crossref first
+    const paths = requests.map((r) => r.path);
+    expect(paths.some((p) => p.startsWith('/crossref/works/10.5281'))).toBe(false);
+    expect(paths.indexOf('/crossref/works/10.7777/dc.2')).toBeLessThan(
+      paths.indexOf('/datacite-api/dois/10.7777/dc.2'),
+    );
   });
 
   it('--dry-run prints the diff and writes nothing; --json is one document', async () => {

@@ -10,7 +10,7 @@ import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 import { byIdentifiers, clients, commitWorks, doiClientFor, sourced, type ImportFlags } from './import.js';
 
-export type AddFlags = Omit<ImportFlags, 'orcidUrl' | 'dblpUrl' | 'openalexUrl'>;
+export type AddFlags = ImportFlags;
 
 /** The DOI each argument names: a DOI itself, or an arXiv ID's DataCite DOI. */
 function doiOf(id: string): string {

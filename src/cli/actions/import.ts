@@ -21,10 +21,12 @@ import { SourceError, SourceUsageError, type SourceClientOptions } from '../../v
 import { serviceSettings } from '../../model/services.js';
 import { loadContext, type Context } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
-import { deadlineSignal } from '../options.js';
-import { withStoreSession } from './store-session.js';
+import { deadlineSignal, type ServiceFlags } from '../options.js';
+import { withStoreSession, type StepSession } from './store-session.js';
 
-export interface ImportFlags {
+export interface ImportFlags extends ServiceFlags {
+  /** A step of `bibfolio sync`'s one transaction. */
+  within?: StepSession;
   bib?: string;
   config?: string;
   dryRun?: boolean;
@@ -32,13 +34,7 @@ export interface ImportFlags {
   refresh?: boolean;
   json?: boolean;
   accept?: string[];
-  delayMs?: number;
   deadline?: number;
-  orcidUrl?: string;
-  dblpUrl?: string;
-  openalexUrl?: string;
-  doiUrl?: string;
-  crossrefUrl?: string;
 }
 
 export interface Gathered {
@@ -68,6 +64,9 @@ export function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClien
     ...shared(ctx, flags, io, 'dois'),
     ...((flags.doiUrl ?? services.doiUrl) ? { baseUrl: (flags.doiUrl ?? services.doiUrl) as string } : {}),
     crossrefUrl: flags.crossrefUrl ?? services.crossrefUrl,
+    ...((flags.dataciteUrl ?? services.dataciteUrl)
+      ? { dataciteUrl: (flags.dataciteUrl ?? services.dataciteUrl) as string }
+      : {}),
     ...(services.mailto ? { mailto: services.mailto } : {}),
   });
 }
@@ -257,39 +256,44 @@ export async function run(source: string, id: string | undefined, flags: ImportF
 export async function commitWorks(
   ctx: Context,
   io: Io,
-  flags: Pick<ImportFlags, 'dryRun' | 'selected' | 'accept' | 'json'>,
+  flags: Pick<ImportFlags, 'dryRun' | 'selected' | 'accept' | 'json' | 'within'>,
   gathered: Gathered,
   what: string,
 ): Promise<void> {
-  await withStoreSession(ctx, io, { dryRun: flags.dryRun ?? false, mayCreate: true, what }, async (session) => {
-    const plan = planAdd(session.store, gathered.works, {
-      selected: flags.selected ?? false,
-      accept: new Set(flags.accept ?? []),
-    });
-    await session.commit(plan.source, session.sidecar);
-    const report = {
-      ...plan.report,
-      unresolved: gathered.unresolved,
-      written: !session.dryRun && plan.report.added.length > 0,
-      requests: gathered.requests,
-    };
-    if (flags.json) {
-      io.stdout(`${JSON.stringify({ ...report, ...(session.diff ? { diff: session.diff } : {}) }, null, 2)}\n`);
-      return;
-    }
-    if (session.diff !== undefined) io.stdout(session.diff);
-    for (const a of plan.report.added) io.stderr(`${session.dryRun ? 'would add' : 'added'} ${a.key} (${a.id})\n`);
-    for (const n of plan.report.near)
+  await withStoreSession(
+    ctx,
+    io,
+    { dryRun: flags.dryRun ?? false, mayCreate: true, what, ...(flags.within ? { within: flags.within } : {}) },
+    async (session) => {
+      const plan = planAdd(session.store, gathered.works, {
+        selected: flags.selected ?? false,
+        accept: new Set(flags.accept ?? []),
+      });
+      await session.commit(plan.source, session.sidecar);
+      const report = {
+        ...plan.report,
+        unresolved: gathered.unresolved,
+        written: !session.dryRun && plan.report.added.length > 0,
+        requests: gathered.requests,
+      };
+      if (flags.json) {
+        io.stdout(`${JSON.stringify({ ...report, ...(session.diff ? { diff: session.diff } : {}) }, null, 2)}\n`);
+        return;
+      }
+      if (session.diff !== undefined) io.stdout(session.diff);
+      for (const a of plan.report.added) io.stderr(`${session.dryRun ? 'would add' : 'added'} ${a.key} (${a.id})\n`);
+      for (const n of plan.report.near)
+        io.stderr(
+          `${n.id}: "${n.title}" has the title of ${n.key} under another first author; not added (add it with --accept ${n.id})\n`,
+        );
+      for (const p of plan.report.present) io.stderr(`${p.id}: already in the store as ${p.key}\n`);
+      for (const u of gathered.unresolved) io.stderr(`not imported: ${u}\n`);
+      const counts = Object.entries(gathered.requests)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ');
       io.stderr(
-        `${n.id}: "${n.title}" has the title of ${n.key} under another first author; not added (add it with --accept ${n.id})\n`,
+        `${plan.report.added.length} new, ${plan.report.present.length} already there, ${gathered.unresolved.length} not imported${counts ? ` (requests: ${counts})` : ''}\n`,
       );
-    for (const p of plan.report.present) io.stderr(`${p.id}: already in the store as ${p.key}\n`);
-    for (const u of gathered.unresolved) io.stderr(`not imported: ${u}\n`);
-    const counts = Object.entries(gathered.requests)
-      .map(([s, n]) => `${s} ${n}`)
-      .join(', ');
-    io.stderr(
-      `${plan.report.added.length} new, ${plan.report.present.length} already there, ${gathered.unresolved.length} not imported${counts ? ` (requests: ${counts})` : ''}\n`,
-    );
-  });
+    },
+  );
 }

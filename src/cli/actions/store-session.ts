@@ -100,15 +100,47 @@ function readExisting(path: string, display: string, encoding: string | undefine
 }
 
 /**
+ * A step of a larger transaction (`bibfolio sync`): each commit is kept in memory and becomes the next step's store;
+ * the enclosing session writes the last one once, or nothing when a step fails.
+ */
+export class StepSession implements StoreSession {
+  /** Whether any step changed the store's text. */
+  changed = false;
+  constructor(
+    public store: ParsedStore,
+    public sidecar: Sidecar,
+    readonly dryRun: boolean,
+  ) {}
+
+  async commit(source: string, next: Sidecar): Promise<void> {
+    if (source !== this.store.scan.source) {
+      const reread = parseStore(source, this.store.file);
+      // a step's edits re-read as the next step's store: anything not lossless is a bug, never written
+      if (!reread.lossless) throw new Error(`a sync step left ${this.store.file} unreadable`);
+      this.store = { ...reread, ...(this.store.encoding ? { encoding: this.store.encoding } : {}) };
+      this.changed = true;
+    }
+    this.sidecar = next;
+  }
+}
+
+/**
  * Runs `work` with the store locked (unless a dry run) and read; `work` calls `commit`. `mayCreate`: a store that
- * does not exist yet starts empty (sync-arxiv with IDs named).
+ * does not exist yet starts empty (sync-arxiv with IDs named). `within`: a step of an enclosing transaction, which
+ * holds the lock and writes once.
  */
 export async function withStoreSession<T>(
   ctx: Context,
   io: Io,
-  options: { readonly dryRun: boolean; readonly mayCreate: boolean; readonly what: string },
+  options: {
+    readonly dryRun: boolean;
+    readonly mayCreate: boolean;
+    readonly what: string;
+    readonly within?: StepSession;
+  },
   work: (session: StoreSession) => Promise<T>,
 ): Promise<T> {
+  if (options.within) return work(options.within);
   const sidecarPath = sidecarPathFor(ctx.storePath);
   const sidecarDisplay = relative(io.cwd, sidecarPath) || sidecarPath;
   // the first sync into a new store creates its folder

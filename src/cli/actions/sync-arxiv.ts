@@ -1,5 +1,5 @@
 /** The work of `bibfolio sync-arxiv`: fills in and refreshes the store from arXiv; hand edits win. */
-import { deadlineSignal } from '../options.js';
+import { deadlineSignal, type ServiceFlags } from '../options.js';
 import cliProgress from 'cli-progress';
 import { ArxivClient, ArxivError, ArxivUsageError, type Progress } from '../../arxiv/client.js';
 import { defaultCacheDir, FileCache } from '../../arxiv/cache.js';
@@ -7,21 +7,19 @@ import { nameChangesOf } from '../../model/config.js';
 import { parseArxivId } from '../../model/arxiv-id.js';
 import { idsToSync, planSync } from '../../sync/plan.js';
 import { formatReport } from '../../sync/report.js';
-import { withStoreSession } from './store-session.js';
+import { withStoreSession, type StepSession } from './store-session.js';
 import { serviceSettings } from '../../model/services.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 
-export interface SyncFlags {
+export interface SyncFlags extends ServiceFlags {
+  /** A step of `bibfolio sync`'s one transaction. */
+  within?: StepSession;
   bib?: string;
   config?: string;
   dryRun?: boolean;
   promote?: boolean;
   refresh?: boolean;
-  apiUrl?: string;
-  /** The same as apiUrl, named like the other services' flags. */
-  arxivUrl?: string;
-  delayMs?: number;
   deadline?: number;
   batchSize?: number;
   json?: boolean;
@@ -87,7 +85,12 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
   await withStoreSession(
     ctx,
     io,
-    { dryRun: flags.dryRun ?? false, mayCreate: requested.length > 0, what: 'sync' },
+    {
+      dryRun: flags.dryRun ?? false,
+      mayCreate: requested.length > 0,
+      what: 'sync',
+      ...(flags.within ? { within: flags.within } : {}),
+    },
     async (session) => {
       const { store, sidecar } = session;
       const ids = idsToSync(store, requested);

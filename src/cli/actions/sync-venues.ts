@@ -1,5 +1,5 @@
 /** The work of `bibfolio sync-venues`: where each preprint was published, from identifier-based sources. */
-import { deadlineSignal } from '../options.js';
+import { deadlineSignal, type ServiceFlags } from '../options.js';
 import { join } from 'node:path';
 import { FileCache } from '../../arxiv/cache.js';
 import { userCacheDir } from '../../paths.js';
@@ -13,9 +13,11 @@ import { SourceError, SourceUsageError, type SourceClientOptions } from '../../v
 import { serviceSettings } from '../../model/services.js';
 import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
-import { withStoreSession } from './store-session.js';
+import { withStoreSession, type StepSession } from './store-session.js';
 
-export interface VenueFlags {
+export interface VenueFlags extends ServiceFlags {
+  /** A step of `bibfolio sync`'s one transaction. */
+  within?: StepSession;
   bib?: string;
   config?: string;
   dryRun?: boolean;
@@ -23,11 +25,7 @@ export interface VenueFlags {
   accept?: string[];
   refresh?: boolean;
   json?: boolean;
-  delayMs?: number;
   deadline?: number;
-  semanticScholarUrl?: string;
-  dblpUrl?: string;
-  crossrefUrl?: string;
 }
 
 export async function run(flags: VenueFlags, io: Io): Promise<void> {
@@ -69,7 +67,12 @@ export async function run(flags: VenueFlags, io: Io): Promise<void> {
   await withStoreSession(
     ctx,
     io,
-    { dryRun: flags.dryRun ?? false, mayCreate: false, what: 'venue sync' },
+    {
+      dryRun: flags.dryRun ?? false,
+      mayCreate: false,
+      what: 'venue sync',
+      ...(flags.within ? { within: flags.within } : {}),
+    },
     async (session) => {
       for (const key of accept) {
         if (!session.store.entries.some((e) => e.key === key))
