@@ -51,8 +51,23 @@ export const configSchema = z.strictObject({
       variants: z._default(z.array(nameSchema), []),
       /** The owner's ORCID iD: `bibfolio sync` imports new papers from the record. */
       orcid: z.optional(text()),
+      /** The owner's DBLP person id (`123/4567`): `bibfolio sync` imports new papers from it. */
+      dblp: z.optional(text()),
+      /** The owner's OpenAlex author (`A5023888391`): `bibfolio sync` imports new papers from it. */
+      openalex: z.optional(text()),
       bold: z._default(z.boolean(), true),
     }),
+  ),
+  /**
+   * The pattern of new entries' keys (`[auth][year][word]`, `[Auth]:[year]`, ...: sync/keys.ts); when absent, the
+   * store's own, detected from its keys.
+   */
+  keyPattern: z.optional(
+    z.string().check(
+      z.regex(/^(?=.*\[)(?:\[(?:auth|Auth|year|yy|word|Word|Words3)\]|[\w:\-.])+$/, {
+        error: 'a key pattern of [auth], [Auth], [year], [yy], [word], [Word], [Words3] and letters, digits, _ : - .',
+      }),
+    ),
   ),
   /** The store, relative to the config file. */
   store: z._default(text(), 'bib/publications.bib'),

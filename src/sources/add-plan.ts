@@ -14,6 +14,7 @@ import { appendEntries, fileStyle, type NewEntry } from '../store/edit.js';
 import type { ParsedStore } from '../store/parse.js';
 import { rewriteStore } from '../store/rewrite.js';
 import type { CslWork } from './doi.js';
+import { keyPatternOf } from '../sync/keys.js';
 import { workToEntry } from './work-to-entry.js';
 
 export interface AddReport {
@@ -55,7 +56,12 @@ function identifiersOf(fields: ReadonlyMap<string, string>): string[] {
 export function planAdd(
   store: ParsedStore,
   works: readonly { readonly id: string; readonly work: CslWork }[],
-  options: { readonly selected?: boolean; readonly accept?: ReadonlySet<string> } = {},
+  options: {
+    readonly selected?: boolean;
+    readonly accept?: ReadonlySet<string>;
+    /** The pattern of new keys (config `keyPattern`); else the store's own. */
+    readonly keyPattern?: string;
+  } = {},
 ): AddPlan {
   if (!store.lossless) throw new Error('the store cannot be parsed losslessly; it must not be rewritten');
   const source = store.scan.source;
@@ -76,11 +82,12 @@ export function planAdd(
   const candidates = new Map<string, number>();
   const taken = new Set(store.entries.map((e) => e.key));
   const convention = detectConvention(source);
+  const keyPattern = keyPatternOf(store, options.keyPattern);
   const added: { id: string; key: string }[] = [];
   const present: { id: string; key: string }[] = [];
   const entries: NewEntry[] = [];
   for (const { id, work } of works) {
-    const entry = workToEntry(work, { convention, taken, ...(options.selected ? { selected: true } : {}) });
+    const entry = workToEntry(work, { convention, taken, keyPattern, ...(options.selected ? { selected: true } : {}) });
     const fields = fieldsOf(entry);
     const ids = identifiersOf(fields);
     const paper = paperKey(fields);

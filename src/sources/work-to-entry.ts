@@ -47,7 +47,13 @@ function person(a: NonNullable<CslWork['author']>[number]): PersonName {
 /** The new entry for a work; `taken` holds the store's keys (the new key is unique among them). */
 export function workToEntry(
   work: CslWork,
-  options: { readonly convention: TextConvention; readonly taken: ReadonlySet<string>; readonly selected?: boolean },
+  options: {
+    readonly convention: TextConvention;
+    readonly taken: ReadonlySet<string>;
+    readonly selected?: boolean;
+    /** The pattern of the new key (sync/keys.ts). */
+    readonly keyPattern?: string;
+  },
 ): NewEntry {
   const { convention } = options;
   const kind = TYPES[(work.type ?? '').toLowerCase()] ?? { type: 'misc' };
@@ -82,6 +88,6 @@ export function workToEntry(
     fields.push(['eprint', { text: arxiv.id }], ['archivePrefix', { text: 'arXiv' }]);
   } else if (doi) fields.push(['doi', { text: doi }]);
   if (options.selected) fields.push(['keywords', { text: 'selected' }]);
-  const key = citationKey(authors[0], year, title ?? '', options.taken);
+  const key = citationKey({ firstAuthor: authors[0], year, title: title ?? '' }, options.taken, options.keyPattern);
   return { type: kind.type, key, fields };
 }

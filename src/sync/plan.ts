@@ -24,7 +24,7 @@ import { arxivIdOfFields } from '../model/arxiv-id.js';
 import { appendEntries, fileStyle, type FieldValue, type NewEntry, type TextEdit } from '../store/edit.js';
 import { rewriteStore } from '../store/rewrite.js';
 import type { ParsedStore } from '../store/parse.js';
-import { citationKey } from './keys.js';
+import { citationKey, keyPatternOf } from './keys.js';
 import { promotionOf } from './promote.js';
 import type { SidecarRecord } from './sidecar.js';
 
@@ -90,6 +90,7 @@ export function planSync(input: SyncInput): SyncPlan {
 
   // new entries for named IDs that the store does not hold
   const taken = new Set(store.entries.map((e) => e.key));
+  const pattern = keyPatternOf(store, input.keyPattern);
   const newEntries: NewEntry[] = [];
   for (const id of input.requested) {
     if (present.has(id)) continue;
@@ -97,7 +98,7 @@ export function planSync(input: SyncInput): SyncPlan {
     if (!record) continue;
     const theirs = fieldsFromRecord(record, mapOptions);
     const firstAuthor = record.authors[0] ? personFromArxiv(record.authors[0].name) : undefined;
-    const key = citationKey(firstAuthor, theirs.get('year')?.text, record.title, taken);
+    const key = citationKey({ firstAuthor, year: theirs.get('year')?.text, title: record.title }, taken, pattern);
     taken.add(key);
     let type = 'misc';
     const fields: Array<[string, FieldValue]> = [];

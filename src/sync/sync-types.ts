@@ -16,6 +16,8 @@ export interface SyncInput {
   readonly abstract: boolean;
   readonly nameChanges?: NameChanges;
   readonly convention?: TextConvention;
+  /** The pattern of new keys (config `keyPattern`); else the store's own, detected from its keys. */
+  readonly keyPattern?: string;
 }
 
 export interface FieldConflict {

@@ -279,6 +279,25 @@ describe('bibfolio add', () => {
     );
   });
 
+  it("a new key in the store's own pattern (Author:Year here), or the config's keyPattern", async () => {
+    const dir = project(
+      '@article{Doucet:2001, title = {Sequential Monte Carlo}, author = {Doucet, Arnaud}, journal = {J}, year = 2001}\n' +
+        '@article{Shi:2023, title = {Diffusion Bridges}, author = {Shi, Yuyang}, journal = {J}, year = 2023}\n',
+    );
+    const run = await cli(['add', '10.1093/jrsssb/qkae005', ...flags()], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('added Benton:2024 (10.1093/jrsssb/qkae005)');
+    const configured = project();
+    writeFileSync(join(configured, 'bibfolio.config.json'), JSON.stringify({ keyPattern: '[auth]_[word]_[year]' }));
+    const named = await cli(['add', '10.1093/jrsssb/qkae005', ...flags()], configured);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).toContain('added benton_denoising_2024');
+    writeFileSync(join(configured, 'bibfolio.config.json'), JSON.stringify({ keyPattern: '{auth}{year}' }));
+    const bad = await cli(['add', '10.1093/jrsssb/qkae005', ...flags()], configured);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('keyPattern');
+  });
+
   it('--dry-run prints the diff and writes nothing; --json is one document', async () => {
     const dir = project();
     const dry = await cli(['add', '10.1093/jrsssb/qkae005', '--dry-run', ...flags()], dir);

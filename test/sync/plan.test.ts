@@ -201,14 +201,19 @@ describe('citation keys', () => {
   it('are familyYEARfirstword, unique', () => {
     expect(
       citationKey(
-        { family: 'Schaeffer', given: 'Rylan' },
-        '2024',
-        'When Do Universal Image Jailbreaks Transfer?',
+        {
+          firstAuthor: { family: 'Schaeffer', given: 'Rylan' },
+          year: '2024',
+          title: 'When Do Universal Image Jailbreaks Transfer?',
+        },
         new Set(),
       ),
     ).toBe('schaeffer2024universal');
-    expect(citationKey({ family: 'Hägele' }, '2025', '$\\omega$-Test: a tool', new Set(['hagele2025test']))).toBe(
-      'hagele2025testa',
-    );
+    expect(
+      citationKey(
+        { firstAuthor: { family: 'Hägele' }, year: '2025', title: '$\\omega$-Test: a tool' },
+        new Set(['hagele2025test']),
+      ),
+    ).toBe('hagele2025testa');
   });
 });

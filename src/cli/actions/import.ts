@@ -268,6 +268,7 @@ export async function commitWorks(
       const plan = planAdd(session.store, gathered.works, {
         selected: flags.selected ?? false,
         accept: new Set(flags.accept ?? []),
+        ...(ctx.config.keyPattern ? { keyPattern: ctx.config.keyPattern } : {}),
       });
       await session.commit(plan.source, session.sidecar);
       const report = {

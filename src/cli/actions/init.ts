@@ -10,6 +10,7 @@ import { CONFIG_FILE, toPersonName, ConfigError } from '../../model/config.js';
 import { adoptSite, type AdoptedSite, type SiteFiles } from '../../site/adopt.js';
 import { syncWorkflow, WORKFLOW_PATH } from '../../site/workflow.js';
 import { writeFileAtomically } from '../../store/atomic-write.js';
+import { loadContext } from '../context.js';
 import { CliFailure, CliUsageError, type Io } from '../io.js';
 
 export interface InitFlags {
@@ -87,7 +88,9 @@ export async function run(flags: InitFlags, io: Io): Promise<void> {
   if (flags.ci === 'github') {
     const path = join(io.cwd, WORKFLOW_PATH);
     mkdirSync(dirname(path), { recursive: true });
-    await writeFileAtomically(path, syncWorkflow({ store: flags.store ?? 'the store' }));
+    // the store the config just written names, as the pull request will say it
+    const store = loadContext({}, io).storeDisplay;
+    await writeFileAtomically(path, syncWorkflow({ store }));
     io.stderr(`wrote ${WORKFLOW_PATH}: a weekly bibfolio sync that opens a pull request (commit and push it)\n`);
   }
 }

@@ -116,6 +116,7 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
         promote: flags.promote ?? false,
         abstract: sync.abstract,
         nameChanges: nameChangesOf(ctx.config),
+        ...(ctx.config.keyPattern ? { keyPattern: ctx.config.keyPattern } : {}),
       });
       await session.commit(plan.source, plan.sidecar);
       const diff = session.diff;
