@@ -6,7 +6,9 @@ import { addDeadlineOption, addServiceOptions, addStoreOptions, addWorkOptions }
 
 export function addCommand(io: Io): Command {
   const cmd = new Command('add')
-    .description('add papers by DOI (bare, doi:, https://doi.org/...) or arXiv ID, each as a clean BibTeX entry, once')
+    .description(
+      "add papers by DOI (bare, doi:, https://doi.org/...) or arXiv ID: each resolved at the DOI resolver as CSL-JSON (Crossref's or DataCite's API when it cannot answer), written as a clean entry in the store's key pattern, once (a paper the store has is named with its key; its title under another first author is a question --accept answers); nothing is written when a source fails (exit 1)",
+    )
     .argument('<ids...>', 'DOIs or arXiv IDs, e.g. 10.1093/jrsssb/qkae005 2506.15740');
   addStoreOptions(cmd);
   addDeadlineOption(cmd);

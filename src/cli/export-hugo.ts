@@ -6,7 +6,7 @@ import { addStoreOptions } from './options.js';
 
 export function exportHugoCommand(io: Io): Command {
   const cmd = new Command('export-hugo').description(
-    'one Hugo Blox page bundle per publication (<out>/<key>/index.md and cite.bib); only changed bundles are rewritten',
+    'one Hugo Blox page bundle per publication (OUT/KEY/index.md and cite.bib); only changed bundles are rewritten',
   );
   addStoreOptions(cmd);
   cmd

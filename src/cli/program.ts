@@ -23,7 +23,8 @@ import { VERSION } from '../version.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-function buildProgram(io: Io): Command {
+/** The command tree: what `--help`, the completion and the README's command table are made from. */
+export function buildProgram(io: Io): Command {
   const program = new Command('bibfolio')
     .description(
       'Keeps a publication list true and beautiful: a BibTeX store, formatted lists, arXiv sync, .bib export.',

@@ -9,7 +9,7 @@ import { addDeadlineOption, addServiceOptions, addStoreOptions } from './options
 
 export function syncCommand(io: Io): Command {
   const cmd = new Command('sync').description(
-    "run what the config asks for in one transaction: new papers from the owner's profiles (owner.orcid, owner.dblp, owner.openalex), arXiv, then the venues",
+    "run what the config asks for, as one transaction: new papers from the owner's profiles (owner.orcid, owner.dblp, owner.openalex), arXiv, then the venues (hand edits kept); the store is written once, or not at all when a step fails (exit 1)",
   );
   addStoreOptions(cmd);
   addDeadlineOption(cmd);

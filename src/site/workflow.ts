@@ -9,7 +9,7 @@ export const WORKFLOW_PATH = '.github/workflows/bibfolio-sync.yml';
 export function syncWorkflow(options: { readonly store: string }): string {
   return `# Written by "bibfolio init --ci github". Weekly (and on demand): sync the store with ORCID, arXiv and the
 # venues, rebuild the outputs, and open or update one pull request with the changes; nothing is pushed to the
-# default branch. Add a Crossref e-mail as "venues.mailto" in bibfolio.config.json for the polite pool.
+# default branch. Add a Crossref e-mail as "sources.mailto" in bibfolio.config.json for the polite pool.
 name: bibfolio sync
 
 on:

@@ -4,7 +4,7 @@
  * answer is JSON:API (`data.attributes`: titles, creators, publicationYear, container, types); it is read here as
  * the CSL-JSON the resolver would have given. Pure.
  */
-import type { CslWork } from './doi.js';
+import type { CslWork } from './csl-work.js';
 
 export const DATACITE_URL = 'https://api.datacite.org';
 

@@ -8,6 +8,7 @@
  * cache, one line per failure.
  */
 import { HttpFailure } from '../http/polite-client.js';
+import type { CslWork } from './csl-work.js';
 import { DATACITE_URL, dataciteToCsl, isDataCitePrefix } from './datacite.js';
 import {
   cached,
@@ -22,26 +23,7 @@ export const DOI_URL = 'https://doi.org';
 export const CROSSREF_URL = 'https://api.crossref.org';
 export const CSL_JSON = 'application/vnd.citationstyles.csl+json';
 
-/** The CSL-JSON of a work, as the agencies write it (only what a BibTeX entry needs is read). */
-export interface CslWork {
-  readonly DOI?: string;
-  readonly type?: string;
-  readonly title?: string | readonly string[];
-  readonly 'container-title'?: string | readonly string[];
-  readonly publisher?: string;
-  readonly volume?: string | number;
-  readonly issue?: string | number;
-  readonly page?: string;
-  readonly URL?: string;
-  readonly issued?: { readonly 'date-parts'?: readonly (readonly (number | string)[])[] };
-  readonly published?: { readonly 'date-parts'?: readonly (readonly (number | string)[])[] };
-  readonly author?: readonly {
-    readonly given?: string;
-    readonly family?: string;
-    readonly literal?: string;
-    readonly name?: string;
-  }[];
-}
+export type { CslWork } from './csl-work.js';
 
 export interface DoiOptions extends SourceClientOptions {
   /** Crossref's and DataCite's REST APIs, for a resolver that cannot negotiate. */

@@ -115,7 +115,8 @@ function firstAuthorOf(authors: string | undefined): PersonName | undefined {
   const comma = plain.indexOf(',');
   const words = comma >= 0 ? plain.slice(0, comma).trim().split(/\s+/) : plain.split(/\s+/);
   // "von Last, First" and "First von Last": the family name is what follows the last lower-case word (the particle)
-  const particle = words.findLastIndex((w, i) => i < words.length - 1 && /^\p{Ll}/u.test(w));
+  let particle = -1;
+  for (let i = 0; i < words.length - 1; i++) if (/^\p{Ll}/u.test(words[i] ?? '')) particle = i;
   const family = comma >= 0 || particle >= 0 ? words.slice(particle + 1) : words.slice(-1);
   return { family: family.join(' ') };
 }
