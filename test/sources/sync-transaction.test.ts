@@ -63,6 +63,24 @@ beforeAll(async () => {
         }),
       );
     if (path === '/doi/10.5555/new') return void res.end(JSON.stringify(NEW_PAPER));
+    // the same paper in the owner's DBLP record (its title as DBLP writes it) and in OpenAlex
+    if (path === '/dblp/pid/123/4567.xml') {
+      res.setHeader('content-type', 'application/xml');
+      return void res.end(`<?xml version="1.0" encoding="US-ASCII"?>
+<dblpperson name="Joe Benton" pid="123/4567" n="1">
+<r><article key="journals/js/Benton25" mdate="2025-03-01">
+<author pid="123/4567">Joe Benton</author><title>A paper only ORCID knows.</title>
+<year>2025</year><journal>J. Sampling</journal><ee>https://doi.org/10.5555/NEW</ee>
+</article></r>
+</dblpperson>`);
+    }
+    if (path.startsWith('/openalex/works'))
+      return void res.end(
+        JSON.stringify({
+          meta: { next_cursor: null },
+          results: [{ title: 'A Paper Only ORCID Knows', doi: 'https://doi.org/10.5555/new', publication_year: 2025 }],
+        }),
+      );
     if (path.startsWith('/s2/')) {
       if (venuesDown) return void res.writeHead(503, { 'retry-after': '0' }).end('{"message":"down"}');
       let body = '';
@@ -80,19 +98,20 @@ afterAll(async () => {
   await new Promise<void>((done) => server.close(() => done()));
 });
 
-function project(): string {
+function project(owner: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'bibfolio-sync-all-'));
   writeFileSync(join(dir, 'pubs.bib'), STORE);
   writeFileSync(
     join(dir, 'bibfolio.config.json'),
     JSON.stringify({
-      owner: { name: 'Joe Benton', orcid: ORCID },
+      owner: { name: 'Joe Benton', orcid: ORCID, ...owner },
       store: 'pubs.bib',
       sources: {
         doiUrl: `${base}/doi`,
         crossrefUrl: `${base}/crossref`,
         dataciteUrl: `${base}/datacite`,
         orcidUrl: `${base}/orcid`,
+        openalexUrl: `${base}/openalex`,
         dblpUrl: `${base}/dblp`,
         semanticScholarUrl: `${base}/s2`,
         arxivUrl: arxiv.url,
@@ -121,6 +140,17 @@ describe('bibfolio sync: one transaction, one report', () => {
     const again = await cli(['sync'], dir);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('== sync: nothing to change');
+  });
+
+  it('the same paper from three profiles (ORCID, DBLP, OpenAlex) in one sync: one entry', async () => {
+    venuesDown = false;
+    const dir = project({ dblp: '123/4567', openalex: 'A5023888391' });
+    const run = await cli(['sync', '--refresh'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/== new papers from DBLP 123\/4567\n[^=]*already in the store as benton2025paper/);
+    expect(run.stderr).toMatch(/== new papers from OpenAlex A5023888391\n[^=]*already in the store as benton2025paper/);
+    const entries = parseStore(readFileSync(join(dir, 'pubs.bib'), 'utf8')).entries;
+    expect(entries.map((e) => e.key)).toEqual(['benton2024old', 'benton2025paper']);
   });
 
   it('--dry-run prints one diff with every step’s changes and writes nothing', async () => {
