@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFixture } from './csl-suite/fixture.mjs';
+import { compareLists } from './csl-suite/list-vs-bibliography.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SUITE = resolve(ROOT, '../shared/fixtures/csl-test-suite/humans');
@@ -81,5 +82,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `\n${r.group ? `${r.group}/` : ''}${r.name}\n  plain:   ${shown(r.plain).replace(/\n/g, '\n           ')}\n  patched: ${shown(r.patched).replace(/\n/g, '\n           ')}`,
     );
   }
+  const disambiguate = process.argv.includes('--disambiguate');
+  const lists = await compareLists(fixtureFiles(), (await engines()).plain, { disambiguate });
+  const compared = lists.filter((l) => !l.skipped);
+  const kinds = {};
+  for (const l of compared) for (const d of l.differences) kinds[d.rule] = (kinds[d.rule] ?? 0) + 1;
+  console.log(
+    `\nLists${disambiguate ? ' (--disambiguate)' : ''} against the style's own bibliography: ${compared.length} bibliography fixtures, ${compared.filter((l) => l.differences.length === 0).length} identical, ${lists.length - compared.length} not rendered by citeproc-js`,
+  );
+  console.log(`  differing entries by the list rule that makes them: ${JSON.stringify(kinds)}`);
+  if (process.argv.includes('--verbose'))
+    for (const l of compared)
+      for (const d of l.differences) console.log(`\n${l.name} [${d.rule}]\n  style: ${d.theirs}\n  list:  ${d.ours}`);
   process.exit(suite.differ.length === 0 ? 0 : 1);
 }

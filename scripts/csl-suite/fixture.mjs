@@ -19,7 +19,10 @@ const JSON_SECTIONS = new Set([
   'KEYS',
 ]);
 /** The sections the runner knows (lib/sections.js); other `>>== X ==>>` lines are not sections. */
-const SECTIONS = 'CSL KEYS DESCRIPTION INPUT MODE RESULT NAME PATH ABBREVIATIONS BIBENTRIES BIBSECTION CITATION-ITEMS CITATIONS INPUT2 LANGPARAMS MULTIAFFIX OPTIONS OPTIONZ'.split(' ');
+const SECTIONS =
+  'CSL KEYS DESCRIPTION INPUT MODE RESULT NAME PATH ABBREVIATIONS BIBENTRIES BIBSECTION CITATION-ITEMS CITATIONS INPUT2 LANGPARAMS MULTIAFFIX OPTIONS OPTIONZ'.split(
+    ' ',
+  );
 const OPEN = new RegExp(`^.*>>===*\\s(${SECTIONS.join('|')})\\s.*=>>.*`);
 const CLOSE = new RegExp(`^.*<<===*\\s(${SECTIONS.join('|')})\\s.*=<<.*`);
 
@@ -269,4 +272,39 @@ export function runFixture(CSL, text, name, localesDir) {
   } catch (err) {
     return { name, expected: test.RESULT ?? '', error: String(err?.message ?? err).split('\n')[0] };
   }
+}
+
+/**
+ * A bibliography fixture's bibliography as entries with their IDs, rendered by `CSL` with the fixture's style, or
+ * with `csl` instead, in `format`; `ids`: register exactly these, in this order (else the fixture's own items).
+ */
+export function bibliographyOf(CSL, text, name, localesDir, { csl, format = 'text', ids } = {}) {
+  const test = parseFixture(text, name);
+  if (csl !== undefined) test.CSL = csl;
+  if (ids !== undefined) {
+    test.BIBENTRIES = [ids];
+    delete test.CITATIONS;
+    delete test.BIBSECTION;
+  }
+  const sys = new Sys(CSL, test, localesDir);
+  sys.engine();
+  sys.style.setOutputFormat(format);
+  if (ids === undefined && test.CITATIONS) {
+    sys.doc = [];
+    sys.updateDoc();
+  }
+  const bib = test.BIBSECTION ? sys.style.makeBibliography(test.BIBSECTION) : sys.style.makeBibliography();
+  if (!bib) return { ids: [], entries: [] };
+  return { ids: bib[0].entry_ids.map((list) => String(list[0])), entries: bib[1] };
+}
+
+/** Whether a fixture renders a bibliography the way a list is one (not its header, not citations only). */
+export function isBibliographyFixture(text, name) {
+  const test = parseFixture(text, name);
+  return /^bibliography(?!-header)/.test((test.MODE ?? '').trim());
+}
+
+/** The fixture's items, as CSL-JSON. */
+export function itemsOf(text, name) {
+  return parseFixture(text, name).INPUT ?? [];
 }

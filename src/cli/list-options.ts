@@ -12,6 +12,7 @@ export interface ListFlags {
   readonly groupBy?: GroupBy;
   readonly selected?: boolean;
   readonly linkTitles?: boolean;
+  readonly disambiguate?: boolean;
   readonly locale?: string;
   readonly standalone?: boolean;
   readonly selectedFirst?: boolean;
@@ -40,10 +41,13 @@ export function listOptions(
   output?: OutputSpec,
 ): ListOptions {
   const { config } = ctx;
-  const style = loadStyle(flags.style ?? output?.style ?? config.style, {
+  const loaded = loadStyle(flags.style ?? output?.style ?? config.style, {
     cwd: flags.style !== undefined ? cwd : ctx.root,
     dirs: ctx.styleDirs,
   });
+  const style = (flags.disambiguate ?? output?.disambiguate ?? config.disambiguate)
+    ? { ...loaded, disambiguate: true }
+    : loaded;
   return {
     format,
     style,

@@ -34,6 +34,10 @@ export function addListOptions(cmd: Command): Command {
     .option('--selected-first', 'HTML pages: a "Selected publications" section first, then the rest')
     .option('--css <file>', "HTML pages: link this stylesheet (your site's) instead of the inline one")
     .option('--link-titles', 'link each title to its URL, else its DOI, else its arXiv page')
+    .option(
+      '--disambiguate',
+      "keep the style's own disambiguation, as its bibliography has it: year suffixes (Smith 2024a, 2024b), added names and initials (slower: the list renders as a whole)",
+    )
     .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
     .option('--locale <lang>', "CSL locale, e.g. en-GB, de-DE (default: the style's own default-locale, else en-US)")
     .option(

@@ -37,7 +37,8 @@ export class ListEngine {
       },
       retrieveItem: (id: string): unknown => this.items.get(id),
     };
-    this.engine = new (citeproc().Engine)(sys, prepareStyleForLists(style.xml), lang, true);
+    const xml = prepareStyleForLists(style.xml, { disambiguate: style.disambiguate === true });
+    this.engine = new (citeproc().Engine)(sys, xml, lang, true);
     // citeproc-js derives the citation label (`[BDS23]`) from the names: from the undecorated ones, not `<sup>Benton`
     const engine = this.engine as unknown as { getCitationLabel(item: Record<string, unknown>): string };
     const label = engine.getCitationLabel.bind(engine);
@@ -135,7 +136,7 @@ const MAX_ENGINES = 16;
 const cache = new Map<string, ListEngine>();
 
 export function engineFor(style: StyleSource, lang = 'en-US'): ListEngine {
-  const key = `${lang}\u0000${style.id}\u0000${style.xml}`;
+  const key = `${lang}\u0000${style.id}\u0000${style.disambiguate === true}\u0000${style.xml}`;
   let engine = cache.get(key);
   if (engine) cache.delete(key);
   else engine = new ListEngine(style, lang);

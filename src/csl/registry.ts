@@ -32,6 +32,8 @@ export interface StyleSource {
   readonly title?: string;
   /** For a dependent style: where its parent was found. */
   readonly parent?: string;
+  /** Keep the style's own disambiguation in lists (`--disambiguate`: year suffixes, added names; prepare-style.ts). */
+  readonly disambiguate?: boolean;
 }
 
 export interface StyleSearch {

@@ -5,9 +5,10 @@ import { prepareStyleForLists } from './prepare-style.js';
  * bibliography entry on its own. A numeric style numbers entries by their position; any other style renders an entry
  * the same whatever else is in the list, so entries can be rendered in parallel and cached one by one.
  */
-export function rendersEntriesIndependently(styleXml: string): boolean {
-  const prepared = prepareStyleForLists(styleXml);
+export function rendersEntriesIndependently(styleXml: string, disambiguate = false): boolean {
+  const prepared = prepareStyleForLists(styleXml, { disambiguate });
   const withoutCitation = prepared.replace(/<citation\b[\s\S]*?<\/citation>/, '');
   if (/citation-number/.test(withoutCitation)) return false;
-  return !/disambiguate-add-year-suffix="true"/.test(prepared);
+  // with --disambiguate an entry's year suffix or added names depend on the others
+  return !/disambiguate-add-(?:year-suffix|names|givenname)="true"/.test(prepared);
 }

@@ -30,6 +30,7 @@ const outputSchema = z.strictObject({
   groupBy: z.optional(groupBy),
   selected: z.optional(z.boolean()),
   linkTitles: z.optional(z.boolean()),
+  disambiguate: z.optional(z.boolean()),
   standalone: z.optional(z.boolean()),
   maxAuthors: z.optional(count(0)),
   /** HTML pages: a "Selected publications" section first. */
@@ -83,6 +84,8 @@ export const configSchema = z.strictObject({
   maxAuthors: z._default(count(0), 10),
   groupBy: z._default(groupBy, 'none'),
   linkTitles: z._default(z.boolean(), false),
+  /** Keep the style's own disambiguation (year suffixes `2024a`, added names) in lists: `--disambiguate`. */
+  disambiguate: z._default(z.boolean(), false),
   title: z._default(z.string(), 'Publications'),
   /** Publications pages: link label -> the store field it comes from (PDF, Code, Slides, Poster, Video, Website). */
   linkFields: z.optional(z.record(text(), text())),

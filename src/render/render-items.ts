@@ -29,7 +29,7 @@ export interface RenderItemsOptions {
 export async function renderItems(prepared: PreparedList, options: RenderItemsOptions): Promise<RenderOutcome> {
   const { style, locale } = prepared.options;
   const items = prepared.citeprocItems;
-  if (!rendersEntriesIndependently(style.xml)) return engineFor(style, locale).render(items);
+  if (!rendersEntriesIndependently(style.xml, style.disambiguate)) return engineFor(style, locale).render(items);
 
   const context = renderContext(prepared.options);
   const keys = items.map((item) =>
