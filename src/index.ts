@@ -72,6 +72,18 @@ export { FileCache, defaultCacheDir, type ResponseCache } from './arxiv/cache.js
 export { planSync, idsToSync, type SyncInput, type SyncPlan, type SyncReport } from './sync/plan.js';
 export { parseSidecar, serializeSidecar, emptySidecar, sidecarPathFor, type Sidecar } from './sync/sidecar.js';
 export { formatReport } from './sync/report.js';
+export {
+  withStoreTransaction,
+  StoreTransactionError,
+  StepSession,
+  type StoreSession,
+  type StoreTransactionOptions,
+} from './sync/store-transaction.js';
+export { citationKey, detectKeyPattern, keyPatternOf, DEFAULT_KEY_PATTERN, type KeyParts } from './sync/keys.js';
+export { planAdd } from './sources/add-plan.js';
+export { DoiClient, type CslWork } from './sources/doi.js';
+export { dataciteToCsl } from './sources/datacite.js';
+export { prepareStyleForLists, LIST_STYLE_RULES, type ListStyleRule } from './csl/prepare-style.js';
 export { applyEdits, type TextEdit } from './store/edit.js';
 export { NameChanges } from './model/name-changes.js';
 export { prepareList, finishList, assembleList } from './render/list.js';

@@ -45,9 +45,8 @@ export function listOptions(
     cwd: flags.style !== undefined ? cwd : ctx.root,
     dirs: ctx.styleDirs,
   });
-  const style = (flags.disambiguate ?? output?.disambiguate ?? config.disambiguate)
-    ? { ...loaded, disambiguate: true }
-    : loaded;
+  const style =
+    (flags.disambiguate ?? output?.disambiguate ?? config.disambiguate) ? { ...loaded, disambiguate: true } : loaded;
   return {
     format,
     style,

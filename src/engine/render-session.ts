@@ -202,7 +202,10 @@ export class RenderSession {
   }
 
   private async renderList(options: ListOptions): Promise<RenderedList> {
-    if (!DATA_FORMATS.has(options.format) && rendersEntriesIndependently(options.style.xml, options.style.disambiguate)) {
+    if (
+      !DATA_FORMATS.has(options.format) &&
+      rendersEntriesIndependently(options.style.xml, options.style.disambiguate)
+    ) {
       // without the cache (--no-cache) the records live for this run only: the same path, the same output
       return this.renderFromRecords(options, this.records ?? new Map<string, EntryRecord>());
     }

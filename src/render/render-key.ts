@@ -20,7 +20,9 @@ export function citeprocVersion(): string {
 export function renderContext(options: ListOptions): string {
   const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale } = options;
   return createHash('sha256')
-    .update(`${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000${style.disambiguate === true}\u0000`)
+    .update(
+      `${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000${style.disambiguate === true}\u0000`,
+    )
     .update(JSON.stringify({ owner: owner?.forms ?? null, boldOwner, maxAuthors, annotations, linkTitles }))
     .digest('hex');
 }
