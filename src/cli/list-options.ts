@@ -1,6 +1,8 @@
 /** Command-line options of the list commands, merged over the config. */
 import { loadStyle, resolveLocale, type StyleSource } from '../csl/registry.js';
 import type { Config, OutputSpec } from '../model/config.js';
+import { basename } from 'node:path';
+import type { PageHeader } from '../page/header.js';
 import type { GroupBy } from '../render/group.js';
 import type { ListOptions, OutputFormat } from '../render/list.js';
 import type { Context } from './context.js';
@@ -30,6 +32,16 @@ export interface ListCommandFlags extends ListFlags {
   /** false with --no-cache */
   readonly cache?: boolean;
   readonly jobs?: number;
+}
+
+/** The page header the config's `page` describes. */
+function pageHeader(page: NonNullable<Config['page']>): PageHeader {
+  return {
+    ...(page.name ? { name: page.name } : {}),
+    ...(page.affiliation ? { affiliation: page.affiliation } : {}),
+    ...(page.photo ? { photo: page.photo } : {}),
+    ...(page.links ? { links: page.links } : {}),
+  };
 }
 
 /** `cwd` resolves a `--style` path; a style path from the config is resolved from the config's folder. */
@@ -68,6 +80,10 @@ export function listOptions(
             ...(config.linkFields ? { linkFields: config.linkFields } : {}),
             ...(config.linkBase ? { linkBase: config.linkBase } : {}),
             bibtexTarget: config.export.target,
+            ...(config.page ? { header: pageHeader(config.page) } : {}),
+            ...(config.page?.perEntry && output?.path && (flags.standalone ?? output.standalone ?? false)
+              ? { perEntry: { listFile: basename(output.path) } }
+              : {}),
           },
         }
       : {}),

@@ -42,6 +42,8 @@ export async function pageExtras(
   const key = createHash('sha256')
     .update(
       JSON.stringify([
+        // the record's shape: bumped when EntryExtras gains a field (scholarly metadata)
+        'extras-2',
         options.target,
         options.owner?.forms ?? null,
         options.linkFields ?? null,

@@ -19,7 +19,7 @@ import type { Problem } from '../model/problems.js';
 import type { Publications } from '../pipeline.js';
 import { DATA_FORMATS } from '../render/formats.js';
 import { groupItems } from '../render/group.js';
-import { assembleList, type ResolvedEntry } from '../render/document.js';
+import { assembleList, entryPagesOf, type ResolvedEntry } from '../render/document.js';
 import { plain } from '../csl/ir.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
 import { renderContext } from '../render/render-key.js';
@@ -197,6 +197,8 @@ export class RenderSession {
         extras,
         selectedFirst: options.pageSpec.selectedFirst,
         ...(options.pageSpec.css ? { css: options.pageSpec.css } : {}),
+        ...(spec.header ? { header: spec.header } : {}),
+        ...(spec.perEntry ? { perEntry: spec.perEntry } : {}),
       },
     };
   }
@@ -290,7 +292,13 @@ export class RenderSession {
       problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
     }
     problems.push(...ownerWarnings(entries, options));
-    return { output: assembleList(groups, entries, options), count: printedCount(entries), problems };
+    const pages = entryPagesOf(groups, entries, options);
+    return {
+      output: assembleList(groups, entries, options),
+      count: printedCount(entries),
+      problems,
+      ...(pages.size > 0 ? { pages } : {}),
+    };
   }
 
   /**

@@ -87,6 +87,29 @@ export const configSchema = z.strictObject({
   /** Keep the style's own disambiguation (year suffixes `2024a`, added names) in lists: `--disambiguate`. */
   disambiguate: z._default(z.boolean(), false),
   title: z._default(z.string(), 'Publications'),
+  /**
+   * The publications page: a header (the researcher's name, affiliation, photo and profile links) and, with
+   * `perEntry`, one page per paper (`publications/KEY/index.html` beside each standalone HTML output) carrying the
+   * metadata Google Scholar and reference managers read.
+   */
+  page: z.optional(
+    z.strictObject({
+      name: z.optional(text()),
+      affiliation: z.optional(text()),
+      /** An image path or URL, as the site serves it. */
+      photo: z.optional(text()),
+      links: z.optional(
+        z.strictObject({
+          orcid: z.optional(url()),
+          scholar: z.optional(url()),
+          dblp: z.optional(url()),
+          github: z.optional(url()),
+          website: z.optional(url()),
+        }),
+      ),
+      perEntry: z._default(z.boolean(), false),
+    }),
+  ),
   /** Publications pages: link label -> the store field it comes from (PDF, Code, Slides, Poster, Video, Website). */
   linkFields: z.optional(z.record(text(), text())),
   /**

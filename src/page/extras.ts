@@ -10,6 +10,7 @@ import type { OwnerMatcher } from '../model/names.js';
 import { readLatex } from '../latex/read.js';
 import { stripHtml } from '../conventions/html-markup.js';
 import { entryLinks, linkFieldsOf, type EntryLink } from './links.js';
+import { scholarlyMeta, type ScholarlyMeta } from './scholarly.js';
 
 export interface EntryExtras {
   readonly key: string;
@@ -24,6 +25,8 @@ export interface EntryExtras {
   readonly badge?: string;
   /** al-folio's `award`: a prize the paper received. */
   readonly award?: string;
+  /** What search engines and reference managers read of the paper (Highwire, JSON-LD, COinS). */
+  readonly meta?: ScholarlyMeta;
 }
 
 export interface Citations {
@@ -70,9 +73,12 @@ export function entryExtras(
     const abstract = raw ? plainField(raw) : undefined;
     const badge = entry.fields.get('abbr')?.trim() ? plainField(entry.fields.get('abbr') as string) : undefined;
     const award = entry.fields.get('award')?.trim() ? plainField(entry.fields.get('award') as string) : undefined;
+    const links = entryLinks(entry, item, fields, options.linkBase);
+    const pdf = links.find((l) => l.label === 'PDF')?.url;
     out.set(item.custom.key, {
       key: item.custom.key,
-      links: entryLinks(entry, item, fields, options.linkBase),
+      links,
+      meta: scholarlyMeta(item, { ...(pdf ? { pdf } : {}), ...(abstract ? { abstract } : {}) }),
       bibtex: blocks.get(item.custom.key) ?? '',
       selected: item.custom.selected,
       ...(abstract ? { abstract } : {}),

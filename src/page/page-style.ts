@@ -31,6 +31,13 @@ a:focus-visible,summary:focus-visible,button:focus-visible{outline:2px solid var
 .bibfolio-badge{display:inline-block;min-width:4.5em;margin-right:.35rem;padding:.05rem .4rem;border-radius:.25rem;background:var(--link);color:var(--bg);font:600 12px/1.5 system-ui,sans-serif;text-align:center;vertical-align:.1em}
 .bibfolio-award{margin:.25rem 0 0;color:var(--muted);font:14px/1.3 system-ui,sans-serif}
 .bibfolio-legend{color:var(--muted);font-size:.92em}
+.bibfolio-header{display:flex;gap:1rem;align-items:center;margin:.5rem 0 1rem}
+.bibfolio-header h1{margin:0}
+.bibfolio-photo{border-radius:50%;object-fit:cover;flex:none}
+.bibfolio-affiliation{margin:.1rem 0;color:var(--muted)}
+.bibfolio-subtitle{margin:.6rem 0 0;font-size:1.25rem}
+.bibfolio-profiles{display:flex;flex-wrap:wrap;gap:.2rem .8rem;margin:.3rem 0 0;font:14px/1.4 system-ui,sans-serif}
+.bibfolio-back{font:14px/1.4 system-ui,sans-serif}
 footer{margin-top:3rem;color:var(--muted);font-size:.85em}
 @media print{body{font-size:11pt;background:#fff;color:#000}.bibfolio-tools,nav.bibfolio-toc,footer{display:none}a{color:#000;text-decoration:none}.bibfolio-entry{break-inside:avoid}h2{break-after:avoid}}
 `.trim();

@@ -9,6 +9,8 @@
 import { escapeHtml, legendHtml, pageStart } from '../render/html.js';
 import type { EntryExtras } from './extras.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-style.js';
+import { headerHtml, type PageHeader } from './header.js';
+import { coinsSpan } from './scholarly.js';
 
 export interface PageEntry {
   readonly key: string;
@@ -30,6 +32,10 @@ export interface PageDocument {
   readonly selectedFirst: boolean;
   /** A stylesheet to link instead of the inline one. */
   readonly css?: string;
+  /** The researcher's name, affiliation, photo and profile links (config `page`). */
+  readonly header?: PageHeader;
+  /** With per-entry pages: each key's folder under `publications/`, linked from its entry. */
+  readonly entryFolders?: ReadonlyMap<string, string>;
 }
 
 function slug(text: string): string {
@@ -42,8 +48,10 @@ function slug(text: string): string {
   return /^\d/.test(s) ? `year-${s}` : s || 'section';
 }
 
-function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string): string {
+function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string, folder?: string): string {
   const tools: string[] = [];
+  if (folder)
+    tools.push(`<a class="bibfolio-button" href="publications/${escapeHtml(encodeURIComponent(folder))}/">Details</a>`);
   const badge = extras?.badge ? `<span class="bibfolio-badge">${escapeHtml(extras.badge)}</span> ` : '';
   const award = extras?.award
     ? `\n    <div class="bibfolio-award"><span aria-hidden="true">🏆</span> ${escapeHtml(extras.award)}</div>`
@@ -68,7 +76,9 @@ function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string
     );
   }
   const toolbar = tools.length > 0 ? `\n    <div class="bibfolio-tools">${tools.join('')}</div>` : '';
-  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}">\n    <div class="bibfolio-citation">${badge}${entry.html}</div>${award}${toolbar}\n  </li>`;
+  // COinS: an empty span reference managers (Zotero's connector) read the paper from
+  const coins = extras?.meta ? coinsSpan(extras.meta) : '';
+  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}">\n    <div class="bibfolio-citation">${badge}${entry.html}</div>${award}${toolbar}${coins}\n  </li>`;
 }
 
 export function publicationsPage(doc: PageDocument): string {
@@ -114,7 +124,9 @@ export function publicationsPage(doc: PageDocument): string {
       : '';
     body.push(
       `<section class="bibfolio-section"${s.heading ? ` aria-labelledby="${escapeHtml(s.id)}"` : ` id="${escapeHtml(s.id)}"`}>\n${heading}<${list} class="bibfolio-list">\n` +
-        s.entries.map((e) => entryHtml(e, doc.extras.get(e.key), unique(e.key))).join('\n') +
+        s.entries
+          .map((e) => entryHtml(e, doc.extras.get(e.key), unique(e.key), doc.entryFolders?.get(e.key)))
+          .join('\n') +
         `\n</${list}>\n</section>`,
     );
   }
@@ -130,7 +142,7 @@ export function publicationsPage(doc: PageDocument): string {
     '</head>',
     '<body>',
     '<div class="bibfolio-page">',
-    `<header><h1>${title}</h1></header>`,
+    headerHtml(doc.header, doc.title),
     '<main class="bibfolio">',
     body.join('\n'),
     '</main>',

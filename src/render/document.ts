@@ -10,6 +10,8 @@ import { markdown } from './markdown.js';
 import { text } from './text.js';
 import type { EntryExtras } from '../page/extras.js';
 import { publicationsPage, type PageSection } from '../page/page.js';
+import { entryFolders, entryPage } from '../page/entry-page.js';
+import type { PageHeader } from '../page/header.js';
 
 const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json' | 'yaml'>, Formatter>> = { markdown, html, latex, text };
 
@@ -38,6 +40,9 @@ export interface DocumentOptions {
 
 export interface PageOptions {
   readonly extras: ReadonlyMap<string, EntryExtras>;
+  readonly header?: PageHeader;
+  /** One page per paper beside the list page (`listFile`), each in `publications/FOLDER/index.html`. */
+  readonly perEntry?: { readonly listFile: string };
   readonly selectedFirst: boolean;
   /** A stylesheet to link instead of the inline one. */
   readonly css?: string;
@@ -69,6 +74,8 @@ export function assembleList(
       extras: options.page.extras,
       selectedFirst: options.page.selectedFirst,
       ...(options.page.css ? { css: options.page.css } : {}),
+      ...(options.page.header ? { header: options.page.header } : {}),
+      ...(options.page.perEntry ? { entryFolders: folders(groups) } : {}),
       sections: pageSections(groups, entries, (ir) => irToFormat(ir, formatter)),
     });
   }
@@ -119,4 +126,42 @@ function pageSections(
     next += g.items.length;
     return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: list };
   });
+}
+
+/** Each listed key's folder under `publications/`. */
+function folders(groups: readonly Group[]): Map<string, string> {
+  return entryFolders(groups.flatMap((g) => g.items.map((item) => String(item.id).split('\u0000')[0] as string)));
+}
+
+/**
+ * The per-entry pages of a publications page (`page.perEntry`): path (relative to the list page's folder) -> HTML.
+ * Empty for any other document.
+ */
+export function entryPagesOf(
+  groups: readonly Group[],
+  entries: readonly ResolvedEntry[],
+  options: DocumentOptions,
+): Map<string, string> {
+  const pages = new Map<string, string>();
+  const page = options.page;
+  if (!page?.perEntry || options.format !== 'html' || !options.standalone) return pages;
+  const byFolder = folders(groups);
+  for (const section of pageSections(groups, entries, (ir) => irToFormat(ir, html))) {
+    for (const entry of section.entries) {
+      const folder = byFolder.get(entry.key);
+      if (!folder || pages.has(`publications/${folder}/index.html`)) continue;
+      pages.set(
+        `publications/${folder}/index.html`,
+        entryPage({
+          key: entry.key,
+          html: entry.html,
+          extras: page.extras.get(entry.key),
+          lang: options.locale,
+          listHref: `../../${encodeURIComponent(page.perEntry.listFile)}`,
+          listTitle: options.title ?? 'Publications',
+        }),
+      );
+    }
+  }
+  return pages;
 }

@@ -10,13 +10,14 @@ import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 import { decorateAuthors, type DecoratedAuthors } from '../csl/authors.js';
 import { resolveNames } from '../csl/resolve-names.js';
-import { assembleList, type AnnotationStyle, type PageOptions, type ResolvedEntry } from './document.js';
+import { assembleList, entryPagesOf, type AnnotationStyle, type PageOptions, type ResolvedEntry } from './document.js';
 import { groupItems, type Group, type GroupBy } from './group.js';
 import { IR, plain } from '../csl/ir.js';
 import { sortNewestFirst } from './sort.js';
 import { DATA_FORMATS } from './formats.js';
 import { entryData } from '../page/data.js';
 import { toYaml } from '../page/yaml.js';
+import type { PageHeader } from '../page/header.js';
 
 import type { OutputFormat } from './formats.js';
 import { lookupTable } from '../model/lookup-table.js';
@@ -51,6 +52,10 @@ export interface PageSpec {
   readonly linkBase?: string;
   /** The target of the BibTeX shown per entry (export-bib's). */
   readonly bibtexTarget: 'bibtex' | 'biblatex';
+  /** The page's header: the researcher's name, affiliation, photo, profile links. */
+  readonly header?: PageHeader;
+  /** One page per paper, beside the list page (its file name: `listFile`). */
+  readonly perEntry?: { readonly listFile: string };
 }
 
 /** Marks the second and later items of a key used twice, for citeproc-js (see prepareList). */
@@ -77,6 +82,8 @@ export interface RenderedList {
   readonly count: number;
   /** Entries that citeproc-js could not render (they are left out of the list). */
   readonly problems: readonly Problem[];
+  /** A publications page's per-entry pages: path relative to the page's folder -> HTML (`page.perEntry`). */
+  readonly pages?: ReadonlyMap<string, string>;
 }
 
 /** A list ready for citeproc-js: filtered, sorted, grouped, names decorated, lean items to render. */
@@ -195,10 +202,12 @@ export function finishList(prepared: PreparedList, outcome: RenderOutcome): Rend
   if (DATA_FORMATS.has(options.format)) {
     return { output: dataOutput(prepared, entries), count: prepared.ordered.length, problems };
   }
+  const pages = entryPagesOf(prepared.groups, entries, options);
   return {
     output: assembleList(prepared.groups, entries, options),
     count: printedCount(entries),
     problems: [...problems, ...ownerWarnings(entries, options)],
+    ...(pages.size > 0 ? { pages } : {}),
   };
 }
 

@@ -4,11 +4,13 @@
  * target, toggles that open and close with the keyboard, a copy button that puts the exact BibTeX on the clipboard,
  * no request to any other host, no horizontal scroll at 360 px, and axe-core's WCAG 2 A/AA rules (contrast and
  * landmarks included) in the light and the dark theme. Light, dark and mobile screenshots are compared with the
- * reviewed goldens in test/page/screenshots/ (UPDATE_SCREENSHOTS=1 writes them). Skipped, with one line, without
- * Chromium.
+ * reviewed goldens in test/page/screenshots/ (UPDATE_SCREENSHOTS=1 writes them). The same for a site's page with
+ * the config's header (name, affiliation, photo, profile links) and for a per-entry page (`page.perEntry`). Skipped,
+ * with one line, without Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -43,7 +45,35 @@ beforeAll(async () => {
   // the page `npm run publications` writes: the config's HTML output
   pages.set('/embedded.html', await pageOf(['--group-by', 'year', '--selected-first', '--link-titles']));
   pages.set('/hostile.html', await pageOf(['--bib', fixture('bib/hostile-page-fields.bib'), '--selected-first']));
+  // a site: the config's header and one page per paper, as `bibfolio publications` writes them
+  const site = mkdtempSync(join(tmpdir(), 'bibfolio-site-'));
+  mkdirSync(join(site, 'bib'));
+  cpSync(join(ROOT, 'bib/publications.bib'), join(site, 'bib/publications.bib'));
+  const config = JSON.parse(readFileSync(join(ROOT, 'bibfolio.config.json'), 'utf8')) as Record<string, unknown>;
+  config.page = {
+    name: 'Joe Benton',
+    affiliation: 'Member of Technical Staff, Anthropic',
+    photo: 'photo.png',
+    links: {
+      orcid: 'https://orcid.org/0000-0002-1825-0097',
+      scholar: 'https://scholar.google.com/citations?user=joebenton',
+      github: 'https://github.com/joebenton',
+    },
+    perEntry: true,
+  };
+  writeFileSync(join(site, 'bibfolio.config.json'), JSON.stringify(config));
+  const built = await cli(['publications'], site);
+  expect(built.code, built.stderr).toBe(0);
+  pages.set('/site/publications.html', readFileSync(join(site, 'dist/publications.html'), 'utf8'));
+  pages.set(
+    '/site/publications/benton2024denoising/',
+    readFileSync(join(site, 'dist/publications/benton2024denoising/index.html'), 'utf8'),
+  );
+  const photo = new PNG({ width: 96, height: 96 });
+  for (let i = 0; i < photo.data.length; i += 4) photo.data.set([70, 110, 160, 255], i);
+  const photoBytes = PNG.sync.write(photo);
   server = createServer((req, res) => {
+    if (req.url === '/site/photo.png') return void res.writeHead(200, { 'Content-Type': 'image/png' }).end(photoBytes);
     const body = pages.get(req.url ?? '');
     if (!body) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
@@ -261,4 +291,33 @@ describe.skipIf(!chromium)('the publications page in Chromium', () => {
       await page.close();
     },
   );
+
+  it.each([
+    ['light', false],
+    ['dark', true],
+  ] as const)('a site page with the header, and a per-entry page, pass axe-core in the %s theme', async (_, dark) => {
+    for (const path of ['/site/publications.html', '/site/publications/benton2024denoising/']) {
+      const { page, requests } = await open(path, 1000, dark);
+      expect(await axeViolations(page), path).toEqual([]);
+      expect(
+        requests.every((r) => r.startsWith(base())),
+        path,
+      ).toBe(true);
+      await page.close();
+    }
+  });
+
+  it('the header and the per-entry page look as reviewed; the way back lands on the entry', async () => {
+    const { page } = await open('/site/publications.html', 1000);
+    await page.evaluate(() => document.fonts.ready);
+    const header = await page.$('header.bibfolio-header');
+    compareScreenshot('site-header', (await header?.screenshot()) as Uint8Array);
+    await page.close();
+    const entry = await open('/site/publications/benton2024denoising/', 1000);
+    await entry.page.evaluate(() => document.fonts.ready);
+    compareScreenshot('entry-page', await entry.page.screenshot());
+    await Promise.all([entry.page.waitForNavigation(), entry.page.click('nav.bibfolio-back a')]);
+    expect(entry.page.url()).toBe(`${base()}/site/publications.html#benton2024denoising`);
+    await entry.page.close();
+  });
 });

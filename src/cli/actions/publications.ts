@@ -1,5 +1,5 @@
 /** The work of `bibfolio publications`: writes every output named in the config (by default Markdown, HTML, LaTeX and text). */
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadContext, outputPath } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
 import { listOptions, type ListCommandFlags } from '../list-options.js';
@@ -33,5 +33,11 @@ export async function run(flags: PublicationsFlags, io: Io): Promise<void> {
     printProblems(result.problems, io);
     writeOutputFile(path, result.output);
     io.stderr(`wrote ${relative(io.cwd, path) || path} (${output.format}, ${result.count} entries)\n`);
+    // one page per paper beside the list page (config page.perEntry)
+    for (const [file, html] of result.pages ?? []) writeOutputFile(join(dirname(path), file), html);
+    if (result.pages?.size)
+      io.stderr(
+        `wrote ${result.pages.size} pages in ${relative(io.cwd, join(dirname(path), 'publications')) || 'publications'}/ (one per paper)\n`,
+      );
   }
 }
