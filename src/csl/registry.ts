@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import { closest } from '../model/closest.js';
 import { STYLES_DIR } from './style-dirs.js';
 import { StyleNotFoundError } from './style-errors.js';
 import { readStyleInfo, StyleFormatError, type StyleInfo } from './style-info.js';
@@ -146,11 +147,13 @@ export function loadStyle(nameOrPath: string, search: StyleSearch | string = {})
     found = { path, xml };
     id = path;
   } else {
-    const byName = findByName(nameOrPath, dirs);
+    // style IDs are lower case: `APA` and `IEEE` are found as `apa` and `ieee`
+    const byName = findByName(nameOrPath, dirs) ?? findByName(nameOrPath.toLowerCase(), dirs);
     if (!byName) {
+      const near = closest(nameOrPath, styleNames(dirs));
       throw new StyleNotFoundError(
-        `unknown style "${nameOrPath}"; looked in ${dirs.join(', ')} and the packaged styles (cv, apa, vancouver, harvard1). ` +
-          `Run "bibfolio styles add ${nameOrPath}" to fetch it from the official CSL repository, or give a path to a .csl file`,
+        `unknown style "${nameOrPath}"${near ? ` (did you mean "${near}"?)` : ''}; looked in ${dirs.join(', ')} and the packaged styles. ` +
+          `"bibfolio styles list" shows the styles at hand; "bibfolio styles add ${nameOrPath}" fetches one from the official CSL repository, or give a path to a .csl file`,
       );
     }
     found = byName;

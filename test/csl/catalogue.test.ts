@@ -126,10 +126,10 @@ describe.skipIf(!existsSync(CATALOGUE))('bibfolio styles add', () => {
     expect(renamed.stdout).toContain('**Joe Benton**');
     const list = await cli(['styles', 'list'], undefined, env);
     expect(list.stdout).toMatch(
-      /^acta-otorrinolaringologica-espanola +\(dependent\) Acta Otorrinolaringológica Española/m,
+      /^acta-otorrinolaringologica-espanola +\[fetched\] \(dependent\) Acta Otorrinolaringológica Española/m,
     );
     expect(list.stdout).toMatch(
-      /^nlm-citation-sequence +NLM\/Vancouver: Citing Medicine 2nd edition \(citation-sequence\)/m,
+      /^nlm-citation-sequence +\[bundled\] NLM\/Vancouver: Citing Medicine 2nd edition \(citation-sequence\)/m,
     );
     expect(list.stdout).toMatch(/^cv +bibfolio CV/m);
   }

@@ -45,7 +45,12 @@ describe('--disambiguate', () => {
     expect(apa.stdout).toContain('(2024a)');
     const numbered = await cli(['format', '-s', 'vancouver', '-t', 'text'], dir);
     expect(numbered.code, numbered.stderr).toBe(0);
-    expect(numbered.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, 2))).toEqual(['1.', '2.', '3.']);
+    expect(
+      numbered.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(0, 2)),
+    ).toEqual(['1.', '2.', '3.']);
     expect(numbered.stdout.indexOf('Beta Paper')).toBeLessThan(numbered.stdout.indexOf('Alpha Paper'));
   });
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { addStyles, CatalogueError, StyleCatalogue } from '../../csl/catalogue.js';
-import { userStylesDir } from '../../csl/style-dirs.js';
+import { STYLES_DIR, userStylesDir } from '../../csl/style-dirs.js';
 import { readStyleInfo } from '../../csl/style-info.js';
 import { loadContext } from '../context.js';
 import { CliFailure, type Io } from '../io.js';
@@ -45,6 +45,8 @@ interface ListedStyle {
   readonly title: string;
   readonly dependent: boolean;
   readonly path: string;
+  /** Where it comes from: bibfolio's own folder (bundled), the project's or the config's folders, the cache. */
+  readonly origin?: 'bundled' | 'project' | 'fetched' | 'packaged';
 }
 
 function stylesIn(dir: string): ListedStyle[] {
@@ -77,15 +79,18 @@ export function list(flags: StylesListFlags, io: Io): void {
   const ctx = loadContext(flags, io);
   const seen = new Set<string>();
   const styles: ListedStyle[] = [];
+  const fetched = userStylesDir(io.env);
   for (const dir of ctx.styleDirs) {
+    const origin = dir === STYLES_DIR ? 'bundled' : dir === fetched ? 'fetched' : 'project';
     for (const style of stylesIn(dir)) {
       if (seen.has(style.id)) continue; // the first folder wins, as for --style NAME
       seen.add(style.id);
-      styles.push(style);
+      styles.push({ ...style, origin });
     }
   }
   for (const id of ['apa', 'vancouver', 'harvard1']) {
-    if (!seen.has(id)) styles.push({ id, title: '(packaged with citation-js)', dependent: false, path: '' });
+    if (!seen.has(id))
+      styles.push({ id, title: '(packaged with citation-js)', dependent: false, path: '', origin: 'packaged' });
   }
   if (flags.json) {
     io.stdout(`${JSON.stringify(styles, null, 2)}\n`);
@@ -94,7 +99,11 @@ export function list(flags: StylesListFlags, io: Io): void {
   const width = Math.max(...styles.map((s) => s.id.length));
   for (const s of styles) {
     const where = s.path ? `  ${relative(io.cwd, s.path) || s.path}` : '';
-    io.stdout(`${s.id.padEnd(width)}  ${s.dependent ? '(dependent) ' : ''}${s.title}${where}\n`);
+    const origin = s.origin === 'bundled' && s.id !== 'cv' ? '[bundled] ' : s.origin === 'fetched' ? '[fetched] ' : '';
+    io.stdout(`${s.id.padEnd(width)}  ${origin}${s.dependent ? '(dependent) ' : ''}${s.title}${where}\n`);
   }
-  io.stderr(`${styles.length} styles; fetch more with "bibfolio styles add ID" (IDs: https://www.zotero.org/styles)\n`);
+  const bundled = styles.filter((s) => s.origin === 'bundled' || s.origin === 'packaged').length;
+  io.stderr(
+    `${styles.length} styles (${bundled} ship with bibfolio and work offline); fetch more with "bibfolio styles add ID" (IDs: https://www.zotero.org/styles)\n`,
+  );
 }
