@@ -280,7 +280,7 @@ export class RenderSession {
     });
     const chosen = options.selectedOnly ? listed.filter((x) => x.custom.selected) : listed;
     const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
-    const groups = groupItems(sorted as unknown as CslItem[], options.groupBy);
+    const groups = groupItems(sorted as unknown as CslItem[], options.groupBy, options.locale);
     const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
     const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
     // an entry the style prints as nothing is said every run, from a cached record too

@@ -87,7 +87,8 @@ export const configSchema = z.strictObject({
   linkTitles: z._default(z.boolean(), false),
   /** Keep the style's own disambiguation (year suffixes `2024a`, added names) in lists: `--disambiguate`. */
   disambiguate: z._default(z.boolean(), false),
-  title: z._default(z.string(), 'Publications'),
+  /** The list's title; by default "Publications" in the list's language. */
+  title: z.optional(z.string()),
   /**
    * The publications page: a header (the researcher's name, affiliation, photo and profile links) and, with
    * `perEntry`, one page per paper (`publications/KEY/index.html` beside each standalone HTML output) carrying the

@@ -7,6 +7,7 @@ import { escapeHtml, pageStart } from '../render/html.js';
 import type { EntryExtras } from './extras.js';
 import { highwireTags, jsonLd } from './scholarly.js';
 import { PAGE_CSS } from './page-style.js';
+import { pageStrings, textDirection } from './strings.js';
 
 /** A key as a folder name: letters, digits, `.`, `_` and `-` (others become `-`), unique in the list. */
 export function entryFolders(keys: readonly string[]): Map<string, string> {
@@ -37,12 +38,13 @@ export interface EntryPageInput {
 
 export function entryPage(input: EntryPageInput): string {
   const { extras } = input;
+  const words = pageStrings(input.lang);
   const title = extras?.meta?.title || input.key;
   const links = (extras?.links ?? [])
     .map((l) => `<a class="bibfolio-button" href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a>`)
     .join('');
   return [
-    ...pageStart(input.lang, title),
+    ...pageStart(input.lang, title, textDirection(input.lang)),
     ...(extras?.meta ? [highwireTags(extras.meta), jsonLd(extras.meta)] : []),
     '<meta name="generator" content="bibfolio">',
     '<link rel="icon" href="data:,">',
@@ -55,7 +57,9 @@ export function entryPage(input: EntryPageInput): string {
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="bibfolio-citation">${input.html}</p>`,
     links ? `<div class="bibfolio-tools">${links}</div>` : '',
-    extras?.abstract ? `<section><h2>Abstract</h2><p>${escapeHtml(extras.abstract)}</p></section>` : '',
+    extras?.abstract
+      ? `<section><h2>${escapeHtml(words.abstract)}</h2><p>${escapeHtml(extras.abstract)}</p></section>`
+      : '',
     extras?.bibtex
       ? `<section><h2>BibTeX</h2><div class="bibfolio-panel"><pre><code>${escapeHtml(extras.bibtex)}</code></pre></div></section>`
       : '',

@@ -4,6 +4,7 @@
  */
 import { escapeHtml } from '../render/html.js';
 import { isSafeUrl } from '../render/formatter.js';
+import type { PageStrings } from './strings.js';
 
 export interface PageHeader {
   readonly name?: string;
@@ -27,7 +28,7 @@ export const PROFILE_LABELS: ReadonlyArray<readonly [ProfileLink, string]> = [
 const RELATIVE = /^(?![a-z][a-z0-9+.-]*:)[^\s"'<>]+$/i;
 
 /** The header's HTML: the page title when no name is given. */
-export function headerHtml(header: PageHeader | undefined, title: string): string {
+export function headerHtml(header: PageHeader | undefined, title: string, words: PageStrings): string {
   const name = header?.name ?? title;
   const photo =
     header?.photo && (isSafeUrl(header.photo) || RELATIVE.test(header.photo))
@@ -42,7 +43,10 @@ export function headerHtml(header: PageHeader | undefined, title: string): strin
       ? [`<a class="bibfolio-profile" rel="me" href="${escapeHtml(href)}">${escapeHtml(label)}</a>`]
       : [];
   });
-  const nav = links.length > 0 ? `<nav class="bibfolio-profiles" aria-label="Profiles">${links.join(' ')}</nav>` : '';
+  const nav =
+    links.length > 0
+      ? `<nav class="bibfolio-profiles" aria-label="${escapeHtml(words.profiles)}">${links.join(' ')}</nav>`
+      : '';
   const subtitle = header?.name && header.name !== title ? `<p class="bibfolio-subtitle">${escapeHtml(title)}</p>` : '';
   return `<header class="bibfolio-header">${photo}<div><h1>${escapeHtml(name)}</h1>${affiliation}${nav}${subtitle}</div></header>`;
 }

@@ -50,8 +50,9 @@ document.querySelectorAll('.bibfolio-copy').forEach(function (button) {
   button.addEventListener('click', function () {
     var code = button.parentNode.querySelector('code');
     navigator.clipboard.writeText(code.textContent).then(function () {
-      button.textContent = 'Copied';
-      setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+      var label = button.textContent;
+      button.textContent = button.getAttribute('data-copied') || label;
+      setTimeout(function () { button.textContent = label; }, 1500);
     });
   });
 });

@@ -11,6 +11,7 @@ import type { EntryExtras } from './extras.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-style.js';
 import { headerHtml, type PageHeader } from './header.js';
 import { coinsSpan } from './scholarly.js';
+import { pageStrings, textDirection, type PageStrings } from './strings.js';
 
 export interface PageEntry {
   readonly key: string;
@@ -48,10 +49,18 @@ function slug(text: string): string {
   return /^\d/.test(s) ? `year-${s}` : s || 'section';
 }
 
-function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string, folder?: string): string {
+function entryHtml(
+  entry: PageEntry,
+  extras: EntryExtras | undefined,
+  id: string,
+  words: PageStrings,
+  folder?: string,
+): string {
   const tools: string[] = [];
   if (folder)
-    tools.push(`<a class="bibfolio-button" href="publications/${escapeHtml(encodeURIComponent(folder))}/">Details</a>`);
+    tools.push(
+      `<a class="bibfolio-button" href="publications/${escapeHtml(encodeURIComponent(folder))}/">${escapeHtml(words.details)}</a>`,
+    );
   const badge = extras?.badge ? `<span class="bibfolio-badge">${escapeHtml(extras.badge)}</span> ` : '';
   const award = extras?.award
     ? `\n    <div class="bibfolio-award"><span aria-hidden="true">🏆</span> ${escapeHtml(extras.award)}</div>`
@@ -62,17 +71,17 @@ function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string
   if (extras?.citations) {
     const c = extras.citations;
     tools.push(
-      `<span class="bibfolio-cited">cited by ${escapeHtml(String(c.count))} (${escapeHtml(c.source)}, ${escapeHtml(c.date)})</span>`,
+      `<span class="bibfolio-cited">${escapeHtml(words.citedBy.replace('{n}', String(c.count)))} (${escapeHtml(c.source)}, ${escapeHtml(c.date)})</span>`,
     );
   }
   if (extras?.abstract) {
     tools.push(
-      `<details class="bibfolio-abstract"><summary>Abstract</summary><div class="bibfolio-panel"><p>${escapeHtml(extras.abstract)}</p></div></details>`,
+      `<details class="bibfolio-abstract"><summary>${escapeHtml(words.abstract)}</summary><div class="bibfolio-panel"><p>${escapeHtml(extras.abstract)}</p></div></details>`,
     );
   }
   if (extras?.bibtex) {
     tools.push(
-      `<details class="bibfolio-bibtex"><summary>BibTeX</summary><div class="bibfolio-panel"><pre><code>${escapeHtml(extras.bibtex)}</code></pre><button type="button" class="bibfolio-copy" hidden>Copy</button></div></details>`,
+      `<details class="bibfolio-bibtex"><summary>BibTeX</summary><div class="bibfolio-panel"><pre><code>${escapeHtml(extras.bibtex)}</code></pre><button type="button" class="bibfolio-copy" data-copied="${escapeHtml(words.copied)}" hidden>${escapeHtml(words.copy)}</button></div></details>`,
     );
   }
   const toolbar = tools.length > 0 ? `\n    <div class="bibfolio-tools">${tools.join('')}</div>` : '';
@@ -82,11 +91,12 @@ function entryHtml(entry: PageEntry, extras: EntryExtras | undefined, id: string
 }
 
 export function publicationsPage(doc: PageDocument): string {
+  const words = pageStrings(doc.lang);
   const sections: { heading: string; id: string; entries: PageEntry[] }[] = [];
   const all = doc.sections.flatMap((s) => s.entries);
   if (doc.selectedFirst) {
     const selected = all.filter((e) => doc.extras.get(e.key)?.selected);
-    if (selected.length > 0) sections.push({ heading: 'Selected publications', id: 'selected', entries: selected });
+    if (selected.length > 0) sections.push({ heading: words.selected, id: 'selected', entries: selected });
   }
   for (const section of doc.sections) {
     // a selected paper is shown first and in its year too: a visitor browsing by year misses nothing. Without
@@ -96,7 +106,7 @@ export function publicationsPage(doc: PageDocument): string {
         ? section.entries.filter((e) => !doc.extras.get(e.key)?.selected)
         : [...section.entries];
     if (entries.length === 0) continue;
-    const heading = section.heading ?? (doc.selectedFirst && sections.length > 0 ? 'Other publications' : '');
+    const heading = section.heading ?? (doc.selectedFirst && sections.length > 0 ? words.other : '');
     sections.push({ heading, id: heading ? slug(heading) : 'publications', entries });
   }
   // anchors are unique: a key used twice gets "-2" on its second copy
@@ -113,7 +123,7 @@ export function publicationsPage(doc: PageDocument): string {
   const titled = sections.filter((s) => s.heading !== '');
   if (titled.length > 1) {
     body.push(
-      '<nav class="bibfolio-toc" aria-label="Sections"><ul>' +
+      `<nav class="bibfolio-toc" aria-label="${escapeHtml(words.sections)}"><ul>` +
         titled.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.heading)}</a></li>`).join('') +
         '</ul></nav>',
     );
@@ -125,7 +135,7 @@ export function publicationsPage(doc: PageDocument): string {
     body.push(
       `<section class="bibfolio-section"${s.heading ? ` aria-labelledby="${escapeHtml(s.id)}"` : ` id="${escapeHtml(s.id)}"`}>\n${heading}<${list} class="bibfolio-list">\n` +
         s.entries
-          .map((e) => entryHtml(e, doc.extras.get(e.key), unique(e.key), doc.entryFolders?.get(e.key)))
+          .map((e) => entryHtml(e, doc.extras.get(e.key), unique(e.key), words, doc.entryFolders?.get(e.key)))
           .join('\n') +
         `\n</${list}>\n</section>`,
     );
@@ -134,7 +144,7 @@ export function publicationsPage(doc: PageDocument): string {
   const title = escapeHtml(doc.title);
   const style = doc.css ? `<link rel="stylesheet" href="${escapeHtml(doc.css)}">` : `<style>\n${PAGE_CSS}\n</style>`;
   return [
-    ...pageStart(doc.lang, doc.title),
+    ...pageStart(doc.lang, doc.title, textDirection(doc.lang)),
     '<meta name="generator" content="bibfolio">',
     // no favicon request: the page asks nothing of any host, its own included
     '<link rel="icon" href="data:,">',
@@ -142,11 +152,11 @@ export function publicationsPage(doc: PageDocument): string {
     '</head>',
     '<body>',
     '<div class="bibfolio-page">',
-    headerHtml(doc.header, doc.title),
+    headerHtml(doc.header, doc.title, words),
     '<main class="bibfolio">',
     body.join('\n'),
     '</main>',
-    `<footer>${all.length} publications · made with bibfolio</footer>`,
+    `<footer>${escapeHtml(words.count.replace('{n}', String(all.length)))} · ${escapeHtml(words.madeWith)}</footer>`,
     '</div>',
     `<script>\n${PAGE_SCRIPT}\n</script>`,
     '</body>',

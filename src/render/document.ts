@@ -12,6 +12,7 @@ import type { EntryExtras } from '../page/extras.js';
 import { publicationsPage, type PageSection } from '../page/page.js';
 import { entryFolders, entryPage } from '../page/entry-page.js';
 import type { PageHeader } from '../page/header.js';
+import { pageStrings } from '../page/strings.js';
 
 const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json' | 'yaml'>, Formatter>> = { markdown, html, latex, text };
 
@@ -68,7 +69,7 @@ export function assembleList(
   const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json' | 'yaml'>];
   if (options.page && options.format === 'html' && options.standalone) {
     return publicationsPage({
-      title: options.title ?? 'Publications',
+      title: options.title ?? pageStrings(options.locale).title,
       lang: options.locale,
       legend,
       extras: options.page.extras,
@@ -85,7 +86,7 @@ export function assembleList(
       legend,
       standalone: options.standalone,
       lang: options.locale,
-      ...(options.title ? { title: options.title } : {}),
+      title: options.title ?? pageStrings(options.locale).title,
     },
     (ir) => irToFormat(ir, formatter),
   );
@@ -158,7 +159,7 @@ export function entryPagesOf(
           extras: page.extras.get(entry.key),
           lang: options.locale,
           listHref: `../../${encodeURIComponent(page.perEntry.listFile)}`,
-          listTitle: options.title ?? 'Publications',
+          listTitle: options.title ?? pageStrings(options.locale).title,
         }),
       );
     }

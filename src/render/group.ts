@@ -2,6 +2,7 @@
 import { KIND_HEADINGS } from '../csl/mapping-tables.js';
 import type { CslItem } from '../csl/types.js';
 import { yearOf } from './sort.js';
+import { pageStrings } from '../page/strings.js';
 
 export type GroupBy = 'none' | 'year' | 'type';
 
@@ -11,20 +12,21 @@ export interface Group {
 }
 
 /** Groups sorted items, keeping their order inside each group. */
-export function groupItems(sorted: readonly CslItem[], by: GroupBy): Group[] {
+export function groupItems(sorted: readonly CslItem[], by: GroupBy, locale = 'en-US'): Group[] {
+  const words = pageStrings(locale);
   if (by === 'none') return [{ items: sorted }];
   if (by === 'year') {
     const groups = new Map<string, CslItem[]>();
     for (const item of sorted) {
-      const heading = String(yearOf(item) ?? 'Forthcoming');
+      const heading = String(yearOf(item) ?? words.forthcoming);
       const list = groups.get(heading) ?? [];
       list.push(item);
       groups.set(heading, list);
     }
     return [...groups].map(([heading, items]) => ({ heading, items }));
   }
-  return KIND_HEADINGS.map(([kind, heading]) => ({
-    heading,
+  return KIND_HEADINGS.map(([kind]) => ({
+    heading: words.kinds[kind],
     items: sorted.filter((item) => item.custom.kind === kind),
   })).filter((g) => g.items.length > 0);
 }

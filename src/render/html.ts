@@ -34,10 +34,10 @@ export function legendHtml(legend: ReadonlyArray<readonly [string, string]>): st
 }
 
 /** A whole page's first lines, up to its title: doctype, language, charset, viewport. */
-export function pageStart(lang: string, title: string): string[] {
+export function pageStart(lang: string, title: string, dir: 'ltr' | 'rtl' = 'ltr'): string[] {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(lang)}">`,
+    `<html lang="${escapeHtml(lang)}"${dir === 'rtl' ? ' dir="rtl"' : ''}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

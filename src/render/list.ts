@@ -98,7 +98,7 @@ export interface PreparedList {
 
 export function prepareList(items: readonly CslItem[], options: ListOptions): PreparedList {
   const chosen = options.selectedOnly ? items.filter((i) => i.custom.selected) : items;
-  const groups = groupItems(sortNewestFirst(chosen), options.groupBy);
+  const groups = groupItems(sortNewestFirst(chosen), options.groupBy, options.locale);
   const symbols = lookupTable(
     Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol])),
   );

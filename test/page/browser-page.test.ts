@@ -45,6 +45,8 @@ beforeAll(async () => {
   // the page `npm run publications` writes: the config's HTML output
   pages.set('/embedded.html', await pageOf(['--group-by', 'year', '--selected-first', '--link-titles']));
   pages.set('/hostile.html', await pageOf(['--bib', fixture('bib/hostile-page-fields.bib'), '--selected-first']));
+  pages.set('/de.html', await pageOf(['--locale', 'de-DE', '--group-by', 'year', '--selected-first']));
+  pages.set('/ar.html', await pageOf(['--locale', 'ar', '--group-by', 'year', '--selected-first']));
   // a site: the config's header and one page per paper, as `bibfolio publications` writes them
   const site = mkdtempSync(join(tmpdir(), 'bibfolio-site-'));
   mkdirSync(join(site, 'bib'));
@@ -319,5 +321,18 @@ describe.skipIf(!chromium)('the publications page in Chromium', () => {
     await Promise.all([entry.page.waitForNavigation(), entry.page.click('nav.bibfolio-back a')]);
     expect(entry.page.url()).toBe(`${base()}/site/publications.html#benton2024denoising`);
     await entry.page.close();
+  });
+
+  it('a German page and an Arabic one (right to left) pass axe-core; the German page looks as reviewed', async () => {
+    for (const path of ['/de.html', '/ar.html']) {
+      const { page } = await open(path, 1000);
+      expect(await axeViolations(page), path).toEqual([]);
+      if (path === '/ar.html') expect(await page.$eval('html', (h) => getComputedStyle(h).direction)).toBe('rtl');
+      else {
+        await page.evaluate(() => document.fonts.ready);
+        compareScreenshot('german', await page.screenshot());
+      }
+      await page.close();
+    }
   });
 });
