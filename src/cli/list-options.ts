@@ -1,7 +1,12 @@
 /** Command-line options of the list commands, merged over the config. */
 import { loadStyle, resolveLocale, type StyleSource } from '../csl/registry.js';
 import type { Config, OutputSpec } from '../model/config.js';
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError, toPersonName } from '../model/config.js';
+import { OwnerMatcher, type PersonName } from '../model/names.js';
+import { CoauthorLinks, coauthorsFromAlFolio, roleAnnotation, type Member } from '../model/people.js';
 import type { PageHeader } from '../page/header.js';
 import type { GroupBy } from '../render/group.js';
 import type { ListOptions, OutputFormat } from '../render/list.js';
@@ -15,6 +20,8 @@ export interface ListFlags {
   readonly selected?: boolean;
   readonly linkTitles?: boolean;
   readonly disambiguate?: boolean;
+  /** One member's own list: their papers, their name set apart as the owner's. */
+  readonly person?: string;
   readonly locale?: string;
   readonly standalone?: boolean;
   readonly selectedFirst?: boolean;
@@ -63,13 +70,19 @@ export function listOptions(
     format,
     style,
     locale: chooseLocale(style, flags.locale, output?.locale ?? config.locale),
-    ...(ctx.owner ? { owner: ctx.owner } : {}),
+    ...(flags.person !== undefined
+      ? { owner: personMatcher(config, flags.person), ownerOnly: true }
+      : ctx.owner
+        ? { owner: ctx.owner }
+        : {}),
+    ...(config.people.length > 0 ? { members: membersOf(config) } : {}),
+    ...(config.coauthors !== undefined ? { coauthors: coauthorLinks(config.coauthors, ctx.root) } : {}),
     boldOwner: config.owner?.bold ?? true,
     maxAuthors: flags.maxAuthors ?? output?.maxAuthors ?? config.maxAuthors,
     groupBy: flags.groupBy ?? output?.groupBy ?? config.groupBy,
     selectedOnly: flags.selected ?? output?.selected ?? false,
     linkTitles: flags.linkTitles ?? output?.linkTitles ?? config.linkTitles,
-    annotations: withMarks(config.annotations, flags.mark ?? []),
+    annotations: withMarks(withRoles(config), flags.mark ?? []),
     standalone: flags.standalone ?? output?.standalone ?? false,
     title: config.title,
     ...(format === 'html' || format === 'json' || format === 'yaml'
@@ -88,6 +101,59 @@ export function listOptions(
         }
       : {}),
   };
+}
+
+/** The lab's members as the lists set them apart. */
+function membersOf(config: Config): Member[] {
+  return config.people.map((p) => ({
+    matcher: new OwnerMatcher([p.name, ...p.variants].map(toPersonName)),
+    role: p.role,
+    style: p.style,
+    ...(p.style === 'mark' ? { annotation: roleAnnotation(p.role) } : {}),
+  }));
+}
+
+/** The annotations with each marked role's symbol and legend (`role:student` -> † Student). */
+function withRoles(config: Config): Config['annotations'] {
+  const out: Config['annotations'] = Object.assign(Object.create(null), config.annotations);
+  for (const p of config.people) {
+    if (p.style !== 'mark' || out[roleAnnotation(p.role)]) continue;
+    out[roleAnnotation(p.role)] = { symbol: p.mark ?? '†', legend: p.legend ?? p.role };
+  }
+  return out;
+}
+
+/** `--person NAME`: a member of the config's people (by any of their names), else the name itself. */
+function personMatcher(config: Config, name: string): OwnerMatcher {
+  let asked: PersonName;
+  try {
+    asked = toPersonName(name);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliUsageError(`--person: ${err.message}`);
+    throw err;
+  }
+  const member = config.people.find((p) => new OwnerMatcher([p.name, ...p.variants].map(toPersonName)).matches(asked));
+  return new OwnerMatcher(member ? [member.name, ...member.variants].map(toPersonName) : [asked]);
+}
+
+/** Co-authors' pages: the config's name -> URL, or al-folio's `_data/coauthors.yml` (read from the config's folder). */
+function coauthorLinks(spec: NonNullable<Config['coauthors']>, root: string): CoauthorLinks {
+  // name -> URL: matched on the whole name, as written
+  if (typeof spec !== 'string') return new CoauthorLinks([], spec);
+  const path = resolve(root, spec);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliFailure(
+      `cannot read coauthors ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  try {
+    return new CoauthorLinks(coauthorsFromAlFolio(parseYaml(text)));
+  } catch (err) {
+    throw new CliFailure(`coauthors ${spec} is not YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** The config's annotation symbols with --mark overrides; a new annotation's legend is its name. */

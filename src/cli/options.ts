@@ -39,6 +39,7 @@ export function addListOptions(cmd: Command): Command {
       "keep the style's own disambiguation, as its bibliography has it: year suffixes (Smith 2024a, 2024b), added names and initials (slower: the list renders as a whole)",
     )
     .option('--owner <name>', 'the owner to bold (overrides the config), e.g. "Joe Benton"')
+    .option('--person <name>', "one member's own list (config people): their papers, their name set apart")
     .option('--locale <lang>', "CSL locale, e.g. en-GB, de-DE (default: the style's own default-locale, else en-US)")
     .option(
       '--mark <name=symbol>',

@@ -11,6 +11,7 @@
 import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { CslItem, CslName } from './types.js';
 import type { OwnerMatcher } from '../model/names.js';
+import type { CoauthorLinks, Member } from '../model/people.js';
 import { IR, personChar, plain } from './ir.js';
 
 /** The author limit rule; `max` 0 means no limit. */
@@ -50,6 +51,10 @@ export interface PersonMark {
   readonly given?: string;
   /** Symbols to print after the name, in order. */
   readonly marks: readonly string[];
+  /** A member of the lab (config `people`) other than the owner: how their name is set apart. */
+  readonly emphasis?: 'bold' | 'underline' | 'italic';
+  /** A co-author's page (config `coauthors`): the name links to it. */
+  readonly link?: string;
 }
 
 export interface DecoratedAuthors {
@@ -66,6 +71,10 @@ export interface AuthorOptions {
   readonly maxAuthors: number;
   /** Annotation name -> symbol; annotations without a symbol print nothing. */
   readonly symbols: Readonly<Record<string, string>>;
+  /** The lab's members, set apart besides the owner (config `people`). */
+  readonly members?: readonly Member[];
+  /** Co-authors whose names link to their pages (config `coauthors`). */
+  readonly coauthors?: CoauthorLinks;
 }
 
 const sup = (text: string): string => `<sup>${text}</sup>`;
@@ -89,19 +98,28 @@ export function decorateAuthors(item: CslItem, options: AuthorOptions): Decorate
   const shown: CslName[] = selection.shown.map((which, position) => {
     if (which === 'elision') return { literal: IR.ELISION };
     const name = authors[which] as CslName;
-    const annotations = item.custom.authorAnnotations[which + 1] ?? [];
+    const isOwner = which === ownerIndex;
+    const member = isOwner ? undefined : options.members?.find((m) => m.matcher.matches(name));
+    const annotations = [
+      ...(item.custom.authorAnnotations[which + 1] ?? []),
+      ...(member?.annotation ? [member.annotation] : []),
+    ];
     const marks = annotations.flatMap((a) => {
       const symbol = options.symbols[a] ?? parseMarkAnnotation(a)?.symbol;
       if (!symbol) return [];
       used.add(a);
       return [symbol];
     });
-    const bold = options.bold && which === ownerIndex;
-    if (!bold && marks.length === 0) return name;
+    const bold = options.bold && isOwner;
+    const emphasis = member && member.style !== 'mark' ? member.style : undefined;
+    const link = isOwner ? undefined : options.coauthors?.linkFor(name);
+    if (!bold && marks.length === 0 && !emphasis && !link) return name;
     persons.push({
       position,
       bold,
       marks,
+      ...(emphasis ? { emphasis } : {}),
+      ...(link ? { link } : {}),
       hasSuffix: Boolean(name.suffix),
       ...(name.given ? { given: name.given } : {}),
     });

@@ -6,6 +6,13 @@ import { IR } from './ir.js';
 import type { NameLayout, PersonMark, SupRun } from './authors.js';
 import { isGivenForm, NAME_GAP, supRuns } from './name-layout.js';
 
+/** How a lab member's name is set apart (the owner's is bold, or underlined where the style bolds names). */
+const MEMBER_EMPHASIS: Readonly<Record<'bold' | 'underline' | 'italic', readonly [string, string]>> = {
+  bold: [IR.BOLD_OPEN, IR.BOLD_CLOSE],
+  underline: [IR.UNDERLINE_OPEN, IR.UNDERLINE_CLOSE],
+  italic: [IR.ITALIC_OPEN, IR.ITALIC_CLOSE],
+};
+
 function upperCase(text: string, lang: string | undefined): string {
   return lang && /^(tr|az|lt)\b/i.test(lang) ? text.toLocaleUpperCase(lang) : text.toUpperCase();
 }
@@ -124,13 +131,19 @@ export function resolveNames(ir: string, persons: readonly PersonMark[], layout:
         cursor = r.end;
       }
       name = (name + ir.slice(cursor, end)).replace(/[\uE004\uE005]/g, '').replace(/[\uE100-\uF7FF]/g, '');
-      const [open, close] = !person.bold
-        ? ['', '']
-        : boldAround(ir, start, end)
+      const [open, close] = person.bold
+        ? boldAround(ir, start, end)
           ? [IR.OWNER_UNDERLINE_OPEN, IR.OWNER_UNDERLINE_CLOSE]
-          : [IR.OWNER_OPEN, IR.OWNER_CLOSE];
+          : [IR.OWNER_OPEN, IR.OWNER_CLOSE]
+        : person.emphasis
+          ? MEMBER_EMPHASIS[person.emphasis]
+          : ['', ''];
       const marks = p === pieces.length - 1 ? person.marks.map((m) => IR.MARK_OPEN + m + IR.MARK_CLOSE).join('') : '';
-      edits.push({ start, end, text: open + name + close + marks });
+      const set = open + name + close;
+      // a co-author's page: the whole name is the link (the marks stay outside it)
+      const linked =
+        person.link && pieces.length === 1 ? IR.LINK_OPEN + person.link + IR.LINK_TEXT + set + IR.LINK_CLOSE : set;
+      edits.push({ start, end, text: linked + marks });
     });
   });
   // a given name the style printed away from its family name is never left as a superscript

@@ -59,6 +59,8 @@ interface EntryRecord {
   readonly issued?: CslDate;
   readonly kind: PublicationKind;
   readonly selected: boolean;
+  /** The owner is among the authors (a member's own list keeps only these). */
+  readonly owned: boolean;
 }
 
 /** Where a run finds and leaves entry records: the cache file, or a map for one run. */
@@ -238,7 +240,7 @@ export class RenderSession {
       const shares = await renderInShares(
         missing,
         (entries) => this.mapping(entries),
-        { ...options, selectedOnly: false, groupBy: 'none' },
+        { ...options, selectedOnly: false, ownerOnly: false, groupBy: 'none' },
         // a pool started by an earlier list of this session is not worth its messages for a few entries
         missing.length >= PARALLEL_FROM ? pool : undefined,
       );
@@ -257,6 +259,7 @@ export class RenderSession {
             ...(item.issued ? { issued: item.issued } : {}),
             kind: item.custom.kind,
             selected: item.custom.selected,
+            owned: (prepared.decorated[j]?.ownerIndex ?? -1) >= 0,
           };
           found[at] = record;
           if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
@@ -278,7 +281,8 @@ export class RenderSession {
         },
       ];
     });
-    const chosen = options.selectedOnly ? listed.filter((x) => x.custom.selected) : listed;
+    const owned = options.ownerOnly ? listed.filter((x) => x.record.owned) : listed;
+    const chosen = options.selectedOnly ? owned.filter((x) => x.custom.selected) : owned;
     const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
     const groups = groupItems(sorted as unknown as CslItem[], options.groupBy, options.locale);
     const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;

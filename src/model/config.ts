@@ -71,6 +71,25 @@ export const configSchema = z.strictObject({
       }),
     ),
   ),
+  /**
+   * A lab's or group's members, each set apart in every list the store renders: `style` bold, underline, italic, or
+   * a `mark` with its `legend` (a student's †). `bibfolio format --person NAME` renders one member's own list.
+   */
+  people: z._default(
+    z.array(
+      z.strictObject({
+        name: nameSchema,
+        variants: z._default(z.array(nameSchema), []),
+        role: z._default(text(), 'member'),
+        style: z._default(z.enum(['bold', 'underline', 'italic', 'mark']), 'bold'),
+        mark: z.optional(text()),
+        legend: z.optional(text()),
+      }),
+    ),
+    [],
+  ),
+  /** Co-authors' pages: name -> URL, or the path of an al-folio `_data/coauthors.yml` (relative to the config). */
+  coauthors: z.optional(z.union([z.record(text(), url()), text()])),
   /** The store, relative to the config file. */
   store: z._default(text(), 'bib/publications.bib'),
   /** The store's encoding when it is not UTF-8 (latin1, windows-1252, ...); edits are written back in it. */

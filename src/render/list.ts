@@ -18,6 +18,7 @@ import { DATA_FORMATS } from './formats.js';
 import { entryData } from '../page/data.js';
 import { toYaml } from '../page/yaml.js';
 import type { PageHeader } from '../page/header.js';
+import type { CoauthorLinks, Member } from '../model/people.js';
 
 import type { OutputFormat } from './formats.js';
 import { lookupTable } from '../model/lookup-table.js';
@@ -36,6 +37,12 @@ export interface ListOptions {
   readonly maxAuthors: number;
   readonly groupBy: GroupBy;
   readonly selectedOnly: boolean;
+  /** Only the owner's papers (`--person NAME`: one member's own list). */
+  readonly ownerOnly?: boolean;
+  /** The lab's members, set apart besides the owner (config `people`). */
+  readonly members?: readonly Member[];
+  /** Co-authors whose names link to their pages (config `coauthors`). */
+  readonly coauthors?: CoauthorLinks;
   readonly linkTitles: boolean;
   readonly annotations: Readonly<Record<string, AnnotationStyle>>;
   readonly standalone: boolean;
@@ -96,8 +103,14 @@ export interface PreparedList {
   readonly citeprocItems: ReadonlyArray<{ readonly id: string }>;
 }
 
+/** The items the owner wrote (a member's own list). */
+function ownedBy(items: readonly CslItem[], owner: OwnerMatcher): readonly CslItem[] {
+  return items.filter((i) => owner.indexIn(i.author ?? []) >= 0);
+}
+
 export function prepareList(items: readonly CslItem[], options: ListOptions): PreparedList {
-  const chosen = options.selectedOnly ? items.filter((i) => i.custom.selected) : items;
+  const owned = options.ownerOnly && options.owner ? ownedBy(items, options.owner) : items;
+  const chosen = options.selectedOnly ? owned.filter((i) => i.custom.selected) : owned;
   const groups = groupItems(sortNewestFirst(chosen), options.groupBy, options.locale);
   const symbols = lookupTable(
     Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol])),
@@ -107,6 +120,8 @@ export function prepareList(items: readonly CslItem[], options: ListOptions): Pr
     bold: options.boldOwner,
     maxAuthors: options.maxAuthors,
     symbols,
+    ...(options.members ? { members: options.members } : {}),
+    ...(options.coauthors ? { coauthors: options.coauthors } : {}),
   };
   const ordered = groups.flatMap((g) => g.items);
   const decorated = ordered.map((item) => decorateAuthors(item, authorOptions));

@@ -18,11 +18,23 @@ export function citeprocVersion(): string {
 }
 
 export function renderContext(options: ListOptions): string {
-  const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale } = options;
+  const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale, members, coauthors } = options;
   return createHash('sha256')
     .update(
       `${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000${style.disambiguate === true}\u0000`,
     )
-    .update(JSON.stringify({ owner: owner?.forms ?? null, boldOwner, maxAuthors, annotations, linkTitles }))
+    .update(
+      JSON.stringify({
+        // the shape of an entry record (render-session.ts): bumped when it gains a field
+        records: 2,
+        owner: owner?.forms ?? null,
+        boldOwner,
+        maxAuthors,
+        annotations,
+        linkTitles,
+        members: members?.map((m) => [m.matcher.forms, m.style, m.annotation ?? null]) ?? null,
+        coauthors: coauthors?.fingerprint ?? null,
+      }),
+    )
     .digest('hex');
 }
