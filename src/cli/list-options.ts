@@ -94,6 +94,8 @@ export function listOptions(
             ...(config.linkBase ? { linkBase: config.linkBase } : {}),
             bibtexTarget: config.export.target,
             ...(config.page ? { header: pageHeader(config.page) } : {}),
+            ...(config.page?.search ? { search: true } : {}),
+            ...(config.page?.chart ? { chart: true } : {}),
             ...(config.page?.perEntry && output?.path && (flags.standalone ?? output.standalone ?? false)
               ? { perEntry: { listFile: basename(output.path) } }
               : {}),

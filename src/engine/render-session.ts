@@ -201,6 +201,8 @@ export class RenderSession {
         ...(options.pageSpec.css ? { css: options.pageSpec.css } : {}),
         ...(spec.header ? { header: spec.header } : {}),
         ...(spec.perEntry ? { perEntry: spec.perEntry } : {}),
+        ...(spec.search ? { search: true } : {}),
+        ...(spec.chart ? { chart: true } : {}),
       },
     };
   }

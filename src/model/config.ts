@@ -129,6 +129,10 @@ export const configSchema = z.strictObject({
         }),
       ),
       perEntry: z._default(z.boolean(), false),
+      /** A search box over the entries (title, authors, venue, year). */
+      search: z._default(z.boolean(), false),
+      /** A chart of publications per year (inline SVG). */
+      chart: z._default(z.boolean(), false),
     }),
   ),
   /** Publications pages: link label -> the store field it comes from (PDF, Code, Slides, Poster, Video, Website). */

@@ -38,6 +38,14 @@ a:focus-visible,summary:focus-visible,button:focus-visible{outline:2px solid var
 .bibfolio-subtitle{margin:.6rem 0 0;font-size:1.25rem}
 .bibfolio-profiles{display:flex;flex-wrap:wrap;gap:.2rem .8rem;margin:.3rem 0 0;font:14px/1.4 system-ui,sans-serif}
 .bibfolio-back{font:14px/1.4 system-ui,sans-serif}
+.bibfolio-search{margin:1rem 0;font:15px/1.4 system-ui,sans-serif}
+.bibfolio-search input{font:inherit;padding:.3rem .5rem;border:1px solid var(--line);border-radius:.3rem;background:var(--bg);color:var(--fg);width:min(22rem,70%)}
+.bibfolio-found{color:var(--muted);margin-left:.4rem}
+.bibfolio-chart{margin:1rem 0;font:12px system-ui,sans-serif;color:var(--muted)}
+.bibfolio-chart svg{max-width:100%;height:auto;fill:var(--muted)}
+.bibfolio-chart rect{fill:var(--link)}
+.bibfolio-chart figcaption{margin-top:.2rem}
+[hidden]{display:none!important}
 footer{margin-top:3rem;color:var(--muted);font-size:.85em}
 @media print{body{font-size:11pt;background:#fff;color:#000}.bibfolio-tools,nav.bibfolio-toc,footer{display:none}a{color:#000;text-decoration:none}.bibfolio-entry{break-inside:avoid}h2{break-after:avoid}}
 `.trim();

@@ -11,6 +11,7 @@ import type { EntryExtras } from './extras.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-style.js';
 import { headerHtml, type PageHeader } from './header.js';
 import { coinsSpan } from './scholarly.js';
+import { searchBox, SEARCH_SCRIPT, yearChart } from './page-tools.js';
 import { pageStrings, textDirection, type PageStrings } from './strings.js';
 
 export interface PageEntry {
@@ -35,6 +36,10 @@ export interface PageDocument {
   readonly css?: string;
   /** The researcher's name, affiliation, photo and profile links (config `page`). */
   readonly header?: PageHeader;
+  /** A search box over the entries (config `page.search`). */
+  readonly search?: boolean;
+  /** A chart of publications per year (config `page.chart`). */
+  readonly chart?: boolean;
   /** With per-entry pages: each key's folder under `publications/`, linked from its entry. */
   readonly entryFolders?: ReadonlyMap<string, string>;
 }
@@ -57,10 +62,6 @@ function entryHtml(
   folder?: string,
 ): string {
   const tools: string[] = [];
-  if (folder)
-    tools.push(
-      `<a class="bibfolio-button" href="publications/${escapeHtml(encodeURIComponent(folder))}/">${escapeHtml(words.details)}</a>`,
-    );
   const badge = extras?.badge ? `<span class="bibfolio-badge">${escapeHtml(extras.badge)}</span> ` : '';
   const award = extras?.award
     ? `\n    <div class="bibfolio-award"><span aria-hidden="true">🏆</span> ${escapeHtml(extras.award)}</div>`
@@ -68,6 +69,10 @@ function entryHtml(
   for (const link of extras?.links ?? []) {
     tools.push(`<a class="bibfolio-button" href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a>`);
   }
+  if (folder)
+    tools.push(
+      `<a class="bibfolio-button" href="publications/${escapeHtml(encodeURIComponent(folder))}/">${escapeHtml(words.details)}</a>`,
+    );
   if (extras?.citations) {
     const c = extras.citations;
     tools.push(
@@ -87,7 +92,7 @@ function entryHtml(
   const toolbar = tools.length > 0 ? `\n    <div class="bibfolio-tools">${tools.join('')}</div>` : '';
   // COinS: an empty span reference managers (Zotero's connector) read the paper from
   const coins = extras?.meta ? coinsSpan(extras.meta) : '';
-  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}">\n    <div class="bibfolio-citation">${badge}${entry.html}</div>${award}${toolbar}${coins}\n  </li>`;
+  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}" data-key="${escapeHtml(entry.key)}">\n    <div class="bibfolio-citation">${badge}${entry.html}</div>${award}${toolbar}${coins}\n  </li>`;
 }
 
 export function publicationsPage(doc: PageDocument): string {
@@ -120,6 +125,15 @@ export function publicationsPage(doc: PageDocument): string {
   for (const s of sections) s.id = unique(s.id);
   const list = 'ul';
   const body: string[] = [];
+  if (doc.chart) {
+    const counts = new Map<number, number>();
+    for (const e of all) {
+      const year = doc.extras.get(e.key)?.meta?.date?.[0];
+      if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+    body.push(yearChart(counts, words));
+  }
+  if (doc.search) body.push(searchBox(words));
   const titled = sections.filter((s) => s.heading !== '');
   if (titled.length > 1) {
     body.push(
@@ -158,7 +172,7 @@ export function publicationsPage(doc: PageDocument): string {
     '</main>',
     `<footer>${escapeHtml(words.count.replace('{n}', String(all.length)))} · ${escapeHtml(words.madeWith)}</footer>`,
     '</div>',
-    `<script>\n${PAGE_SCRIPT}\n</script>`,
+    `<script>\n${PAGE_SCRIPT}${doc.search ? `\n${SEARCH_SCRIPT}` : ''}\n</script>`,
     '</body>',
     '</html>',
     '',

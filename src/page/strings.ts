@@ -23,12 +23,19 @@ export interface PageStrings {
   readonly citedBy: string;
   readonly forthcoming: string;
   readonly kinds: Readonly<Record<'journal' | 'conference' | 'workshop' | 'preprint' | 'other', string>>;
+  readonly search: string;
+  readonly perYear: string;
 }
 
 type Row = [string, string, string, string, string, string, string, string, string, string, string, string, string];
 
-/** title, selected, other, abstract, copy, copied, details, sections, profiles, count, made with, cited by, forthcoming; then the kinds. */
-const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, string, string, string]]>> = lookupTable({
+/**
+ * title, selected, other, abstract, copy, copied, details, sections, profiles, count, made with, cited by,
+ * forthcoming; then the kinds; then the search box's label and the chart's title.
+ */
+const TABLE: Readonly<
+  Record<string, readonly [Row, readonly [string, string, string, string, string], readonly [string, string]]>
+> = lookupTable({
   en: [
     [
       'Publications',
@@ -46,6 +53,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Forthcoming',
     ],
     ['Journal articles', 'Conference papers', 'Workshop papers', 'Preprints', 'Other'],
+    ['Search', 'Publications per year'],
   ],
   de: [
     [
@@ -64,6 +72,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Im Erscheinen',
     ],
     ['Zeitschriftenartikel', 'Konferenzbeiträge', 'Workshopbeiträge', 'Preprints', 'Sonstige'],
+    ['Suchen', 'Publikationen pro Jahr'],
   ],
   fr: [
     [
@@ -82,6 +91,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'À paraître',
     ],
     ['Articles de revue', 'Articles de conférence', 'Articles d’atelier', 'Prépublications', 'Autres'],
+    ['Rechercher', 'Publications par année'],
   ],
   es: [
     [
@@ -100,6 +110,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'En prensa',
     ],
     ['Artículos de revista', 'Artículos de congreso', 'Artículos de taller', 'Preprints', 'Otros'],
+    ['Buscar', 'Publicaciones por año'],
   ],
   it: [
     [
@@ -118,6 +129,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'In corso di stampa',
     ],
     ['Articoli in rivista', 'Articoli di convegno', 'Articoli di workshop', 'Preprint', 'Altro'],
+    ['Cerca', 'Pubblicazioni per anno'],
   ],
   pt: [
     [
@@ -136,6 +148,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'No prelo',
     ],
     ['Artigos em periódicos', 'Artigos em conferências', 'Artigos em workshops', 'Preprints', 'Outros'],
+    ['Pesquisar', 'Publicações por ano'],
   ],
   nl: [
     [
@@ -154,6 +167,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'In druk',
     ],
     ['Tijdschriftartikelen', 'Conferentiebijdragen', 'Workshopbijdragen', 'Preprints', 'Overig'],
+    ['Zoeken', 'Publicaties per jaar'],
   ],
   ru: [
     [
@@ -172,6 +186,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'В печати',
     ],
     ['Статьи в журналах', 'Доклады на конференциях', 'Доклады на семинарах', 'Препринты', 'Другое'],
+    ['Поиск', 'Публикации по годам'],
   ],
   uk: [
     [
@@ -190,6 +205,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Друкується',
     ],
     ['Статті в журналах', 'Доповіді на конференціях', 'Доповіді на семінарах', 'Препринти', 'Інше'],
+    ['Пошук', 'Публікації за роками'],
   ],
   pl: [
     [
@@ -208,6 +224,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'W druku',
     ],
     ['Artykuły w czasopismach', 'Referaty konferencyjne', 'Referaty warsztatowe', 'Preprinty', 'Inne'],
+    ['Szukaj', 'Publikacje w latach'],
   ],
   cs: [
     [
@@ -226,6 +243,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'V tisku',
     ],
     ['Články v časopisech', 'Konferenční příspěvky', 'Příspěvky z workshopů', 'Preprinty', 'Ostatní'],
+    ['Hledat', 'Publikace podle let'],
   ],
   sv: [
     [
@@ -244,6 +262,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Under utgivning',
     ],
     ['Tidskriftsartiklar', 'Konferensbidrag', 'Workshopbidrag', 'Preprints', 'Övrigt'],
+    ['Sök', 'Publikationer per år'],
   ],
   da: [
     [
@@ -262,6 +281,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Under udgivelse',
     ],
     ['Tidsskriftsartikler', 'Konferencebidrag', 'Workshopbidrag', 'Preprints', 'Andet'],
+    ['Søg', 'Publikationer pr. år'],
   ],
   nb: [
     [
@@ -280,6 +300,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Under utgivelse',
     ],
     ['Tidsskriftartikler', 'Konferansebidrag', 'Workshopbidrag', 'Preprints', 'Annet'],
+    ['Søk', 'Publikasjoner per år'],
   ],
   fi: [
     [
@@ -298,6 +319,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Painossa',
     ],
     ['Lehtiartikkelit', 'Konferenssijulkaisut', 'Työpajajulkaisut', 'Preprintit', 'Muut'],
+    ['Hae', 'Julkaisut vuosittain'],
   ],
   tr: [
     [
@@ -316,6 +338,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Baskıda',
     ],
     ['Dergi makaleleri', 'Konferans bildirileri', 'Çalıştay bildirileri', 'Ön baskılar', 'Diğer'],
+    ['Ara', 'Yıllara göre yayınlar'],
   ],
   el: [
     [
@@ -334,6 +357,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'Υπό έκδοση',
     ],
     ['Άρθρα σε περιοδικά', 'Άρθρα σε συνέδρια', 'Άρθρα σε εργαστήρια', 'Προδημοσιεύσεις', 'Άλλα'],
+    ['Αναζήτηση', 'Δημοσιεύσεις ανά έτος'],
   ],
   zh: [
     [
@@ -352,6 +376,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       '即将出版',
     ],
     ['期刊论文', '会议论文', '研讨会论文', '预印本', '其他'],
+    ['搜索', '每年发表论文数'],
   ],
   'zh-TW': [
     [
@@ -370,6 +395,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       '即將出版',
     ],
     ['期刊論文', '會議論文', '研討會論文', '預印本', '其他'],
+    ['搜尋', '每年發表論文數'],
   ],
   ja: [
     [
@@ -388,6 +414,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       '刊行予定',
     ],
     ['雑誌論文', '国際会議論文', 'ワークショップ論文', 'プレプリント', 'その他'],
+    ['検索', '年別の論文数'],
   ],
   ko: [
     [
@@ -406,6 +433,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       '출판 예정',
     ],
     ['학술지 논문', '학술대회 논문', '워크숍 논문', '프리프린트', '기타'],
+    ['검색', '연도별 논문 수'],
   ],
   ar: [
     [
@@ -424,6 +452,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'قيد النشر',
     ],
     ['مقالات في مجلات', 'أوراق مؤتمرات', 'أوراق ورش عمل', 'مسودات أولية', 'أخرى'],
+    ['بحث', 'المنشورات حسب السنة'],
   ],
   he: [
     [
@@ -442,6 +471,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'בדפוס',
     ],
     ['מאמרים בכתבי עת', 'מאמרים בכנסים', 'מאמרים בסדנאות', 'טיוטות מוקדמות', 'אחר'],
+    ['חיפוש', 'פרסומים לפי שנה'],
   ],
   fa: [
     [
@@ -460,6 +490,7 @@ const TABLE: Readonly<Record<string, readonly [Row, readonly [string, string, st
       'در دست انتشار',
     ],
     ['مقاله‌های مجله', 'مقاله‌های همایش', 'مقاله‌های کارگاه', 'پیش‌چاپ‌ها', 'سایر'],
+    ['جستجو', 'انتشارات بر اساس سال'],
   ],
 });
 
@@ -473,7 +504,8 @@ export const PAGE_LANGUAGES: readonly string[] = Object.keys(TABLE);
 
 /** The strings for a locale: the locale itself (`zh-TW`), else its language, else English. */
 export function pageStrings(locale: string): PageStrings {
-  const [row, kinds] = TABLE[locale] ?? TABLE[language(locale)] ?? (TABLE.en as NonNullable<(typeof TABLE)['en']>);
+  const [row, kinds, page] =
+    TABLE[locale] ?? TABLE[language(locale)] ?? (TABLE.en as NonNullable<(typeof TABLE)['en']>);
   const [
     title,
     selected,
@@ -505,6 +537,8 @@ export function pageStrings(locale: string): PageStrings {
     citedBy,
     forthcoming,
     kinds: { journal, conference, workshop, preprint, other: others },
+    search: page[0],
+    perYear: page[1],
   };
 }
 

@@ -44,6 +44,8 @@ export interface PageOptions {
   readonly header?: PageHeader;
   /** One page per paper beside the list page (`listFile`), each in `publications/FOLDER/index.html`. */
   readonly perEntry?: { readonly listFile: string };
+  readonly search?: boolean;
+  readonly chart?: boolean;
   readonly selectedFirst: boolean;
   /** A stylesheet to link instead of the inline one. */
   readonly css?: string;
@@ -76,6 +78,8 @@ export function assembleList(
       selectedFirst: options.page.selectedFirst,
       ...(options.page.css ? { css: options.page.css } : {}),
       ...(options.page.header ? { header: options.page.header } : {}),
+      ...(options.page.search ? { search: true } : {}),
+      ...(options.page.chart ? { chart: true } : {}),
       ...(options.page.perEntry ? { entryFolders: folders(groups) } : {}),
       sections: pageSections(groups, entries, (ir) => irToFormat(ir, formatter)),
     });

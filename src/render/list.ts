@@ -63,6 +63,8 @@ export interface PageSpec {
   readonly header?: PageHeader;
   /** One page per paper, beside the list page (its file name: `listFile`). */
   readonly perEntry?: { readonly listFile: string };
+  readonly search?: boolean;
+  readonly chart?: boolean;
 }
 
 /** Marks the second and later items of a key used twice, for citeproc-js (see prepareList). */

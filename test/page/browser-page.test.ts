@@ -62,6 +62,8 @@ beforeAll(async () => {
       github: 'https://github.com/joebenton',
     },
     perEntry: true,
+    search: true,
+    chart: true,
   };
   writeFileSync(join(site, 'bibfolio.config.json'), JSON.stringify(config));
   const built = await cli(['publications'], site);
@@ -314,6 +316,8 @@ describe.skipIf(!chromium)('the publications page in Chromium', () => {
     await page.evaluate(() => document.fonts.ready);
     const header = await page.$('header.bibfolio-header');
     compareScreenshot('site-header', (await header?.screenshot()) as Uint8Array);
+    // the top of the page: header, chart of publications per year, search box
+    compareScreenshot('site-page', await page.screenshot());
     await page.close();
     const entry = await open('/site/publications/benton2024denoising/', 1000);
     await entry.page.evaluate(() => document.fonts.ready);
@@ -334,5 +338,29 @@ describe.skipIf(!chromium)('the publications page in Chromium', () => {
       }
       await page.close();
     }
+  });
+
+  it('the search box filters by any words of an entry, counts each paper once, and hides empty sections', async () => {
+    const { page } = await open('/site/publications.html', 1000);
+    expect(await page.$eval('.bibfolio-search', (d) => (d as HTMLElement).hidden)).toBe(false);
+    await page.type('#bibfolio-q', 'flow MATCHING deligiannidis');
+    const visible = await page.$$eval('li.bibfolio-entry', (lis) =>
+      lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.getAttribute('data-key')),
+    );
+    // listed among the selected papers and in its year
+    expect(visible).toEqual(['benton2024error', 'benton2024error']);
+    expect(await page.$eval('output.bibfolio-found', (o) => o.textContent)).toBe('1 / 16');
+    expect(await page.$eval('#year-2025', (h) => (h.closest('section') as HTMLElement).hidden)).toBe(true);
+    await page.click('#bibfolio-q', { clickCount: 3 });
+    await page.keyboard.press('Backspace');
+    expect(await page.$$eval('li.bibfolio-entry[hidden]', (lis) => lis.length)).toBe(0);
+    // the chart's text alternative says what the year sections count
+    const chart = await page.$eval('.bibfolio-chart svg', (svg) => svg.getAttribute('aria-label'));
+    const sections = await page.$$eval('h2[id^="year-"]', (hs) =>
+      hs.map((h) => (h.textContent ?? '').replace(/^(\d+) \((\d+)\)$/, '$1: $2')).reverse(),
+    );
+    expect(chart).toBe(`Publications per year: ${sections.join(', ')}`);
+    expect(chart).toBe('Publications per year: 2022: 2, 2023: 2, 2024: 6, 2025: 6');
+    await page.close();
   });
 });
