@@ -3,8 +3,8 @@ import { loadStyle, resolveLocale, type StyleSource } from '../csl/registry.js';
 import type { Config, OutputSpec } from '../model/config.js';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError, toPersonName } from '../model/config.js';
+import { load as yaml } from '../vendor/yaml.js';
 import { OwnerMatcher, type PersonName } from '../model/names.js';
 import { CoauthorLinks, coauthorsFromAlFolio, roleAnnotation, type Member } from '../model/people.js';
 import type { PageHeader } from '../page/header.js';
@@ -152,7 +152,7 @@ function coauthorLinks(spec: NonNullable<Config['coauthors']>, root: string): Co
     );
   }
   try {
-    return new CoauthorLinks(coauthorsFromAlFolio(parseYaml(text)));
+    return new CoauthorLinks(coauthorsFromAlFolio(yaml().parse(text)));
   } catch (err) {
     throw new CliFailure(`coauthors ${spec} is not YAML: ${(err as Error).message.split('\n')[0]}`);
   }
