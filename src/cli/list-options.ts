@@ -96,6 +96,7 @@ export function listOptions(
             ...(config.page ? { header: pageHeader(config.page) } : {}),
             ...(config.page?.search ? { search: true } : {}),
             ...(config.page?.chart ? { chart: true } : {}),
+            ...(config.page?.previewBase ? { previewBase: config.page.previewBase } : {}),
             ...(config.page?.perEntry && output?.path && (flags.standalone ?? output.standalone ?? false)
               ? { perEntry: { listFile: basename(output.path) } }
               : {}),

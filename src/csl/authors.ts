@@ -92,7 +92,12 @@ export function markedName(name: CslName, index: number): CslName {
 export function decorateAuthors(item: CslItem, options: AuthorOptions): DecoratedAuthors {
   const authors = item.author ?? [];
   const ownerIndex = options.owner ? options.owner.indexIn(authors) : -1;
-  const selection = selectAuthors(authors.length, ownerIndex, options.maxAuthors, item.custom.truncated);
+  // on a lab's list, a paper without the owner never hides the first member among its authors either
+  const anchor =
+    ownerIndex >= 0 || !options.members?.length
+      ? ownerIndex
+      : authors.findIndex((a) => options.members?.some((m) => m.matcher.matches(a)));
+  const selection = selectAuthors(authors.length, anchor, options.maxAuthors, item.custom.truncated);
   const persons: PersonMark[] = [];
   const used = new Set<string>();
   const shown: CslName[] = selection.shown.map((which, position) => {

@@ -43,11 +43,12 @@ export async function pageExtras(
     .update(
       JSON.stringify([
         // the record's shape: bumped when EntryExtras gains a field (scholarly metadata)
-        'extras-2',
+        'extras-3',
         options.target,
         options.owner?.forms ?? null,
         options.linkFields ?? null,
         options.linkBase ?? null,
+        options.previewBase ?? null,
       ]),
     )
     .update(contentKeys.join('\u0000'))

@@ -190,6 +190,7 @@ export class RenderSession {
         ...(options.owner ? { owner: options.owner } : {}),
         ...(spec.linkFields ? { linkFields: spec.linkFields } : {}),
         ...(spec.linkBase ? { linkBase: spec.linkBase } : {}),
+        ...(spec.previewBase ? { previewBase: spec.previewBase } : {}),
       },
       (file, message) => warnings.push({ severity: 'warning', code: 'damaged-sidecar', message, file }),
     );

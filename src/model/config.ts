@@ -131,6 +131,8 @@ export const configSchema = z.strictObject({
       perEntry: z._default(z.boolean(), false),
       /** A search box over the entries (title, authors, venue, year). */
       search: z._default(z.boolean(), false),
+      /** Where al-folio's `preview` images are when the field holds a file name (`/assets/img/publication_preview/`). */
+      previewBase: z.optional(text()),
       /** A chart of publications per year (inline SVG). */
       chart: z._default(z.boolean(), false),
     }),

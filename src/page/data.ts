@@ -11,6 +11,7 @@ import { html } from '../render/html.js';
 import { markdown, markdownInline } from '../render/markdown.js';
 import { text } from '../render/text.js';
 import type { EntryExtras } from './extras.js';
+import type { ScholarlyMeta } from './scholarly.js';
 import type { EntryLink } from './links.js';
 
 export interface EntryData {
@@ -35,6 +36,10 @@ export interface EntryData {
   /** al-folio's `abbr` (the venue badge) and `award`, or null. */
   readonly badge: string | null;
   readonly award: string | null;
+  /** al-folio's `preview` image, as an address, or null. */
+  readonly preview: string | null;
+  /** What a per-entry page's Highwire tags and JSON-LD say (page/scholarly.ts), for a site's own templates. */
+  readonly scholarly: ScholarlyMeta | null;
   readonly bibtex: string | null;
   /** Semantic Scholar's count as sync-venues recorded it (`count`, `date`, `source`), or null. */
   readonly citations: { readonly count: number; readonly date: string; readonly source: string } | null;
@@ -72,6 +77,8 @@ export function entryData(
     abstract: extras?.abstract ?? null,
     badge: extras?.badge ?? null,
     award: extras?.award ?? null,
+    preview: extras?.preview ?? null,
+    scholarly: extras?.meta ?? null,
     bibtex: extras?.bibtex || null,
     citations: extras?.citations ?? null,
   };

@@ -9,7 +9,7 @@ import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
 import { readLatex } from '../latex/read.js';
 import { stripHtml } from '../conventions/html-markup.js';
-import { entryLinks, linkFieldsOf, type EntryLink } from './links.js';
+import { entryLinks, linkFieldsOf, resolveLink, type EntryLink } from './links.js';
 import { scholarlyMeta, type ScholarlyMeta } from './scholarly.js';
 
 export interface EntryExtras {
@@ -25,6 +25,8 @@ export interface EntryExtras {
   readonly badge?: string;
   /** al-folio's `award`: a prize the paper received. */
   readonly award?: string;
+  /** al-folio's `preview`: an image of the paper, as an address (resolved against `previewBase`). */
+  readonly preview?: string;
   /** What search engines and reference managers read of the paper (Highwire, JSON-LD, COinS). */
   readonly meta?: ScholarlyMeta;
 }
@@ -41,6 +43,8 @@ export interface ExtrasOptions {
   readonly linkFields?: Readonly<Record<string, string>>;
   /** Where a link value without a scheme points (see page/links.ts). */
   readonly linkBase?: string;
+  /** Where a `preview` image without a scheme is (al-folio: `/assets/img/publication_preview/`). */
+  readonly previewBase?: string;
   /** By key, from the sidecar. */
   readonly citations?: ReadonlyMap<string, Citations>;
 }
@@ -74,6 +78,8 @@ export function entryExtras(
     const badge = entry.fields.get('abbr')?.trim() ? plainField(entry.fields.get('abbr') as string) : undefined;
     const award = entry.fields.get('award')?.trim() ? plainField(entry.fields.get('award') as string) : undefined;
     const links = entryLinks(entry, item, fields, options.linkBase);
+    const previewField = entry.fields.get('preview')?.trim();
+    const preview = previewField ? resolveLink(previewField, options.previewBase) : undefined;
     const pdf = links.find((l) => l.label === 'PDF')?.url;
     out.set(item.custom.key, {
       key: item.custom.key,
@@ -84,6 +90,7 @@ export function entryExtras(
       ...(abstract ? { abstract } : {}),
       ...(badge ? { badge } : {}),
       ...(award ? { award } : {}),
+      ...(preview ? { preview } : {}),
       ...(options.citations?.get(item.custom.key) ? { citations: options.citations.get(item.custom.key) } : {}),
     });
   }

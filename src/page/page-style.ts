@@ -46,6 +46,10 @@ a:focus-visible,summary:focus-visible,button:focus-visible{outline:2px solid var
 .bibfolio-chart rect{fill:var(--link)}
 .bibfolio-chart figcaption{margin-top:.2rem}
 [hidden]{display:none!important}
+.bibfolio-with-preview{display:grid;grid-template-columns:160px 1fr;column-gap:1rem}
+.bibfolio-with-preview>*:not(.bibfolio-preview){grid-column:2}
+.bibfolio-preview{grid-row:1 / span 4;width:160px;height:auto;border-radius:.25rem;border:1px solid var(--line)}
+@media (max-width:560px){.bibfolio-with-preview{display:block}.bibfolio-preview{display:block;margin:0 0 .4rem}}
 footer{margin-top:3rem;color:var(--muted);font-size:.85em}
 @media print{body{font-size:11pt;background:#fff;color:#000}.bibfolio-tools,nav.bibfolio-toc,footer{display:none}a{color:#000;text-decoration:none}.bibfolio-entry{break-inside:avoid}h2{break-after:avoid}}
 `.trim();

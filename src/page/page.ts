@@ -92,7 +92,11 @@ function entryHtml(
   const toolbar = tools.length > 0 ? `\n    <div class="bibfolio-tools">${tools.join('')}</div>` : '';
   // COinS: an empty span reference managers (Zotero's connector) read the paper from
   const coins = extras?.meta ? coinsSpan(extras.meta) : '';
-  return `  <li class="bibfolio-entry" id="${escapeHtml(id)}" data-key="${escapeHtml(entry.key)}">\n    <div class="bibfolio-citation">${badge}${entry.html}</div>${award}${toolbar}${coins}\n  </li>`;
+  // al-folio's preview image, beside the entry (decorative: the citation says what it is)
+  const preview = extras?.preview
+    ? `\n    <img class="bibfolio-preview" src="${escapeHtml(extras.preview)}" alt="" loading="lazy" width="160">`
+    : '';
+  return `  <li class="bibfolio-entry${preview ? ' bibfolio-with-preview' : ''}" id="${escapeHtml(id)}" data-key="${escapeHtml(entry.key)}">${preview}\n    <div class="bibfolio-citation">${badge}${entry.html}</div>${award}${toolbar}${coins}\n  </li>`;
 }
 
 export function publicationsPage(doc: PageDocument): string {

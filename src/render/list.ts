@@ -65,6 +65,7 @@ export interface PageSpec {
   readonly perEntry?: { readonly listFile: string };
   readonly search?: boolean;
   readonly chart?: boolean;
+  readonly previewBase?: string;
 }
 
 /** Marks the second and later items of a key used twice, for citeproc-js (see prepareList). */

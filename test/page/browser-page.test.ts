@@ -46,6 +46,25 @@ beforeAll(async () => {
   pages.set('/embedded.html', await pageOf(['--group-by', 'year', '--selected-first', '--link-titles']));
   pages.set('/hostile.html', await pageOf(['--bib', fixture('bib/hostile-page-fields.bib'), '--selected-first']));
   pages.set('/de.html', await pageOf(['--locale', 'de-DE', '--group-by', 'year', '--selected-first']));
+  // a lab's page: three people in two roles beside the owner
+  const lab = mkdtempSync(join(tmpdir(), 'bibfolio-lab-'));
+  writeFileSync(
+    join(lab, 'bibfolio.config.json'),
+    JSON.stringify({
+      owner: { name: 'Arnaud Doucet' },
+      store: join(ROOT, 'bib/publications.bib'),
+      annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
+      people: [
+        { name: 'Joe Benton', role: 'student', style: 'mark', mark: '†', legend: 'Student' },
+        { name: 'Yuyang Shi', role: 'student', style: 'mark', mark: '†', legend: 'Student' },
+        { name: 'George Deligiannidis', role: 'faculty', style: 'underline' },
+      ],
+      title: 'Doucet group: publications',
+    }),
+  );
+  const labRun = await cli(['format', '--to', 'html', '--standalone', '--group-by', 'year'], lab);
+  expect(labRun.code, labRun.stderr).toBe(0);
+  pages.set('/lab.html', labRun.stdout);
   pages.set('/ar.html', await pageOf(['--locale', 'ar', '--group-by', 'year', '--selected-first']));
   // a site: the config's header and one page per paper, as `bibfolio publications` writes them
   const site = mkdtempSync(join(tmpdir(), 'bibfolio-site-'));
@@ -248,10 +267,11 @@ describe.skipIf(!chromium)('the publications page in Chromium', () => {
   });
 
   it.each([
-    ['light', false],
-    ['dark', true],
-  ])('passes axe-core (WCAG 2 A and AA, contrast and landmarks) in the %s theme', async (_, dark) => {
-    const { page } = await open('/embedded.html', 1000, dark);
+    ['light', 1000, false],
+    ['dark', 1000, true],
+    ['400 px', 400, false],
+  ] as const)('passes axe-core (WCAG 2 A and AA, contrast and landmarks) in the %s theme', async (_, width, dark) => {
+    const { page } = await open('/embedded.html', width, dark);
     await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -361,6 +381,17 @@ describe.skipIf(!chromium)('the publications page in Chromium', () => {
     );
     expect(chart).toBe(`Publications per year: ${sections.join(', ')}`);
     expect(chart).toBe('Publications per year: 2022: 2, 2023: 2, 2024: 6, 2025: 6');
+    await page.close();
+  });
+
+  it("a lab's page (three people, two roles) passes axe-core and looks as reviewed", async () => {
+    const { page } = await open('/lab.html', 1000);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.evaluate(() => document.fonts.ready);
+    compareScreenshot('lab', await page.screenshot());
+    // an entry with both roles and the owner: the students marked, the faculty member underlined, the owner bold
+    const both = await page.$('li#benton2024denoising');
+    compareScreenshot('lab-entry', (await both?.screenshot()) as Uint8Array);
     await page.close();
   });
 });

@@ -48,6 +48,15 @@ describe("a lab's list", () => {
     expect(run.stdout).toContain('<p class="bibfolio-legend"><sup>†</sup> Student</p>');
   });
 
+  it('never hides a member behind "et al." on a paper without the owner', async () => {
+    const run = await cli(['format', '-t', 'html'], lab());
+    // SHADE-Arena: twelve authors, the student Joe Benton last, Arnaud Doucet not among them; the owner rule's
+    // elision would hide two names only, so all twelve are printed
+    const shade = entry(run.stdout, 'SHADE-Arena');
+    expect(shade).toContain('Buck Shlegeris, Joe Benton<sup class="bibfolio-mark">†</sup>.');
+    expect(shade).not.toContain('et al.');
+  });
+
   it('keeps every rule in other styles: APA and IEEE', async () => {
     for (const style of ['apa', 'ieee']) {
       const run = await cli(['format', '-s', style, '-t', 'html'], lab());
