@@ -25,7 +25,7 @@ const nameSchema = z.union([text(), z.strictObject({ family: text(), given: z.op
 
 const outputSchema = z.strictObject({
   path: text(),
-  format: z.enum(['markdown', 'html', 'latex', 'text', 'json', 'yaml']),
+  format: z.enum(['markdown', 'html', 'latex', 'text', 'json', 'yaml', 'svg']),
   style: z.optional(text()),
   locale: z.optional(text()),
   groupBy: z.optional(groupBy),

@@ -47,8 +47,18 @@ export const SEARCH_SCRIPT = `
 })();
 `.trim();
 
-/** Publications per year as a bar chart: inline SVG, its text alternative naming every year and count. */
-export function yearChart(counts: ReadonlyMap<number, number>, words: PageStrings): string {
+/** The years of a list's entries, counted. */
+export function countYears(years: Iterable<number | undefined>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const y of years) if (y !== undefined) counts.set(y, (counts.get(y) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Publications per year as a bar chart: inline SVG, its text alternative naming every year and count. `standalone`:
+ * an SVG file of its own (`--to svg`, for a CV), its colours inside it.
+ */
+export function yearChart(counts: ReadonlyMap<number, number>, words: PageStrings, standalone = false): string {
   const years = [...counts.keys()].sort((a, b) => a - b);
   if (years.length === 0) return '';
   const first = years[0] as number;
@@ -72,6 +82,11 @@ export function yearChart(counts: ReadonlyMap<number, number>, words: PageString
       );
     })
     .join('');
+  if (standalone)
+    return (
+      `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(alt)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+      `<title>${escapeHtml(alt)}</title><style>rect{fill:#0a58b0}text{font:11px sans-serif;fill:#505050}</style>${bars}</svg>\n`
+    );
   return (
     `<figure class="bibfolio-chart"><svg role="img" aria-label="${escapeHtml(alt)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
     `<title>${escapeHtml(alt)}</title>${bars}</svg><figcaption>${escapeHtml(words.perYear)}</figcaption></figure>`

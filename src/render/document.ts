@@ -13,8 +13,15 @@ import { publicationsPage, type PageSection } from '../page/page.js';
 import { entryFolders, entryPage } from '../page/entry-page.js';
 import type { PageHeader } from '../page/header.js';
 import { pageStrings } from '../page/strings.js';
+import { countYears, yearChart } from '../page/page-tools.js';
+import { yearOf } from './sort.js';
 
-const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json' | 'yaml'>, Formatter>> = { markdown, html, latex, text };
+const FORMATTERS: Readonly<Record<Exclude<OutputFormat, 'json' | 'yaml' | 'svg'>, Formatter>> = {
+  markdown,
+  html,
+  latex,
+  text,
+};
 
 /** How an annotation is printed: the symbol after the name, and its legend line. */
 export interface AnnotationStyle {
@@ -68,7 +75,15 @@ export function assembleList(
     return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: slice };
   });
   const legend = legendOf(used, options.annotations);
-  const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json' | 'yaml'>];
+  // `--to svg`: the chart of publications per year, for a CV
+  if (options.format === 'svg') {
+    const years: (number | undefined)[] = [];
+    let at = 0;
+    for (const g of groups)
+      for (const item of g.items) if (plain(entries[at++]?.ir ?? '').trim() !== '') years.push(yearOf(item));
+    return yearChart(countYears(years), pageStrings(options.locale), true);
+  }
+  const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json' | 'yaml' | 'svg'>];
   if (options.page && options.format === 'html' && options.standalone) {
     return publicationsPage({
       title: options.title ?? pageStrings(options.locale).title,
