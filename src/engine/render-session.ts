@@ -19,7 +19,7 @@ import type { Problem } from '../model/problems.js';
 import type { Publications } from '../pipeline.js';
 import { DATA_FORMATS } from '../render/formats.js';
 import { groupItems } from '../render/group.js';
-import { assembleList, entryPagesOf, type ResolvedEntry } from '../render/document.js';
+import type { ResolvedEntry } from '../render/document.js';
 import { plain } from '../csl/ir.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
 import { renderContext } from '../render/render-key.js';
@@ -291,21 +291,14 @@ export class RenderSession {
     const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
     const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
     // an entry the style prints as nothing is said every run, from a cached record too
-    const { printedNothing, printedCount, ownerWarnings } = await import('../render/list.js');
+    const { printedNothing, documentOf } = await import('../render/list.js');
     const warned = new Set(problems.map((p) => p.key));
     for (const x of ordered) {
       if (plain(x.record.ir).trim() !== '' || warned.has(x.id)) continue;
       const entry = store.entries[byStoreIndex.get(x.custom.index) ?? -1];
       problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
     }
-    problems.push(...ownerWarnings(entries, options));
-    const pages = entryPagesOf(groups, entries, options);
-    return {
-      output: assembleList(groups, entries, options),
-      count: printedCount(entries),
-      problems,
-      ...(pages.size > 0 ? { pages } : {}),
-    };
+    return documentOf(groups, entries, options, problems);
   }
 
   /**

@@ -220,9 +220,22 @@ export function finishList(prepared: PreparedList, outcome: RenderOutcome): Rend
   if (DATA_FORMATS.has(options.format)) {
     return { output: dataOutput(prepared, entries), count: prepared.ordered.length, problems };
   }
-  const pages = entryPagesOf(prepared.groups, entries, options);
+  return documentOf(prepared.groups, entries, options, problems);
+}
+
+/**
+ * The document of a rendered list, whichever path rendered its entries (this module's, or the session's records):
+ * the output, its per-entry pages, the printed count, and the problems with the owner's warnings.
+ */
+export function documentOf(
+  groups: readonly Group[],
+  entries: readonly ResolvedEntry[],
+  options: ListOptions,
+  problems: readonly Problem[],
+): RenderedList {
+  const pages = entryPagesOf(groups, entries, options);
   return {
-    output: assembleList(prepared.groups, entries, options),
+    output: assembleList(groups, entries, options),
     count: printedCount(entries),
     problems: [...problems, ...ownerWarnings(entries, options)],
     ...(pages.size > 0 ? { pages } : {}),
