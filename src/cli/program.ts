@@ -3,7 +3,7 @@ import { Argument, Command, CommanderError } from 'commander';
 import { completionScript, SHELLS, type Shell } from './completion.js';
 import { examplesText } from './examples.js';
 import { ConfigError } from '../model/config.js';
-import { StyleNotFoundError } from '../csl/registry.js';
+import { StyleError, StyleNotFoundError } from '../csl/registry.js';
 import { StoreRewriteError } from '../store/rewrite.js';
 import { addCommand } from './add.js';
 import { importCommand } from './import.js';
@@ -84,6 +84,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       err instanceof CliFailure ||
       err instanceof ConfigError ||
       err instanceof StyleNotFoundError ||
+      err instanceof StyleError ||
       err instanceof StoreRewriteError
     ) {
       if (err.cause !== 'silent') io.stderr(`bibfolio: ${err.message}\n`);

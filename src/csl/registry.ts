@@ -14,10 +14,10 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { closest } from '../model/closest.js';
 import { STYLES_DIR } from './style-dirs.js';
-import { StyleNotFoundError } from './style-errors.js';
+import { StyleError, StyleNotFoundError } from './style-errors.js';
 import { readStyleInfo, StyleFormatError, type StyleInfo } from './style-info.js';
 
-export { StyleNotFoundError } from './style-errors.js';
+export { StyleError, StyleNotFoundError } from './style-errors.js';
 export { loadLocale, localeNames, resolveLocale } from './locales.js';
 export { STYLES_DIR, styleSearchDirs, userStylesDir } from './style-dirs.js';
 
@@ -43,9 +43,6 @@ export interface StyleSearch {
   /** Folders searched for a style name, in order. */
   readonly dirs?: readonly string[];
 }
-
-/** A style that cannot be used: not CSL, no bibliography, a missing parent. One line, naming the file. */
-export class StyleError extends StyleNotFoundError {}
 
 let packagedStyles: Record<string, string> | undefined;
 function packaged(): Record<string, string> {

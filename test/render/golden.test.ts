@@ -11,7 +11,7 @@ import type { OutputFormat } from '../../src/render/list.js';
 import { embeddedItems, render, ROOT } from '../helpers.js';
 
 const GOLDEN = join(ROOT, 'test/golden');
-const EXTENSIONS: Record<Exclude<OutputFormat, 'yaml'>, string> = {
+const EXTENSIONS: Record<Exclude<OutputFormat, 'yaml' | 'svg'>, string> = {
   markdown: 'md',
   html: 'html',
   latex: 'tex',
