@@ -47,6 +47,7 @@ describe('page strings', () => {
       expect(words.citedBy, locale).toContain('{n}');
     }
     expect(pageStrings('zh-TW').title).not.toBe(pageStrings('zh-CN').title);
+    for (const language of PAGE_LANGUAGES) expect(pageStrings(language).perYear, language).not.toBe('');
     expect(pageStrings('xx-YY')).toEqual(english);
   });
 
