@@ -4,9 +4,14 @@
  * each work's DOI, or its arXiv ID when its only location is arXiv; a work with neither is kept by title, to be
  * reported. The arXiv client's discipline.
  */
-import { HttpFailure } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
-import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from '../venues/source-client.js';
+import {
+  checkedBase,
+  SourceClient,
+  SourceError,
+  transportFor,
+  type SourceClientOptions,
+} from '../venues/source-client.js';
 import { cleanDoi } from '../model/identifiers.js';
 import { parseOrcid, type OrcidWork } from './orcid.js';
 
@@ -35,13 +40,12 @@ export interface OpenAlexOptions extends SourceClientOptions {
   readonly mailto?: string;
 }
 
-export class OpenAlexClient {
+export class OpenAlexClient extends SourceClient {
   readonly baseUrl: string;
-  requests = 0;
-  fromCache = 0;
   private readonly transport;
 
-  constructor(private readonly options: OpenAlexOptions = {}) {
+  constructor(protected override readonly options: OpenAlexOptions = {}) {
+    super(options);
     this.baseUrl = checkedBase('OpenAlex', options.baseUrl ?? OPENALEX_URL, 'openalex.org', options.delayMs ?? 3000);
     this.transport = transportFor('OpenAlex', options, { accept: 'application/json' });
   }
@@ -53,16 +57,8 @@ export class OpenAlexClient {
     for (let page = 0; cursor && page < 100; page++) {
       const mailto = this.options.mailto ? `&mailto=${encodeURIComponent(this.options.mailto)}` : '';
       const url = `${this.baseUrl}/works?filter=${encodeURIComponent(filter)}&per-page=200&cursor=${encodeURIComponent(cursor)}${mailto}`;
-      const { body, fromCache } = await cached(this.options, url, async () => {
-        this.requests++;
-        try {
-          return (await this.transport.get(url)).body;
-        } catch (err) {
-          if (err instanceof HttpFailure) throw new SourceError(err.message);
-          throw err;
-        }
-      });
-      if (fromCache) this.fromCache++;
+      // every status but 200 is a failure here: a filter OpenAlex cannot read is not "no works"
+      const body = await this.cachedGet(this.transport, url, []);
       let json: Page;
       try {
         json = JSON.parse(body ?? '') as Page;

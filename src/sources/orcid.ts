@@ -4,9 +4,14 @@
  * external identifiers ORCID grouped it by. Only the identifiers a paper can be fetched by are read (DOI, arXiv);
  * a work with neither is kept with its title, to be reported, never guessed. The arXiv client's discipline.
  */
-import { HttpFailure } from '../http/polite-client.js';
 import { parseArxivId } from '../model/arxiv-id.js';
-import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from '../venues/source-client.js';
+import {
+  checkedBase,
+  SourceClient,
+  SourceError,
+  transportFor,
+  type SourceClientOptions,
+} from '../venues/source-client.js';
 import { cleanDoi } from '../model/identifiers.js';
 
 export const ORCID_URL = 'https://pub.orcid.org';
@@ -75,13 +80,12 @@ export function parseOrcidWorks(body: string, orcid: string): OrcidWork[] {
   });
 }
 
-export class OrcidClient {
+export class OrcidClient extends SourceClient {
   readonly baseUrl: string;
-  requests = 0;
-  fromCache = 0;
   private readonly transport;
 
-  constructor(private readonly options: SourceClientOptions = {}) {
+  constructor(protected override readonly options: SourceClientOptions = {}) {
+    super(options);
     this.baseUrl = checkedBase('ORCID', options.baseUrl ?? ORCID_URL, 'orcid.org', options.delayMs ?? 3000);
     this.transport = transportFor('ORCID', options, { accept: 'application/json' });
   }
@@ -89,17 +93,7 @@ export class OrcidClient {
   /** The works of an ORCID record; a record ORCID does not have is a SourceError. */
   async works(orcid: string): Promise<OrcidWork[]> {
     const url = `${this.baseUrl}/v3.0/${orcid}/works`;
-    const { body, fromCache } = await cached(this.options, url, async () => {
-      this.requests++;
-      try {
-        const response = await this.transport.get(url, [200, 404]);
-        return response.status === 200 ? response.body : undefined;
-      } catch (err) {
-        if (err instanceof HttpFailure) throw new SourceError(err.message);
-        throw err;
-      }
-    });
-    if (fromCache) this.fromCache++;
+    const body = await this.cachedGet(this.transport, url);
     if (body === undefined) throw new SourceError(`ORCID has no public record ${orcid}`);
     return parseOrcidWorks(body, orcid);
   }

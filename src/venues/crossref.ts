@@ -3,8 +3,7 @@
  * polite pool: container title, volume, issue, pages, the published date, the type, the authors, and the `relation`
  * that links a version of record to its preprint (`has-preprint`, `is-preprint-of`).
  */
-import { HttpFailure } from '../http/polite-client.js';
-import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
+import { checkedBase, SourceClient, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
 
 export const CROSSREF_URL = 'https://api.crossref.org';
 
@@ -28,13 +27,12 @@ export interface CrossrefOptions extends SourceClientOptions {
   readonly mailto?: string;
 }
 
-export class CrossrefClient {
+export class CrossrefClient extends SourceClient {
   readonly baseUrl: string;
-  requests = 0;
-  fromCache = 0;
   private readonly transport;
 
-  constructor(private readonly options: CrossrefOptions = {}) {
+  constructor(protected override readonly options: CrossrefOptions = {}) {
+    super(options);
     this.baseUrl = checkedBase('Crossref', options.baseUrl ?? CROSSREF_URL, 'crossref.org', options.delayMs ?? 3000);
     this.transport = transportFor('Crossref', options, { accept: 'application/json' });
   }
@@ -43,17 +41,7 @@ export class CrossrefClient {
   async work(doi: string): Promise<CrossrefWork | undefined> {
     const mailto = this.options.mailto ? `?mailto=${encodeURIComponent(this.options.mailto)}` : '';
     const url = `${this.baseUrl}/works/${encodeURIComponent(doi)}${mailto}`;
-    const { body, fromCache } = await cached(this.options, url, async () => {
-      this.requests++;
-      try {
-        const response = await this.transport.get(url, [200, 404]);
-        return response.status === 200 ? response.body : undefined;
-      } catch (err) {
-        if (err instanceof HttpFailure) throw new SourceError(err.message);
-        throw err;
-      }
-    });
-    if (fromCache) this.fromCache++;
+    const body = await this.cachedGet(this.transport, url);
     return body === undefined ? undefined : parseCrossrefWork(body, doi);
   }
 }

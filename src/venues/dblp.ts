@@ -4,8 +4,7 @@
  * doi.org). A key under `journals/corr/` is DBLP's copy of the arXiv record: it proves no publication.
  */
 import { load as xmlParser } from '../vendor/xml.js';
-import { HttpFailure } from '../http/polite-client.js';
-import { cached, checkedBase, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
+import { checkedBase, SourceClient, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
 
 export const DBLP_URL = 'https://dblp.org';
 
@@ -28,13 +27,12 @@ export function isCorrKey(key: string): boolean {
   return key.startsWith('journals/corr/');
 }
 
-export class DblpClient {
+export class DblpClient extends SourceClient {
   readonly baseUrl: string;
-  requests = 0;
-  fromCache = 0;
   private readonly transport;
 
-  constructor(private readonly options: SourceClientOptions = {}) {
+  constructor(protected override readonly options: SourceClientOptions = {}) {
+    super(options);
     this.baseUrl = checkedBase('DBLP', options.baseUrl ?? DBLP_URL, 'dblp.org', options.delayMs ?? 3000);
     this.transport = transportFor('DBLP', options, { accept: 'application/xml' });
   }
@@ -43,17 +41,7 @@ export class DblpClient {
   /** A person's records by their DBLP pid (`123/4567`); a pid DBLP does not have is a SourceError. */
   async person(pid: string): Promise<DblpRecord[]> {
     const url = `${this.baseUrl}/pid/${pid}.xml`;
-    const { body, fromCache } = await cached(this.options, url, async () => {
-      this.requests++;
-      try {
-        const response = await this.transport.get(url, [200, 404]);
-        return response.status === 200 ? response.body : undefined;
-      } catch (err) {
-        if (err instanceof HttpFailure) throw new SourceError(err.message);
-        throw err;
-      }
-    });
-    if (fromCache) this.fromCache++;
+    const body = await this.cachedGet(this.transport, url);
     if (body === undefined) throw new SourceError(`DBLP has no person ${pid}`);
     return parseDblpPerson(body, pid);
   }
@@ -61,17 +49,7 @@ export class DblpClient {
   async record(key: string): Promise<DblpRecord | undefined> {
     if (!/^[\w/.+-]+$/.test(key)) throw new SourceError(`"${key}" is not a DBLP key`);
     const url = `${this.baseUrl}/rec/${key}.xml`;
-    const { body, fromCache } = await cached(this.options, url, async () => {
-      this.requests++;
-      try {
-        const response = await this.transport.get(url, [200, 404, 410]);
-        return response.status === 200 ? response.body : undefined;
-      } catch (err) {
-        if (err instanceof HttpFailure) throw new SourceError(err.message);
-        throw err;
-      }
-    });
-    if (fromCache) this.fromCache++;
+    const body = await this.cachedGet(this.transport, url, [404, 410]);
     return body === undefined ? undefined : parseDblpRecord(body, key);
   }
 }

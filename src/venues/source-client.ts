@@ -3,7 +3,7 @@
  * one-day cache, the delay rule for the real hosts, and one error type for a source that failed for good.
  */
 import { isLoopbackUrl } from '../http/loopback.js';
-import { PoliteClient, type PoliteClientOptions, type TransportOptions } from '../http/polite-client.js';
+import { HttpFailure, PoliteClient, type PoliteClientOptions, type TransportOptions } from '../http/polite-client.js';
 import type { ResponseCache } from '../arxiv/cache.js';
 
 export const MIN_VENUE_DELAY_MS = 3000;
@@ -65,4 +65,35 @@ export async function cached(
   const body = await fetch();
   options.cache?.set(key, body ?? '\u0000none');
   return { body, fromCache: false };
+}
+
+/**
+ * What every identifier source's client shares (DBLP, Crossref, ORCID, OpenAlex): the request counts and one cached
+ * GET: the body of a 200, undefined for a status the caller names as "not there" (404), a SourceError for a request
+ * that failed for good.
+ */
+export abstract class SourceClient {
+  requests = 0;
+  fromCache = 0;
+
+  protected constructor(protected readonly options: SourceClientOptions) {}
+
+  protected async cachedGet(
+    transport: PoliteClient,
+    url: string,
+    missing: readonly number[] = [404],
+  ): Promise<string | undefined> {
+    const { body, fromCache } = await cached(this.options, url, async () => {
+      this.requests++;
+      try {
+        const response = await transport.get(url, [200, ...missing]);
+        return response.status === 200 ? response.body : undefined;
+      } catch (err) {
+        if (err instanceof HttpFailure) throw new SourceError(err.message);
+        throw err;
+      }
+    });
+    if (fromCache) this.fromCache++;
+    return body;
+  }
 }
