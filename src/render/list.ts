@@ -15,8 +15,7 @@ import { groupItems, type Group, type GroupBy } from './group.js';
 import { IR, plain } from '../csl/ir.js';
 import { sortNewestFirst } from './sort.js';
 import { DATA_FORMATS } from './formats.js';
-import { entryData } from '../page/data.js';
-import { toYaml } from '../page/yaml.js';
+import { dataOutput } from './data-output.js';
 import type { PageHeader } from '../page/header.js';
 import type { CoauthorLinks, Member } from '../model/people.js';
 
@@ -239,50 +238,5 @@ export function documentOf(
     count: printedCount(entries),
     problems: [...problems, ...ownerWarnings(entries, options)],
     ...(pages.size > 0 ? { pages } : {}),
-  };
-}
-
-/** Input text as it was: literal `<` and `>` were kept as private-use characters on the way through citeproc-js. */
-function restoreText(value: unknown): unknown {
-  if (typeof value === 'string') return plain(value);
-  if (Array.isArray(value)) return value.map(restoreText);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreText(v)]));
-  }
-  return value;
-}
-
-/** JSON or YAML: per entry, the CSL-JSON item and bibfolio's data for site generators (see page/data.ts). */
-function dataOutput(prepared: PreparedList, entries: readonly ResolvedEntry[]): string {
-  const { options, ordered, decorated, groups } = prepared;
-  const headings = groups.flatMap((g) => g.items.map(() => g.heading));
-  const symbols = lookupTable(
-    Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol])),
-  );
-  const data = ordered.map((item, i) => {
-    const d = decorated[i] as DecoratedAuthors;
-    return {
-      ...(toJson(item, d) as object),
-      bibfolio: entryData(
-        item,
-        entries[i]?.ir ?? '',
-        headings[i],
-        d.ownerIndex,
-        symbols,
-        options.page?.extras.get(item.custom.key),
-      ),
-    };
-  });
-  return options.format === 'yaml' ? toYaml(data) : `${JSON.stringify(data, null, 2)}\n`;
-}
-
-/** CSL-JSON for other tools, with the owner and the annotation marks as data under `custom`. */
-function toJson(item: CslItem, d: DecoratedAuthors): unknown {
-  return {
-    ...(restoreText(item) as CslItem),
-    custom: {
-      ...item.custom,
-      ownerPosition: d.ownerIndex >= 0 ? d.ownerIndex + 1 : null,
-    },
   };
 }

@@ -5,18 +5,16 @@
  * guessed. A source that fails for good writes nothing (exit 1).
  */
 import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { FileCache } from '../../arxiv/cache.js';
 import { userCacheDir } from '../../paths.js';
-import { publicationsOf } from '../../pipeline.js';
 import { planAdd } from '../../sources/add-plan.js';
 import { DoiClient, type CslWork } from '../../sources/doi.js';
 import { OrcidClient, parseOrcid, type OrcidWork } from '../../sources/orcid.js';
 import { authorFilter, OpenAlexClient } from '../../sources/openalex.js';
 import { corrArxivId, dblpWork } from '../../sources/dblp-works.js';
 import { DblpClient } from '../../venues/dblp.js';
-import { parseStore } from '../../store/parse.js';
-import { load as risToCsl } from '../../vendor/ris.js';
+import { fileFormatOf, FileWorksError, worksFromFile } from '../../sources/file-works.js';
 import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
 import { serviceSettings } from '../../model/services.js';
 import { loadContext, type Context } from '../context.js';
@@ -169,55 +167,20 @@ export async function sourced(work: () => Promise<Gathered>): Promise<Gathered> 
 }
 
 function fromFile(path: string, display: string): Gathered {
+  const format = fileFormatOf(path);
+  if (!format) throw new CliUsageError(`${display}: import reads .bib, RIS (.ris) and CSL-JSON (.json) files`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  const ext = extname(path).toLowerCase();
-  if (ext === '.json') {
-    let items: unknown;
-    try {
-      items = JSON.parse(text);
-    } catch {
-      throw new CliFailure(`${display} is not JSON (CSL-JSON is a list of items)`);
-    }
-    if (!Array.isArray(items)) throw new CliFailure(`${display} is not a CSL-JSON list of items`);
-    return {
-      works: items
-        .filter((i): i is CslWork => typeof i === 'object' && i !== null)
-        .map((work, n) => ({ id: `${display} #${n + 1}`, work })),
-      unresolved: [],
-      requests: {},
-    };
+  try {
+    return { ...worksFromFile(text, format, display), requests: {} };
+  } catch (err) {
+    if (err instanceof FileWorksError) throw new CliFailure(err.message);
+    throw err;
   }
-  if (ext === '.ris') {
-    let items: unknown[];
-    try {
-      items = risToCsl().risToCsl(text);
-    } catch (err) {
-      throw new CliFailure(`${display} cannot be read as RIS: ${(err as Error).message.split('\n')[0]}`);
-    }
-    return {
-      works: items
-        .filter((i): i is CslWork => typeof i === 'object' && i !== null)
-        .map((work, n) => ({ id: `${display} #${n + 1}`, work })),
-      unresolved: [],
-      requests: {},
-    };
-  }
-  if (ext === '.bib' || ext === '.bibtex') {
-    const pubs = publicationsOf(parseStore(text, display));
-    return {
-      works: pubs.items.map((item) => ({ id: `${display}: ${item.custom.key}`, work: item as unknown as CslWork })),
-      unresolved: pubs.problems
-        .filter((p) => p.severity === 'error')
-        .map((p) => `${display}:${p.line ?? ''} ${p.message}`),
-      requests: {},
-    };
-  }
-  throw new CliUsageError(`${display}: import reads .bib, RIS (.ris) and CSL-JSON (.json) files`);
 }
 
 export async function run(source: string, id: string | undefined, flags: ImportFlags, io: Io): Promise<void> {
