@@ -12,18 +12,16 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
-import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
+import type { CslItem } from '../csl/types.js';
+import type { ResolvedEntry } from '../render/document.js';
+import type { EntryRecord } from './list-from-records.js';
 import { nameChangesFrom, type NameSpec } from '../model/config.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
 import type { Publications } from '../pipeline.js';
 import { DATA_FORMATS } from '../render/formats.js';
-import { groupItems } from '../render/group.js';
-import type { ResolvedEntry } from '../render/document.js';
-import { plain } from '../csl/ir.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
 import { renderContext } from '../render/render-key.js';
-import { sortNewestFirst } from '../render/sort.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
 import { readStore } from '../store/read.js';
@@ -49,18 +47,6 @@ export interface RenderSessionOptions {
   readonly cache?: boolean;
   /** Worker threads for long lists (0: none; default: cores - 1, at most 3). */
   readonly jobs?: number;
-}
-
-/** An entry's finished rendering, with what sorting, selecting and grouping need. */
-interface EntryRecord {
-  readonly id: string;
-  readonly ir: string;
-  readonly annotations: readonly string[];
-  readonly issued?: CslDate;
-  readonly kind: PublicationKind;
-  readonly selected: boolean;
-  /** The owner is among the authors (a member's own list keeps only these). */
-  readonly owned: boolean;
 }
 
 /** Where a run finds and leaves entry records: the cache file, or a map for one run. */
@@ -270,35 +256,9 @@ export class RenderSession {
       }
     }
 
-    const byStoreIndex = new Map(store.entries.map((e, i) => [e.index, i]));
-    // the records as items that sorting and grouping understand, in the store's order
-    const listed = store.entries.flatMap((entry, i) => {
-      const record = found[i];
-      if (!record) return []; // an entry that could not be mapped: reported by the mapping
-      return [
-        {
-          id: record.id,
-          issued: record.issued,
-          custom: { index: entry.index, line: entry.line, kind: record.kind, selected: record.selected },
-          record,
-        },
-      ];
-    });
-    const owned = options.ownerOnly ? listed.filter((x) => x.record.owned) : listed;
-    const chosen = options.selectedOnly ? owned.filter((x) => x.custom.selected) : owned;
-    const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
-    const groups = groupItems(sorted as unknown as CslItem[], options.groupBy, options.locale);
-    const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
-    const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
-    // an entry the style prints as nothing is said every run, from a cached record too
-    const { printedNothing, documentOf } = await import('../render/list.js');
-    const warned = new Set(problems.map((p) => p.key));
-    for (const x of ordered) {
-      if (plain(x.record.ir).trim() !== '' || warned.has(x.id)) continue;
-      const entry = store.entries[byStoreIndex.get(x.custom.index) ?? -1];
-      problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
-    }
-    return documentOf(groups, entries, options, problems);
+    // light: the list's document is built on use
+    const { listFromRecords } = await import('./list-from-records.js');
+    return listFromRecords(store, found, options, problems);
   }
 
   /**

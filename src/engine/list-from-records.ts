@@ -1,0 +1,62 @@
+/**
+ * A list's document from its entries' records (engine/render-session.ts): the records as items that sorting, selecting
+ * and grouping understand, in the store's order; the warning for an entry the style prints as nothing, said every
+ * run, from a cached record too; then the document (render/list.ts's documentOf, as the other render path).
+ */
+import { plain } from '../csl/ir.js';
+import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
+import type { Problem } from '../model/problems.js';
+import type { ResolvedEntry } from '../render/document.js';
+import { groupItems } from '../render/group.js';
+import { documentOf, printedNothing, type ListOptions, type RenderedList } from '../render/list.js';
+import { sortNewestFirst } from '../render/sort.js';
+import type { ParsedStore } from '../store/parse.js';
+
+/** An entry's finished rendering, with what sorting, selecting and grouping need. */
+export interface EntryRecord {
+  readonly id: string;
+  readonly ir: string;
+  readonly annotations: readonly string[];
+  readonly issued?: CslDate;
+  readonly kind: PublicationKind;
+  readonly selected: boolean;
+  /** The owner is among the authors (a member's own list keeps only these). */
+  readonly owned: boolean;
+}
+
+/** The list of `found` (one record per store entry, undefined for an entry that could not be mapped). */
+export function listFromRecords(
+  store: ParsedStore,
+  found: readonly (EntryRecord | undefined)[],
+  options: ListOptions,
+  problems: Problem[],
+): RenderedList {
+  const byStoreIndex = new Map(store.entries.map((e, i) => [e.index, i]));
+  // the records as items that sorting and grouping understand, in the store's order
+  const listed = store.entries.flatMap((entry, i) => {
+    const record = found[i];
+    if (!record) return []; // an entry that could not be mapped: reported by the mapping
+    return [
+      {
+        id: record.id,
+        issued: record.issued,
+        custom: { index: entry.index, line: entry.line, kind: record.kind, selected: record.selected },
+        record,
+      },
+    ];
+  });
+  const owned = options.ownerOnly ? listed.filter((x) => x.record.owned) : listed;
+  const chosen = options.selectedOnly ? owned.filter((x) => x.custom.selected) : owned;
+  const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
+  const groups = groupItems(sorted as unknown as CslItem[], options.groupBy, options.locale);
+  const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
+  const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
+  // an entry the style prints as nothing is said every run, from a cached record too
+  const warned = new Set(problems.map((p) => p.key));
+  for (const x of ordered) {
+    if (plain(x.record.ir).trim() !== '' || warned.has(x.id)) continue;
+    const entry = store.entries[byStoreIndex.get(x.custom.index) ?? -1];
+    problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
+  }
+  return documentOf(groups, entries, options, problems);
+}
