@@ -30,6 +30,10 @@ export interface AdoptedSite {
   readonly linkBase?: string;
   /** The site's CSL style name, when it sets one (al-folio's `scholar.style`). */
   readonly style?: string;
+  /** al-folio's co-authors' pages (`_data/coauthors.yml`), relative to the site's root, when the site has them. */
+  readonly coauthors?: string;
+  /** Where al-folio serves its `preview` images. */
+  readonly previewBase?: string;
 }
 
 type Yaml = Record<string, unknown>;
@@ -79,13 +83,17 @@ function alFolio(files: SiteFiles, config: Yaml): AdoptedSite {
   const firsts = strings(scholar.first_name);
   const lasts = strings(scholar.last_name);
   const combos = firsts.flatMap((f) => lasts.map((l) => `${f} ${l}`));
-  const base = `${(strings(config.url)[0] ?? '').replace(/\/+$/, '')}${(strings(config.baseurl)[0] ?? '').replace(/\/+$/, '')}/assets/pdf/`;
+  const siteRoot = `${(strings(config.url)[0] ?? '').replace(/\/+$/, '')}${(strings(config.baseurl)[0] ?? '').replace(/\/+$/, '')}`;
+  const base = `${siteRoot}/assets/pdf/`;
+  const coauthors = files.list('_data').includes('coauthors.yml') ? '_data/coauthors.yml' : undefined;
   const style = strings(scholar.style)[0];
   return {
     kind: 'al-folio',
     stores: [store],
     ownerNames: unique([...(siteName ? [siteName] : []), ...combos]),
     linkBase: base,
+    previewBase: `${siteRoot}/assets/img/publication_preview/`,
+    ...(coauthors ? { coauthors } : {}),
     ...(style ? { style } : {}),
   };
 }

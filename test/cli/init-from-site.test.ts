@@ -33,6 +33,9 @@ describe('init --from an existing site', () => {
     expect(c.store).toBe('_bibliography/papers.bib');
     expect(c.owner).toEqual({ name: 'Joe Benton', variants: ['J. Benton'] });
     expect(c.linkBase).toBe('https://joebenton.github.io/site/assets/pdf/');
+    // al-folio's co-authors' pages and preview images
+    expect(c.coauthors).toBe('_data/coauthors.yml');
+    expect(c.page).toEqual({ previewBase: 'https://joebenton.github.io/site/assets/img/publication_preview/' });
     // the store is untouched
     expect(readFileSync(join(dir, '_bibliography/papers.bib'), 'utf8')).toBe(before);
     // a second init writes nothing over the first
@@ -56,6 +59,9 @@ describe('init --from an existing site', () => {
     expect(page).toContain('href="https://academic.oup.com/jrsssb/article/86/2/286/7513447">HTML</a>');
     expect(page).toContain('href="https://example.org/supplement.pdf">Supp</a>');
     expect(page).toContain('<span class="bibfolio-badge">ICLR</span>');
+    // _data/coauthors.yml links co-authors; preview images where al-folio serves them
+    expect(page).toContain('<a href="https://www.stats.ox.ac.uk/~doucet/">Arnaud Doucet</a>');
+    expect(page).toContain('src="https://joebenton.github.io/site/assets/img/publication_preview/diffusion.png"');
     expect(page).toContain('<span class="bibfolio-badge">JMLR</span>');
     expect(page).toContain('Spotlight presentation</div>');
     expect(page.indexOf('Selected publications')).toBeLessThan(page.indexOf('Nearly d-Linear'));

@@ -155,6 +155,8 @@ async function adopt(flags: InitFlags, from: string, io: Io): Promise<void> {
     style: 'cv',
     maxAuthors: 10,
     ...(site.linkBase ? { linkBase: site.linkBase } : {}),
+    ...(site.coauthors ? { coauthors: relative(io.cwd, join(root, site.coauthors)).split(sep).join('/') } : {}),
+    ...(site.previewBase ? { page: { previewBase: site.previewBase } } : {}),
     annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
     outputs: OUTPUTS,
   };
