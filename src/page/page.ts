@@ -11,7 +11,7 @@ import type { EntryExtras } from './extras.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-style.js';
 import { headerHtml, type PageHeader } from './header.js';
 import { coinsSpan } from './scholarly.js';
-import { searchBox, SEARCH_SCRIPT, yearChart } from './page-tools.js';
+import { countYears, searchBox, SEARCH_SCRIPT, yearChart } from './page-tools.js';
 import { pageStrings, textDirection, type PageStrings } from './strings.js';
 
 export interface PageEntry {
@@ -129,14 +129,7 @@ export function publicationsPage(doc: PageDocument): string {
   for (const s of sections) s.id = unique(s.id);
   const list = 'ul';
   const body: string[] = [];
-  if (doc.chart) {
-    const counts = new Map<number, number>();
-    for (const e of all) {
-      const year = doc.extras.get(e.key)?.meta?.date?.[0];
-      if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
-    }
-    body.push(yearChart(counts, words));
-  }
+  if (doc.chart) body.push(yearChart(countYears(all.map((e) => doc.extras.get(e.key)?.meta?.date?.[0])), words));
   if (doc.search) body.push(searchBox(words));
   const titled = sections.filter((s) => s.heading !== '');
   if (titled.length > 1) {
