@@ -77,7 +77,7 @@ export function yearChart(counts: ReadonlyMap<number, number>, words: PageString
       const x = gap + i * (bar + gap);
       return (
         `<rect x="${x}" y="${height - 18 - h}" width="${bar}" height="${h}" rx="2"></rect>` +
-        `<text x="${x + bar / 2}" y="${height - 22 - h}" text-anchor="middle" class="n">${n || ''}</text>` +
+        `<text x="${x + bar / 2}" y="${height - 22 - h}" text-anchor="middle">${n || ''}</text>` +
         `<text x="${x + bar / 2}" y="${height - 4}" text-anchor="middle">${span.length > 8 ? `’${String(year).slice(-2)}` : year}</text>`
       );
     })
