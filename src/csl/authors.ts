@@ -12,7 +12,7 @@ import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { CslItem, CslName } from './types.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { CoauthorLinks, Member } from '../model/people.js';
-import { IR, personChar, plain } from './ir.js';
+import { IR, personChar } from './ir.js';
 
 /** The author limit rule; `max` 0 means no limit. */
 export interface AuthorSelection {

@@ -139,7 +139,6 @@ export class PoliteClient {
   }
 
   private async attempt(request: { url: string; json?: string }, accept: readonly number[]): Promise<Outcome> {
-    const { url, json } = request;
     const controller = new AbortController();
     const connectTimer = setTimeout(() => controller.abort(), this.connectTimeoutMs);
     // the whole attempt, body included, has a deadline of its own; the command's deadline stops it too

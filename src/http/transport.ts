@@ -1,6 +1,5 @@
 /** The polite transport's options, answers and failures, and the small rules it applies (retry statuses, Retry-After). */
 import type { AxiosInstance } from 'axios';
-import { load as axios } from '../vendor/axios.js';
 import { VERSION } from '../version.js';
 
 export interface PoliteClientOptions {

@@ -10,7 +10,6 @@
  * - for the ASCII target, non-ASCII characters become LaTeX (`Kam{\'e}lia`, `{\L}ukasz`) from unicode2latex's tables;
  * - in titles, words with capitals that a lower-casing style would destroy are braced (`{LLM}`, `{NeurIPS}`).
  */
-import { load as unicode2latex } from '../vendor/unicode2latex.js';
 import { lookupTable } from '../model/lookup-table.js';
 import { asciiLatex, pdflatexText } from './characters.js';
 import { KNOWN_COMMANDS } from './known-commands.js';

@@ -9,96 +9,24 @@
  * escaped. TeX's rule holds: a control word swallows the spaces after it (`\LaTeX Companion` is `LaTeXCompanion`).
  * Pure.
  */
+import { MATH_ACCENTS, MATH_SCRIPTS, SPACING_SYMBOLS, TEXT_ACCENTS, UNWRAP_COMMANDS } from './read-tables.js';
 import {
-  commands as citationJsCommands,
-  formattingCommands,
-  formattingEnvs,
-} from '@citation-js/plugin-bibtex/lib/input/constants.js';
-import { load as unicode2latex } from '../vendor/unicode2latex.js';
-import {
-  MATH_ACCENTS,
-  MATH_SCRIPTS,
-  OWN_COMMANDS,
-  SPACING_SYMBOLS,
-  TEXT_ACCENTS,
-  UNWRAP_COMMANDS,
-} from './read-tables.js';
-import { lookupTable } from '../model/lookup-table.js';
+  ACCENTS,
+  CITATION_JS,
+  ESCAPED,
+  escapeForCitationJs,
+  FORMATTING,
+  symbolText,
+  tableText,
+} from './read-symbols.js';
 
-type ReadTable = Readonly<Record<string, string | { readonly text?: string; readonly math?: string }>>;
-const table = (): ReadTable => unicode2latex().latex2unicode as unknown as ReadTable;
+export { escapeForCitationJs };
 
 export interface LatexReading {
   /** The value as LaTeX that citation-js reads as intended. */
   readonly text: string;
   /** Commands no table knows, without the backslash, in order of appearance. */
   readonly unknown: readonly string[];
-}
-
-/** Accent commands citation-js reads itself (`\"a`, `\v{s}`, `\c c`). */
-const ACCENTS = new Set([
-  '`',
-  "'",
-  '^',
-  '"',
-  '~',
-  '=',
-  '.',
-  'u',
-  'v',
-  'H',
-  'c',
-  'd',
-  'b',
-  'k',
-  'r',
-  't',
-  'G',
-  'textcommabelow',
-]);
-/** Formatting commands that take an argument (`\textit{…}`). */
-const FORMATTING = new Set(Object.keys(formattingCommands as object));
-/** Control words citation-js handles: formatting, its text symbols, special letters. */
-const CITATION_JS = new Set([
-  ...Object.keys(formattingCommands as object),
-  ...Object.keys(formattingEnvs as object),
-  ...Object.keys(citationJsCommands as object),
-  'nocase',
-  'noopsort',
-]);
-
-/** Characters citation-js would take for markup, escaped so it reads them as themselves. */
-const ESCAPED: Readonly<Record<string, string>> = lookupTable({
-  $: '\\$',
-  '%': '\\%',
-  '&': '\\&',
-  '#': '\\#',
-  _: '\\_',
-  '{': '\\{',
-  '}': '\\}',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-  '\\': '\\textbackslash{}',
-});
-
-export function escapeForCitationJs(text: string): string {
-  return text.replace(/[$%&#_{}~^\\]/g, (ch) => ESCAPED[ch] ?? ch);
-}
-
-function tableText(command: string, math: boolean): string | undefined {
-  const entry = table()[command];
-  if (typeof entry === 'string') return entry;
-  return math ? (entry?.math ?? entry?.text) : (entry?.text ?? entry?.math);
-}
-
-/** A symbol command's text: bibfolio's own table, then unicode2latex's; undefined when unknown. */
-function symbolText(name: string, math: boolean): string | undefined {
-  const own = OWN_COMMANDS[name];
-  if (own !== undefined) return own;
-  const text = tableText(`\\${name}`, math);
-  // combining accents are citation-js's business; a letter-less control is not a symbol
-  if (text === undefined || /^\p{M}+$/u.test(text)) return undefined;
-  return text.replace(/\u200b/g, '');
 }
 
 class Reader {

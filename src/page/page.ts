@@ -152,7 +152,6 @@ export function publicationsPage(doc: PageDocument): string {
     );
   }
   body.push(...legendHtml(doc.legend));
-  const title = escapeHtml(doc.title);
   const style = doc.css ? `<link rel="stylesheet" href="${escapeHtml(doc.css)}">` : `<style>\n${PAGE_CSS}\n</style>`;
   return [
     ...pageStart(doc.lang, doc.title, textDirection(doc.lang)),

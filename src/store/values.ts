@@ -1,6 +1,5 @@
 /** Resolution of field values: `#` concatenation, `@string` macros and BibTeX's predefined month macros. */
 import type { ValuePart } from '../model/syntax.js';
-import { lookupTable } from '../model/lookup-table.js';
 
 import { MONTH_MACRO_VALUES } from '../model/months.js';
 

@@ -1,5 +1,5 @@
 /** The Atom parser on every real recorded arXiv response in ../shared/fixtures/arxiv-real/. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FeedError, parseFeed } from '../../src/arxiv/atom.js';
