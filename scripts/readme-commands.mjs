@@ -5,7 +5,7 @@ import { commandTable, withCommandTable } from '../dist/cli/command-table.js';
 
 const io = { cwd: process.cwd(), env: {}, interactive: false, stdout() {}, stderr() {} };
 const readme = readFileSync('README.md', 'utf8');
-const next = withCommandTable(readme, commandTable(buildProgram(io)));
+const next = withCommandTable(readme, commandTable(await buildProgram(io)));
 if (next === undefined) {
   console.error('README.md has no command-table markers');
   process.exit(1);

@@ -13,6 +13,7 @@ import { HttpFailure, PoliteClient, userAgent, type TransportOptions } from '../
 import { parseArxivId } from '../model/arxiv-id.js';
 import { FeedError, MAX_FEED_BYTES, parseFeed, type ArxivRecord } from './atom.js';
 import type { ResponseCache } from './cache.js';
+import { ArxivError, ArxivUsageError } from './errors.js';
 
 export const ARXIV_API_URL = 'https://export.arxiv.org/api/query';
 export const MIN_ARXIV_DELAY_MS = 3000;
@@ -43,12 +44,6 @@ export interface FetchResult {
   readonly requests: number;
   readonly fromCache: number;
 }
-
-/** A request that failed for good: network, HTTP status, or a response that is not a feed. */
-export class ArxivError extends Error {}
-
-/** Options that must not be sent to arXiv (checked before any request). */
-export class ArxivUsageError extends Error {}
 
 export class ArxivClient {
   readonly apiUrl: string;
@@ -195,3 +190,5 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+export { ArxivError, ArxivUsageError };

@@ -15,10 +15,11 @@ import { lookupTable } from '../model/lookup-table.js';
 
 const require = createRequire(import.meta.url);
 type Requirement = string | string[];
-const REQUIRED = require('@citation-js/plugin-bibtex/lib/input/required.json') as {
-  bibtex: Record<string, Requirement[]>;
-  biblatex: Record<string, Requirement[]>;
-};
+type Requirements = { bibtex: Record<string, Requirement[]>; biblatex: Record<string, Requirement[]> };
+let requirements: Requirements | undefined;
+/** citation-js's table of the fields each entry type needs, read when first asked for. */
+const required = (): Requirements =>
+  (requirements ??= require('@citation-js/plugin-bibtex/lib/input/required.json') as Requirements);
 
 /** Fields that satisfy a requirement under another name (BibTeX and biblatex spellings). */
 const ALIASES: Readonly<Record<string, readonly string[]>> = lookupTable({
@@ -134,7 +135,7 @@ function unknownCommands(entry: BibEntry, file: string): Problem[] {
 }
 
 function missingFields(entry: BibEntry, file: string): Problem[] {
-  const rules = REQUIRED.bibtex[entry.type] ?? REQUIRED.biblatex[entry.type];
+  const rules = required().bibtex[entry.type] ?? required().biblatex[entry.type];
   if (!rules) return [];
   const has = (field: string): boolean =>
     (ALIASES[field] ?? [field]).some((f) => (entry.fields.get(f) ?? '').trim() !== '');

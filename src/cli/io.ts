@@ -58,6 +58,3 @@ export function processIo(): Io {
 
 /** A failure the CLI reports in one line and exits 1 for. */
 export class CliFailure extends Error {}
-
-/** A usage error found by a command (a malformed argument): exit 2. */
-export class CliUsageError extends Error {}

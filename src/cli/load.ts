@@ -1,23 +1,28 @@
-/** Printing the store's problems, and failing on errors; shared by the commands. */
-import { formatProblem, hasErrors, type Problem } from '../model/problems.js';
-import type { Publications } from '../pipeline.js';
-import { CliFailure, type Io } from './io.js';
+/** What the commands share: the project opened from their flags, and problems printed (and a store with errors refused). */
+import type { SessionChoices } from '../engine/project-lists.js';
+import { openProject, type Project } from '../engine/project.js';
+import { formatProblem, refuseErrors, type Problem } from '../model/problems.js';
+import type { Io } from './io.js';
+
+/** The project of the working folder, or of --config, --bib and --owner. */
+export function projectFor(
+  flags: { readonly config?: string; readonly bib?: string; readonly owner?: string },
+  io: Io,
+): Project {
+  return openProject({
+    cwd: io.cwd,
+    env: io.env,
+    ...(flags.config !== undefined ? { config: flags.config } : {}),
+    ...(flags.bib !== undefined ? { bib: flags.bib } : {}),
+    ...(flags.owner !== undefined ? { owner: flags.owner } : {}),
+  });
+}
 
 export function printProblems(problems: readonly Problem[], io: Io): void {
   for (const p of problems) io.stderr(`${formatProblem(p)}\n`);
 }
 
-/** Prints the store's problems; fails when it has errors, unless the user asked to keep going. */
-export function reportLoadProblems(
-  pubs: Pick<Publications, 'problems' | 'store'>,
-  io: Io,
-  keepGoing: boolean,
-  canKeepGoing = true,
-): void {
-  reportProblems(pubs.problems, pubs.store.file, io, keepGoing, canKeepGoing);
-}
-
-/** `canKeepGoing`: whether the command has --keep-going (export-bib has not: it writes a whole store or nothing). */
+/** Prints the store's problems; refuses a store with errors (StoreErrorsError) unless the user asked to keep going. */
 export function reportProblems(
   problems: readonly Problem[],
   file: string,
@@ -26,13 +31,18 @@ export function reportProblems(
   canKeepGoing = true,
 ): void {
   printProblems(problems, io);
-  if (hasErrors(problems) && !keepGoing) {
-    const count = problems.filter((p) => p.severity === 'error').length;
-    throw new CliFailure(
-      `${file} has ${count} error${count === 1 ? '' : 's'} (listed above); nothing was written. ` +
-        (canKeepGoing
-          ? 'Fix them, or pass --keep-going to render the entries that could be read'
-          : 'Fix them, then export again'),
-    );
-  }
+  refuseErrors(problems, file, keepGoing, canKeepGoing);
+}
+
+/** --no-cache, --jobs and --keep-going as the library's session choices. */
+export function sessionChoices(flags: {
+  readonly cache?: boolean;
+  readonly jobs?: number;
+  readonly keepGoing?: boolean;
+}): SessionChoices {
+  return {
+    ...(flags.cache !== undefined ? { cache: flags.cache } : {}),
+    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    ...(flags.keepGoing !== undefined ? { keepGoing: flags.keepGoing } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 /** Option definitions shared by several commands, with their validation (a bad value is a usage error, exit 2). */
+import type { ListFlags } from '../engine/list-options.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { OUTPUT_FORMATS } from '../render/formats.js';
 
@@ -131,4 +132,15 @@ export function addServiceOptions(cmd: Command): Command {
         'milliseconds between requests to each service (at least 3000 for the real hosts; 0 on 127.0.0.1 only)',
       ).argParser(parseCount),
     );
+}
+
+/** The flags every list command takes (addStoreOptions, addListOptions). */
+export interface ListCommandFlags extends ListFlags {
+  readonly bib?: string;
+  readonly config?: string;
+  readonly owner?: string;
+  readonly keepGoing?: boolean;
+  /** false with --no-cache */
+  readonly cache?: boolean;
+  readonly jobs?: number;
 }

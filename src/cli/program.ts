@@ -2,50 +2,50 @@
 import { Argument, Command, CommanderError } from 'commander';
 import { completionScript, SHELLS, type Shell } from './completion.js';
 import { examplesText } from './examples.js';
-import { ConfigError } from '../model/config.js';
-import { StyleError, StyleNotFoundError } from '../csl/registry.js';
-import { StoreRewriteError } from '../store/rewrite.js';
-import { addCommand } from './add.js';
-import { importCommand } from './import.js';
-import { syncCommand } from './sync.js';
-import { checkCommand } from './check.js';
-import { initCommand } from './init.js';
-import { formatCommand } from './format.js';
-import { CliFailure, CliUsageError, type Io } from './io.js';
-import { publicationsCommand } from './publications.js';
-import { syncArxivCommand } from './sync-arxiv.js';
-import { syncVenuesCommand } from './sync-venues.js';
-import { exportBibCommand } from './export-bib.js';
-import { exportHugoCommand } from './export-hugo.js';
-import { stylesCommand } from './styles.js';
+import { EXIT, failureOf } from './failures.js';
+import type { Io } from './io.js';
 
 import { VERSION } from '../version.js';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+type Define = (io: Io) => Command;
 
-/** The command tree: what `--help`, the completion and the README's command table are made from. */
-export function buildProgram(io: Io): Command {
+/**
+ * The command table, in the order `--help` lists it: each command's one file, loaded when it is needed. A run loads
+ * only the command it names (starting bibfolio reads no other command's code); help, completion and the README's
+ * table load them all.
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<Define>])[] = [
+  ['init', async () => (await import('./commands/init.js')).initCommand],
+  ['add', async () => (await import('./commands/add.js')).addCommand],
+  ['import', async () => (await import('./commands/import.js')).importCommand],
+  ['format', async () => (await import('./commands/format.js')).formatCommand],
+  ['publications', async () => (await import('./commands/publications.js')).publicationsCommand],
+  ['check', async () => (await import('./commands/check.js')).checkCommand],
+  ['sync', async () => (await import('./commands/sync.js')).syncCommand],
+  ['sync-arxiv', async () => (await import('./commands/sync-arxiv.js')).syncArxivCommand],
+  ['sync-venues', async () => (await import('./commands/sync-venues.js')).syncVenuesCommand],
+  ['export-bib', async () => (await import('./commands/export-bib.js')).exportBibCommand],
+  ['export-hugo', async () => (await import('./commands/export-hugo.js')).exportHugoCommand],
+  ['styles', async () => (await import('./commands/styles.js')).stylesCommand],
+];
+
+/**
+ * The command tree: what `--help`, the completion and the README's command table are made from. With `argv`, a run
+ * that names a command gets a tree of that command alone, which parses and runs it exactly as the whole tree would.
+ */
+export async function buildProgram(io: Io, argv?: readonly string[]): Promise<Command> {
+  const first = argv?.[0];
+  const named = COMMANDS.find(([name]) => name === first);
+  // the version needs no command at all
+  const wanted = first === '-v' || first === '--version' ? [] : named ? [named] : COMMANDS;
+  const commands = await Promise.all(wanted.map(([, load]) => load()));
   const program = new Command('bibfolio')
     .description(
       'Keeps a publication list true and beautiful: a BibTeX store, formatted lists, arXiv sync, .bib export.',
     )
     .version(VERSION, '-v, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)');
-  for (const cmd of [
-    initCommand(io),
-    addCommand(io),
-    importCommand(io),
-    formatCommand(io),
-    publicationsCommand(io),
-    checkCommand(io),
-    syncCommand(io),
-    syncArxivCommand(io),
-    syncVenuesCommand(io),
-    exportBibCommand(io),
-    exportHugoCommand(io),
-    stylesCommand(io),
-  ])
-    program.addCommand(cmd);
+  for (const define of commands) program.addCommand(define(io));
   program.addCommand(
     new Command('completion')
       .description('print the shell completion script (bash, zsh or fish), generated from the commands themselves')
@@ -64,7 +64,7 @@ export function buildProgram(io: Io): Command {
 
 /** Runs the CLI with `argv` (without the node and script paths); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
@@ -76,19 +76,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return EXIT.usage;
     }
-    if (err instanceof CliUsageError) {
-      io.stderr(`bibfolio: ${err.message}\n`);
-      return EXIT.usage;
-    }
-    if (
-      err instanceof CliFailure ||
-      err instanceof ConfigError ||
-      err instanceof StyleNotFoundError ||
-      err instanceof StyleError ||
-      err instanceof StoreRewriteError
-    ) {
-      if (err.cause !== 'silent') io.stderr(`bibfolio: ${err.message}\n`);
-      return EXIT.failure;
+    const failure = failureOf(err);
+    if (failure) {
+      for (const line of failure.details) io.stderr(`${line}\n`);
+      if (failure.text) io.stderr(`bibfolio: ${failure.text}\n`);
+      return failure.exit;
     }
     // no stack trace reaches a user unless asked for
     if (io.env.BIBFOLIO_DEBUG === '1')

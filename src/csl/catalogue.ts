@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import { writeFileAtomicallySync } from '../store/atomic-write.js';
 import { HttpFailure, PoliteClient, type PoliteClientOptions } from '../http/polite-client.js';
 import { readStyleInfo, StyleFormatError, type StyleInfo } from './style-info.js';
+import { CatalogueError } from './style-errors.js';
 
 export const CSL_CATALOGUE_URL = 'https://raw.githubusercontent.com/citation-style-language/styles/master';
 
 /** A style ID as the repository names its files. */
 const STYLE_ID = /^[a-z0-9][a-z0-9-]*$/;
-
-export class CatalogueError extends Error {}
 
 export interface CatalogueOptions extends Partial<Omit<PoliteClientOptions, 'service'>> {
   readonly baseUrl?: string;
@@ -159,3 +158,5 @@ export async function addStyles(
   }
   return fetched.map(({ style, parent }) => ({ ...write(style), ...(parent ? { parent: write(parent) } : {}) }));
 }
+
+export { CatalogueError };

@@ -5,3 +5,5 @@ export class StyleNotFoundError extends Error {}
 
 /** A style that cannot be used: not CSL, no bibliography, a missing parent. One line, naming the file. */
 export class StyleError extends Error {}
+
+export class CatalogueError extends Error {}

@@ -4,6 +4,7 @@
  */
 import { load as citationJs } from '../vendor/citation-js.js';
 import { closest } from './closest.js';
+import { ConfigError } from './errors.js';
 import { configSchema, type Config, type NameSpec } from './config-schema.js';
 import { NameChanges } from './name-changes.js';
 import type { PersonName } from './names.js';
@@ -12,7 +13,6 @@ export { configSchema, type Config, type NameSpec, type OutputSpec } from './con
 
 export const CONFIG_FILE = 'bibfolio.config.json';
 
-export class ConfigError extends Error {}
 
 export function defaultConfig(): Config {
   return configSchema.parse({});
@@ -113,3 +113,5 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   }
   return Object.keys(bare(schema).shape ?? {});
 }
+
+export { ConfigError };

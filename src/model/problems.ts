@@ -60,3 +60,26 @@ export function formatProblem(p: Problem): string {
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
+
+/** A store with errors, refused before anything is written (its problems were reported first). */
+export class StoreErrorsError extends Error {}
+
+/**
+ * Refuses a store with errors, unless the user asked to keep going. `canKeepGoing`: whether the command offers
+ * --keep-going (export-bib does not: it writes a whole store or nothing).
+ */
+export function refuseErrors(
+  problems: readonly Problem[],
+  file: string,
+  keepGoing: boolean,
+  canKeepGoing = true,
+): void {
+  if (!hasErrors(problems) || keepGoing) return;
+  const count = problems.filter((p) => p.severity === 'error').length;
+  throw new StoreErrorsError(
+    `${file} has ${count} error${count === 1 ? '' : 's'} (listed above); nothing was written. ` +
+      (canKeepGoing
+        ? 'Fix them, or pass --keep-going to render the entries that could be read'
+        : 'Fix them, then export again'),
+  );
+}

@@ -7,11 +7,9 @@ import { publicationsOf } from '../pipeline.js';
 import { parseStore } from '../store/parse.js';
 import { load as risToCsl } from '../vendor/ris.js';
 import type { CslWork } from './csl-work.js';
+import { FileWorksError } from './errors.js';
 
 export type FileFormat = 'csl-json' | 'ris' | 'bibtex';
-
-/** A file that is not what its name says: one line, naming it. */
-export class FileWorksError extends Error {}
 
 /** The format a file's name says, or undefined for one import does not read. */
 export function fileFormatOf(path: string): FileFormat | undefined {
@@ -64,3 +62,5 @@ export function worksFromFile(text: string, format: FileFormat, display: string)
       .map((p) => `${display}:${p.line ?? ''} ${p.message}`),
   };
 }
+
+export { FileWorksError };

@@ -11,6 +11,7 @@ import {
   closeSync,
   constants,
   fsyncSync,
+  mkdirSync,
   openSync,
   readdirSync,
   realpathSync,
@@ -121,4 +122,10 @@ export function removeLeftoverTemporaries(paths: readonly string[]): string[] {
     }
   }
   return removed;
+}
+
+/** A generated file (a list, a page, an export): its parent folders created, then written atomically. */
+export function writeOutputFile(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomicallySync(path, content);
 }

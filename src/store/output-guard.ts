@@ -5,8 +5,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-
-export class OutputPathError extends Error {}
+import { OutputPathError } from './errors.js';
 
 /** The real path of a file that may not exist yet: its nearest existing folder resolved, the rest appended. */
 export function realPathOf(path: string): string {
@@ -46,3 +45,5 @@ export function checkedOutputPath(path: string, rules: OutputRules): string {
   }
   return path;
 }
+
+export { OutputPathError };

@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeStore, StoreEncodingError } from './encoding.js';
 import { parseStore, type ParsedStore } from './parse.js';
-
-export class StoreReadError extends Error {}
+import { StoreReadError } from './errors.js';
 
 /** Reads and parses a store; its encoding is UTF-8 unless `encoding` (the config's) or its first line names one. */
 export function readStore(path: string, displayPath = path, encoding?: string): ParsedStore {
@@ -34,3 +33,5 @@ export function readTextIfThere(path: string): string | undefined {
     return undefined;
   }
 }
+
+export { StoreReadError };

@@ -8,8 +8,7 @@
 import { applyEdits, type EditEffect, type TextEdit } from './edit.js';
 import { parseStore, type ParsedStore } from './parse.js';
 import type { RawEntry } from '../model/syntax.js';
-
-export class StoreRewriteError extends Error {}
+import { StoreRewriteError } from './errors.js';
 
 interface Shape {
   type: string;
@@ -84,3 +83,5 @@ export function rewriteStore(store: ParsedStore, edits: readonly TextEdit[]): st
   if (others(reparsed) !== others(store)) fail('its @string, @preamble or @comment blocks changed');
   return next;
 }
+
+export { StoreRewriteError };

@@ -13,7 +13,6 @@ import { parseStore, type ParsedStore } from '../store/parse.js';
 import { readStore, readTextIfThere, StoreReadError } from '../store/read.js';
 import { removeLeftoverTemporaries, writeFileAtomically } from '../store/atomic-write.js';
 import { lockStore, StoreLockedError, type StoreLock } from '../store/lock.js';
-import type { Problem } from '../model/problems.js';
 import {
   emptySidecar,
   parseSidecar,
@@ -24,16 +23,7 @@ import {
   type Sidecar,
   withPending,
 } from './sidecar.js';
-
-/** Why a transaction wrote nothing: one line for the user, and the store's problems when it cannot be parsed. */
-export class StoreTransactionError extends Error {
-  constructor(
-    message: string,
-    readonly problems: readonly Problem[] = [],
-  ) {
-    super(message);
-  }
-}
+import { StoreTransactionError } from './errors.js';
 
 export interface StoreSession {
   readonly store: ParsedStore;
@@ -240,3 +230,5 @@ export async function withStoreTransaction<T>(
     await held?.release();
   }
 }
+
+export { StoreTransactionError };

@@ -5,6 +5,7 @@
 import { isLoopbackUrl } from '../http/loopback.js';
 import { HttpFailure, PoliteClient, type PoliteClientOptions, type TransportOptions } from '../http/polite-client.js';
 import type { ResponseCache } from '../arxiv/cache.js';
+import { SourceError, SourceUsageError } from './errors.js';
 
 export const MIN_VENUE_DELAY_MS = 3000;
 
@@ -16,12 +17,6 @@ export interface SourceClientOptions extends TransportOptions {
   /** Skip the cache when reading (still write it). */
   readonly refresh?: boolean;
 }
-
-/** A source that failed for good (after retries), or answered with something that is not its format. */
-export class SourceError extends Error {}
-
-/** Options that must not be sent to a real host (checked before any request). */
-export class SourceUsageError extends Error {}
 
 /**
  * The base URL without a trailing slash; refuses a delay below the shared services' limit for any host but this
@@ -97,3 +92,5 @@ export abstract class SourceClient {
     return body;
   }
 }
+
+export { SourceError, SourceUsageError };

@@ -12,15 +12,15 @@ import { ROOT } from '../helpers.js';
 const io = { cwd: ROOT, env: {}, interactive: false, stdout: () => undefined, stderr: () => undefined };
 
 describe("the README's command table", () => {
-  it('is the table the commands make (run `npm run readme` after changing a command)', () => {
+  it('is the table the commands make (run `npm run readme` after changing a command)', async () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(TABLE_START);
     expect(readme).toContain(TABLE_END);
-    expect(withCommandTable(readme, commandTable(buildProgram(io)))).toBe(readme);
+    expect(withCommandTable(readme, commandTable(await buildProgram(io)))).toBe(readme);
   });
 
-  it('has a row for every command, with its arguments, and each service flag once', () => {
-    const table = commandTable(buildProgram(io));
+  it('has a row for every command, with its arguments, and each service flag once', async () => {
+    const table = commandTable(await buildProgram(io));
     for (const usage of [
       'bibfolio add <ids...>',
       'bibfolio import <source> [id]',

@@ -1,16 +1,72 @@
-/** The work of `bibfolio sync-arxiv`: fills in and refreshes the store from arXiv; hand edits win. */
-import { deadlineSignal, type ServiceFlags } from '../options.js';
+/** `bibfolio sync-arxiv`: fills in and refreshes the store from arXiv. */
 import cliProgress from 'cli-progress';
-import { ArxivClient, ArxivError, ArxivUsageError, type Progress } from '../../arxiv/client.js';
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Io } from '../io.js';
+import { UsageError } from '../../model/errors.js';
+import {
+  addDeadlineOption,
+  addServiceOptions,
+  addStoreOptions,
+  deadlineSignal,
+  parseCount,
+  type ServiceFlags,
+} from '../options.js';
+import { ArxivClient, type Progress } from '../../arxiv/client.js';
 import { defaultCacheDir, FileCache } from '../../arxiv/cache.js';
 import { nameChangesOf } from '../../model/config.js';
 import { parseArxivId } from '../../model/arxiv-id.js';
 import { idsToSync, planSync } from '../../sync/plan.js';
 import { formatReport } from '../../sync/report.js';
-import { withStoreSession, type StepSession } from './store-session.js';
+import { type StepSession, withStoreSession } from '../store-session.js';
 import { serviceSettings } from '../../model/services.js';
-import { loadContext } from '../context.js';
-import { CliFailure, CliUsageError, type Io } from '../io.js';
+import { projectFor } from '../load.js';
+
+function parseBatch(value: string): number {
+  const n = parseCount(value);
+  if (n < 1 || n > 100) throw new InvalidArgumentError('expected a number from 1 to 100');
+  return n;
+}
+
+export function syncArxivCommand(io: Io): Command {
+  const cmd = new Command('sync-arxiv')
+    .description('fill in and refresh entries from arXiv; fields you edited by hand are kept')
+    .argument('[ids...]', 'arXiv IDs or URLs to add or refresh (default: every entry with an arXiv ID)');
+  addStoreOptions(cmd);
+  addDeadlineOption(cmd);
+  cmd
+    .option('--dry-run', 'print a unified diff of what would change; write nothing')
+    .option('--promote', 'turn published preprints into journal or conference entries, from the journal reference')
+    .option('--refresh', 'ignore the one-day response cache')
+    .addOption(new Option('--batch-size <n>', 'IDs per request, at most 100').argParser(parseBatch))
+    .option('--json', 'print the report as JSON')
+    .option(
+      '--venues',
+      'then run sync-venues (Semantic Scholar, DBLP, Crossref) with the same --promote and --dry-run',
+    );
+  addServiceOptions(cmd);
+  return cmd.action(async (inputs: string[], flags: SyncFlags & { venues?: boolean }) => {
+    if (flags.venues && flags.json)
+      throw new UsageError(
+        '--json prints one report: run sync-arxiv --json and sync-venues --json one after the other',
+      );
+    await run(inputs, flags, io);
+    if (flags.venues) {
+      const venues = await import('./sync-venues.js');
+      await venues.run(
+        {
+          ...(flags.bib !== undefined ? { bib: flags.bib } : {}),
+          ...(flags.config !== undefined ? { config: flags.config } : {}),
+          ...(flags.dryRun ? { dryRun: true } : {}),
+          ...(flags.promote ? { promote: true } : {}),
+          ...(flags.refresh ? { refresh: true } : {}),
+          ...(flags.deadline !== undefined ? { deadline: flags.deadline } : {}),
+        },
+        io,
+      );
+    }
+  });
+}
 
 export interface SyncFlags extends ServiceFlags {
   /** A step of `bibfolio sync`'s one transaction. */
@@ -55,32 +111,26 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
   for (const input of inputs) {
     const id = parseArxivId(input);
     if (!id)
-      throw new CliUsageError(
+      throw new UsageError(
         `"${input}" is not a well-formed arXiv identifier (e.g. 2506.15740, hep-th/9901001, https://arxiv.org/abs/2506.15740); nothing was sent`,
       );
     requested.push(id.id);
   }
-  const ctx = loadContext(flags, io);
+  const ctx = projectFor(flags, io);
   const sync = ctx.config.sync;
   const progress = progressDisplay(io);
-  let client: ArxivClient;
-  try {
-    client = new ArxivClient({
-      apiUrl: flags.arxivUrl ?? flags.apiUrl ?? serviceSettings(ctx.config).arxivUrl,
-      delayMs: flags.delayMs ?? serviceSettings(ctx.config).arxivDelayMs,
-      batchSize: flags.batchSize ?? sync.batchSize,
-      cache: new FileCache(defaultCacheDir(io.env)),
-      refresh: flags.refresh ?? false,
-      signal: deadlineSignal(flags.deadline, sync.deadlineSeconds),
-      onProgress: (p) => progress.update(p),
-      // a wait for a retry is said, so a bar standing still is never a mystery
-      onRetry: ({ attempt, waitMs, reason }) =>
-        io.stderr(`\narXiv: ${reason}; trying again in ${Math.ceil(waitMs / 1000)} s (attempt ${attempt + 1})\n`),
-    });
-  } catch (err) {
-    if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
-    throw err;
-  }
+  const client = new ArxivClient({
+    apiUrl: flags.arxivUrl ?? flags.apiUrl ?? serviceSettings(ctx.config).arxivUrl,
+    delayMs: flags.delayMs ?? serviceSettings(ctx.config).arxivDelayMs,
+    batchSize: flags.batchSize ?? sync.batchSize,
+    cache: new FileCache(defaultCacheDir(io.env)),
+    refresh: flags.refresh ?? false,
+    signal: deadlineSignal(flags.deadline, sync.deadlineSeconds),
+    onProgress: (p) => progress.update(p),
+    // a wait for a retry is said, so a bar standing still is never a mystery
+    onRetry: ({ attempt, waitMs, reason }) =>
+      io.stderr(`\narXiv: ${reason}; trying again in ${Math.ceil(waitMs / 1000)} s (attempt ${attempt + 1})\n`),
+  });
 
   await withStoreSession(
     ctx,
@@ -100,10 +150,6 @@ export async function run(inputs: string[], flags: SyncFlags, io: Io): Promise<v
           ids.length === 0
             ? { records: new Map(), notFound: [] as string[], requests: 0, fromCache: 0 }
             : await client.fetchIds(ids);
-      } catch (err) {
-        if (err instanceof ArxivError) throw new CliFailure(`${err.message}; nothing was written`);
-        if (err instanceof ArxivUsageError) throw new CliUsageError(err.message);
-        throw err;
       } finally {
         progress.stop();
       }

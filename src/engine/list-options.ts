@@ -1,4 +1,7 @@
-/** Command-line options of the list commands, merged over the config. */
+/**
+ * A list's options: the list flags (as the command line names them) merged over the project's config and the output's
+ * spec. A malformed flag is a UsageError; a config that names what cannot be read is a ConfigError.
+ */
 import { loadStyle, resolveLocale, type StyleSource } from '../csl/registry.js';
 import type { Config, OutputSpec } from '../model/config.js';
 import { readFileSync } from 'node:fs';
@@ -10,8 +13,8 @@ import { CoauthorLinks, coauthorsFromAlFolio, roleAnnotation, type Member } from
 import type { PageHeader } from '../page/header.js';
 import type { GroupBy } from '../render/group.js';
 import type { ListOptions, OutputFormat } from '../render/list.js';
-import type { Context } from './context.js';
-import { CliFailure, CliUsageError } from './io.js';
+import type { Project } from './project.js';
+import { UsageError } from '../model/errors.js';
 
 export interface ListFlags {
   readonly style?: string;
@@ -30,17 +33,6 @@ export interface ListFlags {
   readonly mark?: readonly string[];
 }
 
-/** The flags every list command takes (see options.ts: addStoreOptions, addListOptions). */
-export interface ListCommandFlags extends ListFlags {
-  readonly bib?: string;
-  readonly config?: string;
-  readonly owner?: string;
-  readonly keepGoing?: boolean;
-  /** false with --no-cache */
-  readonly cache?: boolean;
-  readonly jobs?: number;
-}
-
 /** The page header the config's `page` describes. */
 function pageHeader(page: NonNullable<Config['page']>): PageHeader {
   return {
@@ -53,16 +45,16 @@ function pageHeader(page: NonNullable<Config['page']>): PageHeader {
 
 /** `cwd` resolves a `--style` path; a style path from the config is resolved from the config's folder. */
 export function listOptions(
-  ctx: Context,
+  project: Project,
   cwd: string,
   format: OutputFormat,
   flags: ListFlags,
   output?: OutputSpec,
 ): ListOptions {
-  const { config } = ctx;
+  const { config } = project;
   const loaded = loadStyle(flags.style ?? output?.style ?? config.style, {
-    cwd: flags.style !== undefined ? cwd : ctx.root,
-    dirs: ctx.styleDirs,
+    cwd: flags.style !== undefined ? cwd : project.root,
+    dirs: project.styleDirs,
   });
   const style =
     (flags.disambiguate ?? output?.disambiguate ?? config.disambiguate) ? { ...loaded, disambiguate: true } : loaded;
@@ -72,11 +64,11 @@ export function listOptions(
     locale: chooseLocale(style, flags.locale, output?.locale ?? config.locale),
     ...(flags.person !== undefined
       ? { owner: personMatcher(config, flags.person), ownerOnly: true }
-      : ctx.owner
-        ? { owner: ctx.owner }
+      : project.owner
+        ? { owner: project.owner }
         : {}),
     ...(config.people.length > 0 ? { members: membersOf(config) } : {}),
-    ...(config.coauthors !== undefined ? { coauthors: coauthorLinks(config.coauthors, ctx.root) } : {}),
+    ...(config.coauthors !== undefined ? { coauthors: coauthorLinks(config.coauthors, project.root) } : {}),
     boldOwner: config.owner?.bold ?? true,
     maxAuthors: flags.maxAuthors ?? output?.maxAuthors ?? config.maxAuthors,
     groupBy: flags.groupBy ?? output?.groupBy ?? config.groupBy,
@@ -132,7 +124,7 @@ function personMatcher(config: Config, name: string): OwnerMatcher {
   try {
     asked = toPersonName(name);
   } catch (err) {
-    if (err instanceof ConfigError) throw new CliUsageError(`--person: ${err.message}`);
+    if (err instanceof ConfigError) throw new UsageError(`--person: ${err.message}`);
     throw err;
   }
   const member = config.people.find((p) => new OwnerMatcher([p.name, ...p.variants].map(toPersonName)).matches(asked));
@@ -148,14 +140,14 @@ function coauthorLinks(spec: NonNullable<Config['coauthors']>, root: string): Co
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new CliFailure(
+    throw new ConfigError(
       `cannot read coauthors ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
   try {
     return new CoauthorLinks(coauthorsFromAlFolio(yaml().parse(text)));
   } catch (err) {
-    throw new CliFailure(`coauthors ${spec} is not YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`coauthors ${spec} is not YAML: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -181,13 +173,13 @@ function chooseLocale(style: StyleSource, flag: string | undefined, configured: 
   if (flag !== undefined) {
     const locale = resolveLocale(flag);
     if (!locale)
-      throw new CliUsageError(`--locale ${flag}: no such CSL locale; try en-US, en-GB, de-DE, fr-FR (all: locales/)`);
+      throw new UsageError(`--locale ${flag}: no such CSL locale; try en-US, en-GB, de-DE, fr-FR (all: locales/)`);
     return locale;
   }
   if (configured !== undefined) {
     const locale = resolveLocale(configured);
     if (!locale)
-      throw new CliFailure(`the config's locale "${configured}" is not a CSL locale; try en-US, en-GB, de-DE, fr-FR`);
+      throw new ConfigError(`the config's locale "${configured}" is not a CSL locale; try en-US, en-GB, de-DE, fr-FR`);
     return locale;
   }
   return (style.defaultLocale && resolveLocale(style.defaultLocale)) || 'en-US';

@@ -1,5 +1,14 @@
-/** The work of `bibfolio sync-venues`: where each preprint was published, from identifier-based sources. */
-import { deadlineSignal, type ServiceFlags } from '../options.js';
+/** `bibfolio sync-venues`: where preprints were published, by identifier. */
+import { Command } from 'commander';
+import type { Io } from '../io.js';
+import { UsageError } from '../../model/errors.js';
+import {
+  addDeadlineOption,
+  addServiceOptions,
+  addStoreOptions,
+  deadlineSignal,
+  type ServiceFlags,
+} from '../options.js';
 import { join } from 'node:path';
 import { FileCache } from '../../arxiv/cache.js';
 import { userCacheDir } from '../../paths.js';
@@ -9,11 +18,32 @@ import { lookUpVenues } from '../../venues/lookup.js';
 import { planVenues } from '../../venues/plan.js';
 import { formatVenueReport } from '../../venues/report.js';
 import { SemanticScholarClient } from '../../venues/semantic-scholar.js';
-import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
+import { type SourceClientOptions } from '../../venues/source-client.js';
 import { serviceSettings } from '../../model/services.js';
-import { loadContext } from '../context.js';
-import { CliFailure, CliUsageError, type Io } from '../io.js';
-import { withStoreSession, type StepSession } from './store-session.js';
+import { projectFor } from '../load.js';
+import { type StepSession, withStoreSession } from '../store-session.js';
+
+export function syncVenuesCommand(io: Io): Command {
+  const cmd = new Command('sync-venues').description(
+    'find where preprints were published (Semantic Scholar, DBLP, Crossref; by identifier, never by title)',
+  );
+  addStoreOptions(cmd);
+  addDeadlineOption(cmd);
+  cmd
+    .option('--dry-run', 'print a unified diff of what would change; write nothing')
+    .option('--promote', 'write published venues (type, venue, year, volume, pages, DOI); hand edits win')
+    .option(
+      '--accept <key>',
+      'write the suggested venue of this entry (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--refresh', 'ignore the one-day response cache')
+    .option('--json', 'print the report as JSON');
+  addServiceOptions(cmd);
+  return cmd.action(async (flags: VenueFlags) => {
+    await run(flags, io);
+  });
+}
 
 export interface VenueFlags extends ServiceFlags {
   /** A step of `bibfolio sync`'s one transaction. */
@@ -29,7 +59,7 @@ export interface VenueFlags extends ServiceFlags {
 }
 
 export async function run(flags: VenueFlags, io: Io): Promise<void> {
-  const ctx = loadContext(flags, io);
+  const ctx = projectFor(flags, io);
   const venues = ctx.config.venues;
   const services = serviceSettings(ctx.config);
   const cache = new FileCache(join(userCacheDir(io.env), 'venues'));
@@ -45,24 +75,18 @@ export async function run(flags: VenueFlags, io: Io): Promise<void> {
         `${new URL(url).host}: ${reason}; trying again in ${Math.ceil(waitMs / 1000)} s (attempt ${attempt + 1})\n`,
       ),
   });
-  let clients;
-  try {
-    const apiKey = io.env.S2_API_KEY?.trim();
-    clients = {
-      semanticScholar: new SemanticScholarClient({
-        ...shared(flags.semanticScholarUrl ?? services.semanticScholarUrl),
-        ...(apiKey ? { apiKey } : {}),
-      }),
-      dblp: new DblpClient(shared(flags.dblpUrl ?? services.dblpUrl)),
-      crossref: new CrossrefClient({
-        ...shared(flags.crossrefUrl ?? services.crossrefUrl),
-        ...(services.mailto ? { mailto: services.mailto } : {}),
-      }),
-    };
-  } catch (err) {
-    if (err instanceof SourceUsageError) throw new CliUsageError(err.message);
-    throw err;
-  }
+  const apiKey = io.env.S2_API_KEY?.trim();
+  const clients = {
+    semanticScholar: new SemanticScholarClient({
+      ...shared(flags.semanticScholarUrl ?? services.semanticScholarUrl),
+      ...(apiKey ? { apiKey } : {}),
+    }),
+    dblp: new DblpClient(shared(flags.dblpUrl ?? services.dblpUrl)),
+    crossref: new CrossrefClient({
+      ...shared(flags.crossrefUrl ?? services.crossrefUrl),
+      ...(services.mailto ? { mailto: services.mailto } : {}),
+    }),
+  };
   const accept = new Set(flags.accept ?? []);
   await withStoreSession(
     ctx,
@@ -76,16 +100,13 @@ export async function run(flags: VenueFlags, io: Io): Promise<void> {
     async (session) => {
       for (const key of accept) {
         if (!session.store.entries.some((e) => e.key === key))
-          throw new CliUsageError(`--accept names "${key}", which is not a key of ${ctx.storeDisplay}`);
+          throw new UsageError(`--accept names "${key}", which is not a key of ${ctx.storeDisplay}`);
       }
       let looked;
       try {
         looked = await lookUpVenues(session.store, clients, {
           onStep: io.interactive ? (step) => io.stderr(`\r\x1b[K${step}`) : undefined,
         });
-      } catch (err) {
-        if (err instanceof SourceError) throw new CliFailure(`${err.message}; nothing was written`);
-        throw err;
       } finally {
         if (io.interactive) io.stderr('\r\x1b[K');
       }

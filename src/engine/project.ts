@@ -1,14 +1,17 @@
-/** Shared by the commands: the config (found or given), the store path, the owner. */
+/**
+ * A project: the config (found beside the working folder, or given), the store it names, the owner and where styles
+ * are looked for. What every command starts from; the library's, so that a script opens a project as the CLI does.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { styleSearchDirs } from '../csl/style-dirs.js';
 import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
 import { OwnerMatcher } from '../model/names.js';
-import { checkedOutputPath, OutputPathError } from '../store/output-guard.js';
+import { checkedOutputPath } from '../store/output-guard.js';
 import { sidecarPathFor } from '../sync/sidecar.js';
-import { CliFailure, CliUsageError, type Io } from './io.js';
+import { UsageError } from '../model/errors.js';
 
-export interface Context {
+export interface Project {
   readonly config: Config;
   /** Folder that relative paths of the config are resolved from. */
   readonly root: string;
@@ -22,7 +25,11 @@ export interface Context {
   readonly styleDirs: readonly string[];
 }
 
-export interface ContextOptions {
+/** Where the project is opened from, and the command line's --config, --bib and --owner. */
+export interface ProjectOptions {
+  readonly cwd: string;
+  /** XDG_CACHE_HOME and HOME: where the user's styles cache is. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly config?: string;
   readonly bib?: string;
   readonly owner?: string;
@@ -33,33 +40,34 @@ function ownerFlag(name: string) {
   try {
     return toPersonName(name);
   } catch (err) {
-    if (err instanceof ConfigError) throw new CliUsageError(`--owner: ${err.message}`);
+    if (err instanceof ConfigError) throw new UsageError(`--owner: ${err.message}`);
     throw err;
   }
 }
 
-export function loadContext(options: ContextOptions, io: Io): Context {
+/** Reads the project's config; a config that cannot be read or is invalid is a ConfigError naming the file. */
+export function openProject(options: ProjectOptions): Project {
   let config: Config;
-  let root = io.cwd;
+  let root = options.cwd;
   let configRead: string | undefined;
   const explicit = options.config !== undefined;
-  const configPath = resolve(io.cwd, options.config ?? CONFIG_FILE);
+  const configPath = resolve(options.cwd, options.config ?? CONFIG_FILE);
   if (explicit || existsSync(configPath)) {
     let text: string;
     try {
       text = readFileSync(configPath, 'utf8');
     } catch (err) {
-      throw new CliFailure(
+      throw new ConfigError(
         `cannot read the config ${configPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       );
     }
-    config = parseConfig(text, relative(io.cwd, configPath) || configPath);
+    config = parseConfig(text, relative(options.cwd, configPath) || configPath);
     root = dirname(configPath);
     configRead = configPath;
   } else {
     config = defaultConfig();
   }
-  const storePath = options.bib !== undefined ? resolve(io.cwd, options.bib) : resolve(root, config.store);
+  const storePath = options.bib !== undefined ? resolve(options.cwd, options.bib) : resolve(root, config.store);
   const ownerNames =
     options.owner !== undefined
       ? [ownerFlag(options.owner)]
@@ -71,25 +79,24 @@ export function loadContext(options: ContextOptions, io: Io): Context {
     root,
     storePath,
     ...(configRead !== undefined ? { configPath: configRead } : {}),
-    storeDisplay: relative(io.cwd, storePath) || storePath,
-    styleDirs: styleSearchDirs(root, config.styleDirs, io.env),
+    storeDisplay: relative(options.cwd, storePath) || storePath,
+    styleDirs: styleSearchDirs(root, config.styleDirs, options.env),
     ...(ownerNames.length > 0 ? { owner: new OwnerMatcher(ownerNames) } : {}),
   };
 }
 
 /**
  * An output path checked before anything is written: never the store, its sidecar or the config; inside the project
- * when it comes from the config (`fromConfig`), anywhere the command line names.
+ * when it comes from the config (`fromConfig`), anywhere the command line names. Refused: an OutputPathError.
  */
-export function outputPath(ctx: Context, path: string, what: string, fromConfig: boolean): string {
-  try {
-    return checkedOutputPath(path, {
-      protectedPaths: [ctx.storePath, sidecarPathFor(ctx.storePath), ...(ctx.configPath ? [ctx.configPath] : [])],
-      what,
-      ...(fromConfig ? { within: ctx.root } : {}),
-    });
-  } catch (err) {
-    if (err instanceof OutputPathError) throw new CliFailure(err.message);
-    throw err;
-  }
+export function outputPath(project: Project, path: string, what: string, fromConfig: boolean): string {
+  return checkedOutputPath(path, {
+    protectedPaths: [
+      project.storePath,
+      sidecarPathFor(project.storePath),
+      ...(project.configPath ? [project.configPath] : []),
+    ],
+    what,
+    ...(fromConfig ? { within: project.root } : {}),
+  });
 }

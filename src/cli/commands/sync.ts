@@ -1,15 +1,32 @@
 /**
- * The work of `bibfolio sync`: what the config asks for, as steps of one store transaction: new papers from the
+ * `bibfolio sync`: what the config asks for, as steps of one store transaction: new papers from the
  * owner's profiles (`owner.orcid`, `owner.dblp`, `owner.openalex`), arXiv for every entry with an arXiv ID, then the
  * venues of preprints (written, hand edits kept). Each step edits the store in memory; the store is written once at
  * the end, or not at all when any step failed for good (exit 1). One report: each step's lines under its name, then
  * what failed; with `--json` one document holding each step's report.
  */
-import type { Io } from '../io.js';
-import { CliFailure } from '../io.js';
-import { loadContext } from '../context.js';
-import type { ServiceFlags } from '../options.js';
-import { StepSession, withStoreSession } from './store-session.js';
+import { Command } from 'commander';
+import { EXIT, failureOf } from '../failures.js';
+import { CliFailure, type Io } from '../io.js';
+import { addDeadlineOption, addServiceOptions, addStoreOptions, type ServiceFlags } from '../options.js';
+import { projectFor } from '../load.js';
+import { StepSession, withStoreSession } from '../store-session.js';
+
+export function syncCommand(io: Io): Command {
+  const cmd = new Command('sync').description(
+    "run what the config asks for, as one transaction: new papers from the owner's profiles (owner.orcid, owner.dblp, owner.openalex), arXiv, then the venues (hand edits kept); the store is written once, or not at all when a step fails (exit 1)",
+  );
+  addStoreOptions(cmd);
+  addDeadlineOption(cmd);
+  cmd
+    .option('--dry-run', 'print the diff of every step together; write nothing')
+    .option('--refresh', 'ignore the one-day response caches')
+    .option('--json', "print one JSON document: each step's report, what failed, the diff of a dry run");
+  addServiceOptions(cmd);
+  return cmd.action(async (flags: SyncAllFlags) => {
+    await run(flags, io);
+  });
+}
 
 export interface SyncAllFlags extends ServiceFlags {
   bib?: string;
@@ -60,7 +77,7 @@ function stepsFor(
 }
 
 export async function run(flags: SyncAllFlags, io: Io): Promise<void> {
-  const ctx = loadContext(flags, io);
+  const ctx = projectFor(flags, io);
   const steps = stepsFor(ctx.config.owner, flags);
   await withStoreSession(
     ctx,
@@ -77,8 +94,10 @@ export async function run(flags: SyncAllFlags, io: Io): Promise<void> {
         try {
           await step.run(within, stepIo);
         } catch (err) {
-          if (!(err instanceof CliFailure)) throw err;
-          const message = err.message.replace(/; nothing was written$/, '');
+          // a step that failed for good (a service down, nothing found) is named; a usage error or a bug stops the run
+          const failure = failureOf(err);
+          if (failure?.exit !== EXIT.failure) throw err;
+          const message = failure.text.replace(/; nothing was written$/, '');
           failed.push({ step: step.name, message });
           if (!flags.json) io.stderr(`failed: ${message}\n`);
         }

@@ -1,12 +1,39 @@
-/** The work of `bibfolio styles add` and `bibfolio styles list`. */
+/** `bibfolio styles`: fetch styles from the official CSL repository into the user's cache, and list those at hand. */
+import { Command } from 'commander';
+import type { Io } from '../io.js';
+import { addDeadlineOption, deadlineSignal } from '../options.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { addStyles, CatalogueError, StyleCatalogue } from '../../csl/catalogue.js';
+import { addStyles, StyleCatalogue } from '../../csl/catalogue.js';
 import { STYLES_DIR, userStylesDir } from '../../csl/style-dirs.js';
 import { readStyleInfo } from '../../csl/style-info.js';
-import { loadContext } from '../context.js';
-import { CliFailure, type Io } from '../io.js';
-import { deadlineSignal } from '../options.js';
+import { projectFor } from '../load.js';
+
+export function stylesCommand(io: Io): Command {
+  const cmd = new Command('styles').description(
+    'the CSL styles at hand, and fetching more from the official repository',
+  );
+  cmd
+    .command('add')
+    .description('fetch styles (and the parents of dependent styles) into the style cache, for --style NAME')
+    .argument('<names...>', 'style IDs of the official CSL repository, e.g. nature ieee chicago-author-date')
+    .option('--config <file>', 'config file (default: ./bibfolio.config.json when present)')
+    .option('--catalogue <url>', 'base URL of the repository (default: config "styleCatalogue", else GitHub raw)');
+  addDeadlineOption(cmd.commands[cmd.commands.length - 1] as Command).action(
+    async (names: string[], flags: StylesAddFlags) => {
+      await add(names, flags, io);
+    },
+  );
+  cmd
+    .command('list')
+    .description('the styles --style NAME finds without the network: project, configured, bundled and cached')
+    .option('--config <file>', 'config file (default: ./bibfolio.config.json when present)')
+    .option('--json', 'print the list as JSON')
+    .action(async (flags: StylesListFlags) => {
+      list(flags, io);
+    });
+  return cmd;
+}
 
 export interface StylesAddFlags {
   readonly config?: string;
@@ -20,23 +47,18 @@ export interface StylesListFlags {
 }
 
 export async function add(names: readonly string[], flags: StylesAddFlags, io: Io): Promise<void> {
-  const ctx = loadContext(flags, io);
+  const ctx = projectFor(flags, io);
   const dir = userStylesDir(io.env);
-  try {
-    const catalogue = new StyleCatalogue({
-      ...((flags.catalogue ?? ctx.config.styleCatalogue)
-        ? { baseUrl: flags.catalogue ?? ctx.config.styleCatalogue }
-        : {}),
-      signal: deadlineSignal(flags.deadline, undefined),
-    });
-    for (const style of await addStyles(names, dir, catalogue)) {
-      const renamed = style.requested !== style.id ? ` (renamed from "${style.requested}")` : '';
-      const parent = style.parent ? `, with its parent "${style.parent.id}"` : '';
-      io.stderr(`added ${style.id}${renamed}: ${style.title ?? 'untitled'}${parent} -> ${style.path}\n`);
-    }
-  } catch (err) {
-    if (err instanceof CatalogueError) throw new CliFailure(`${err.message}; no style was added`);
-    throw err;
+  const catalogue = new StyleCatalogue({
+    ...((flags.catalogue ?? ctx.config.styleCatalogue)
+      ? { baseUrl: flags.catalogue ?? ctx.config.styleCatalogue }
+      : {}),
+    signal: deadlineSignal(flags.deadline, undefined),
+  });
+  for (const style of await addStyles(names, dir, catalogue)) {
+    const renamed = style.requested !== style.id ? ` (renamed from "${style.requested}")` : '';
+    const parent = style.parent ? `, with its parent "${style.parent.id}"` : '';
+    io.stderr(`added ${style.id}${renamed}: ${style.title ?? 'untitled'}${parent} -> ${style.path}\n`);
   }
 }
 
@@ -76,7 +98,7 @@ function stylesIn(dir: string): ListedStyle[] {
 }
 
 export function list(flags: StylesListFlags, io: Io): void {
-  const ctx = loadContext(flags, io);
+  const ctx = projectFor(flags, io);
   const seen = new Set<string>();
   const styles: ListedStyle[] = [];
   const fetched = userStylesDir(io.env);

@@ -1,10 +1,23 @@
-/** The work of `bibfolio check`: reports problems in the store; exit 1 on errors, 0 with warnings only. */
+/** `bibfolio check`: reports problems in the store. */
+import { Command } from 'commander';
+import { CliFailure, type Io } from '../io.js';
+import { addStoreOptions } from '../options.js';
 import { checkStore } from '../../check/check-store.js';
 import { hasErrors } from '../../model/problems.js';
-import { loadContext } from '../context.js';
-import { CliFailure, type Io } from '../io.js';
-import { loadPublications } from '../list-session.js';
+import { projectFor } from '../load.js';
+import { projectPublications } from '../../engine/project-lists.js';
 import { printProblems } from '../load.js';
+
+export function checkCommand(io: Io): Command {
+  const cmd = new Command('check').description('report problems in the store, with file, line and entry');
+  addStoreOptions(cmd);
+  cmd
+    .option('--owner <name>', 'the owner, to report entries that do not name them')
+    .option('--json', 'print the problems as JSON');
+  return cmd.action(async (flags: CheckFlags) => {
+    await run(flags, io);
+  });
+}
 
 export interface CheckFlags {
   bib?: string;
@@ -14,9 +27,9 @@ export interface CheckFlags {
 }
 
 export async function run(flags: CheckFlags, io: Io): Promise<void> {
-  const ctx = loadContext(flags, io);
+  const ctx = projectFor(flags, io);
   // through the item cache of the list commands: a repeated check or export of a long store is quick
-  const pubs = await loadPublications(ctx, io);
+  const pubs = await projectPublications(ctx, io.env);
   const problems = [
     ...pubs.problems,
     ...checkStore({

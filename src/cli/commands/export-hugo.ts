@@ -1,19 +1,36 @@
 /**
- * The work of `bibfolio export-hugo`: one Hugo Blox page bundle per publication. A bundle is rewritten only when its
+ * `bibfolio export-hugo`: one Hugo Blox page bundle per publication. A bundle is rewritten only when its
  * content changed; a folder bibfolio did not write (no mark in its front matter) is never touched, and a bundle it
  * wrote for an entry that is gone is removed.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
+import { Command } from 'commander';
+import { CliFailure, type Io } from '../io.js';
+import { addStoreOptions } from '../options.js';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BUNDLE_MARK, hugoBundle } from '../../hugo/bundle.js';
 import { entryExtras } from '../../page/extras.js';
 import { readTextIfThere } from '../../store/read.js';
 import { writeFileAtomically } from '../../store/atomic-write.js';
-import { loadContext, outputPath } from '../context.js';
-import { CliFailure, type Io } from '../io.js';
-import { loadPublications } from '../list-session.js';
-import { reportLoadProblems } from '../load.js';
+import { outputPath } from '../../engine/project.js';
+import { projectFor } from '../load.js';
+import { projectPublications } from '../../engine/project-lists.js';
+import { reportProblems } from '../load.js';
 import { lookupTable } from '../../model/lookup-table.js';
+
+export function exportHugoCommand(io: Io): Command {
+  const cmd = new Command('export-hugo').description(
+    'one Hugo Blox page bundle per publication (OUT/KEY/index.md and cite.bib); only changed bundles are rewritten',
+  );
+  addStoreOptions(cmd);
+  cmd
+    .requiredOption('-o, --out <dir>', 'the folder of the bundles, e.g. content/publication')
+    .option('--selected', 'only the selected papers')
+    .option('--owner <name>', 'the owner (written as the config\'s hugo.owner, "admin" by default)');
+  return cmd.action(async (flags: HugoFlags) => {
+    await run(flags, io);
+  });
+}
 
 export interface HugoFlags {
   bib?: string;
@@ -28,9 +45,9 @@ function ours(dir: string): boolean {
 }
 
 export async function run(flags: HugoFlags, io: Io): Promise<void> {
-  const ctx = loadContext(flags, io);
-  const pubs = await loadPublications(ctx, io);
-  reportLoadProblems(pubs, io, false, false);
+  const ctx = projectFor(flags, io);
+  const pubs = await projectPublications(ctx, io.env);
+  reportProblems(pubs.problems, pubs.store.file, io, false, false);
   const out = outputPath(ctx, resolve(io.cwd, flags.out), '--out', false);
   const display = relative(io.cwd, out) || out;
   const extras = entryExtras(pubs.store.entries, pubs.items, {

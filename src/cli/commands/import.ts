@@ -1,26 +1,53 @@
 /**
- * The work of `bibfolio import`: an ORCID record's or an OpenAlex author's works, each fetched by its DOI (or its
+ * `bibfolio import`: an ORCID record's or an OpenAlex author's works, each fetched by its DOI (or its
  * arXiv ID's DataCite DOI) at the DOI resolver; a DBLP person's records (by DOI, else DBLP's own metadata); or a file's entries (.bib through bibfolio's own reader, CSL-JSON as it is). The new papers are
  * appended in one transaction, once each (sources/add-plan.ts); works without an identifier are reported, not
  * guessed. A source that fails for good writes nothing (exit 1).
  */
+import { Command } from 'commander';
+import { CliFailure, type Io } from '../io.js';
+import { UsageError } from '../../model/errors.js';
+import {
+  addDeadlineOption,
+  addServiceOptions,
+  addStoreOptions,
+  addWorkOptions,
+  deadlineSignal,
+  type ServiceFlags,
+} from '../options.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FileCache } from '../../arxiv/cache.js';
 import { userCacheDir } from '../../paths.js';
 import { planAdd } from '../../sources/add-plan.js';
-import { DoiClient, type CslWork } from '../../sources/doi.js';
-import { OrcidClient, parseOrcid, type OrcidWork } from '../../sources/orcid.js';
+import { type CslWork, DoiClient } from '../../sources/doi.js';
+import { OrcidClient, type OrcidWork, parseOrcid } from '../../sources/orcid.js';
 import { authorFilter, OpenAlexClient } from '../../sources/openalex.js';
 import { corrArxivId, dblpWork } from '../../sources/dblp-works.js';
 import { DblpClient } from '../../venues/dblp.js';
-import { fileFormatOf, FileWorksError, worksFromFile } from '../../sources/file-works.js';
-import { SourceError, SourceUsageError, type SourceClientOptions } from '../../venues/source-client.js';
+import { fileFormatOf, worksFromFile } from '../../sources/file-works.js';
+import { type SourceClientOptions } from '../../venues/source-client.js';
 import { serviceSettings } from '../../model/services.js';
-import { loadContext, type Context } from '../context.js';
-import { CliFailure, CliUsageError, type Io } from '../io.js';
-import { deadlineSignal, type ServiceFlags } from '../options.js';
-import { withStoreSession, type StepSession } from './store-session.js';
+import type { Project } from '../../engine/project.js';
+import { projectFor } from '../load.js';
+import { type StepSession, withStoreSession } from '../store-session.js';
+
+export function importCommand(io: Io): Command {
+  const cmd = new Command('import')
+    .description(
+      "import papers: an ORCID record's works (public API v3.0), a DBLP person's records, an OpenAlex author's works (every page), each fetched by its DOI or arXiv ID; or a file (.bib, RIS .ris, CSL-JSON .json). Each paper once (a preprint and its published version become one entry); works without an identifier are named, not guessed",
+    )
+    .argument('<source>', '"orcid", "dblp", "openalex", or a file to import (.bib, .json)')
+    .argument('[id]', 'the ORCID iD (0000-0002-1825-0097), DBLP person id (123/4567) or OpenAlex author (A5023888391)');
+  addStoreOptions(cmd);
+  addDeadlineOption(cmd);
+  addWorkOptions(cmd);
+  cmd.option('--json', 'print the report as JSON');
+  addServiceOptions(cmd);
+  return cmd.action(async (source: string, id: string | undefined, flags: ImportFlags) => {
+    await run(source, id, flags, io);
+  });
+}
 
 export interface ImportFlags extends ServiceFlags {
   /** A step of `bibfolio sync`'s one transaction. */
@@ -42,7 +69,7 @@ export interface Gathered {
   readonly requests: Record<string, number>;
 }
 
-function shared(ctx: Context, flags: ImportFlags, io: Io, cacheName: string): SourceClientOptions {
+function shared(ctx: Project, flags: ImportFlags, io: Io, cacheName: string): SourceClientOptions {
   const venues = ctx.config.venues;
   return {
     delayMs: flags.delayMs ?? serviceSettings(ctx.config).delayMs,
@@ -56,7 +83,7 @@ function shared(ctx: Context, flags: ImportFlags, io: Io, cacheName: string): So
   };
 }
 
-export function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClient {
+export function doiClientFor(ctx: Project, flags: ImportFlags, io: Io): DoiClient {
   const services = serviceSettings(ctx.config);
   return new DoiClient({
     ...shared(ctx, flags, io, 'dois'),
@@ -67,16 +94,6 @@ export function doiClientFor(ctx: Context, flags: ImportFlags, io: Io): DoiClien
       : {}),
     ...(services.mailto ? { mailto: services.mailto } : {}),
   });
-}
-
-/** Clients are made inside: a URL or delay refused for a real host is a usage error. */
-export function clients<T>(make: () => T): T {
-  try {
-    return make();
-  } catch (err) {
-    if (err instanceof SourceUsageError) throw new CliUsageError(err.message);
-    throw err;
-  }
 }
 
 /** Works listed by a profile (ORCID, OpenAlex), each fetched by its DOI or arXiv ID; the others named. */
@@ -100,52 +117,43 @@ export async function byIdentifiers(
   return { works, unresolved };
 }
 
-async function fromOrcid(orcid: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
-  const [orcidClient, doiClient] = clients(
-    () =>
-      [
-        new OrcidClient({
-          ...shared(ctx, flags, io, 'orcid'),
-          ...((flags.orcidUrl ?? serviceSettings(ctx.config).orcidUrl)
-            ? { baseUrl: (flags.orcidUrl ?? serviceSettings(ctx.config).orcidUrl) as string }
-            : {}),
-        }),
-        doiClientFor(ctx, flags, io),
-      ] as const,
-  );
+async function fromOrcid(orcid: string, ctx: Project, flags: ImportFlags, io: Io): Promise<Gathered> {
+  const [orcidClient, doiClient] = [
+    new OrcidClient({
+      ...shared(ctx, flags, io, 'orcid'),
+      ...((flags.orcidUrl ?? serviceSettings(ctx.config).orcidUrl)
+        ? { baseUrl: (flags.orcidUrl ?? serviceSettings(ctx.config).orcidUrl) as string }
+        : {}),
+    }),
+    doiClientFor(ctx, flags, io),
+  ] as const;
   const found = await byIdentifiers(await orcidClient.works(orcid), doiClient, 'ORCID');
   return { ...found, requests: { ORCID: orcidClient.requests, 'DOI resolver': doiClient.requests } };
 }
 
-async function fromOpenAlex(filter: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
+async function fromOpenAlex(filter: string, ctx: Project, flags: ImportFlags, io: Io): Promise<Gathered> {
   const { mailto, openalexUrl } = serviceSettings(ctx.config);
-  const [openalex, doiClient] = clients(
-    () =>
-      [
-        new OpenAlexClient({
-          ...shared(ctx, flags, io, 'openalex'),
-          ...((flags.openalexUrl ?? openalexUrl) ? { baseUrl: (flags.openalexUrl ?? openalexUrl) as string } : {}),
-          ...(mailto ? { mailto } : {}),
-        }),
-        doiClientFor(ctx, flags, io),
-      ] as const,
-  );
+  const [openalex, doiClient] = [
+    new OpenAlexClient({
+      ...shared(ctx, flags, io, 'openalex'),
+      ...((flags.openalexUrl ?? openalexUrl) ? { baseUrl: (flags.openalexUrl ?? openalexUrl) as string } : {}),
+      ...(mailto ? { mailto } : {}),
+    }),
+    doiClientFor(ctx, flags, io),
+  ] as const;
   const found = await byIdentifiers(await openalex.works(filter), doiClient, 'OpenAlex');
   return { ...found, requests: { OpenAlex: openalex.requests, 'DOI resolver': doiClient.requests } };
 }
 
 /** A DBLP person's records: those with a DOI fetched by it, the others from DBLP's own metadata (a DBLP key). */
-async function fromDblp(pid: string, ctx: Context, flags: ImportFlags, io: Io): Promise<Gathered> {
-  const [dblp, doiClient] = clients(
-    () =>
-      [
-        new DblpClient({
-          ...shared(ctx, flags, io, 'dblp'),
-          baseUrl: flags.dblpUrl ?? serviceSettings(ctx.config).dblpUrl,
-        }),
-        doiClientFor(ctx, flags, io),
-      ] as const,
-  );
+async function fromDblp(pid: string, ctx: Project, flags: ImportFlags, io: Io): Promise<Gathered> {
+  const [dblp, doiClient] = [
+    new DblpClient({
+      ...shared(ctx, flags, io, 'dblp'),
+      baseUrl: flags.dblpUrl ?? serviceSettings(ctx.config).dblpUrl,
+    }),
+    doiClientFor(ctx, flags, io),
+  ] as const;
   const works: { id: string; work: CslWork }[] = [];
   for (const record of await dblp.person(pid)) {
     const arxiv = corrArxivId(record);
@@ -156,56 +164,41 @@ async function fromDblp(pid: string, ctx: Context, flags: ImportFlags, io: Io): 
   return { works, unresolved: [], requests: { DBLP: dblp.requests, 'DOI resolver': doiClient.requests } };
 }
 
-/** A source that failed for good: one line, nothing written. */
-export async function sourced(work: () => Promise<Gathered>): Promise<Gathered> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof SourceError) throw new CliFailure(`${err.message}; nothing was written`);
-    throw err;
-  }
-}
-
 function fromFile(path: string, display: string): Gathered {
   const format = fileFormatOf(path);
-  if (!format) throw new CliUsageError(`${display}: import reads .bib, RIS (.ris) and CSL-JSON (.json) files`);
+  if (!format) throw new UsageError(`${display}: import reads .bib, RIS (.ris) and CSL-JSON (.json) files`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new CliFailure(`cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  try {
-    return { ...worksFromFile(text, format, display), requests: {} };
-  } catch (err) {
-    if (err instanceof FileWorksError) throw new CliFailure(err.message);
-    throw err;
-  }
+  return { ...worksFromFile(text, format, display), requests: {} };
 }
 
 export async function run(source: string, id: string | undefined, flags: ImportFlags, io: Io): Promise<void> {
-  const ctx = loadContext(flags, io);
+  const ctx = projectFor(flags, io);
   let gathered: Gathered;
   if (source === 'orcid') {
     const orcid = id === undefined ? undefined : parseOrcid(id);
     if (!orcid)
-      throw new CliUsageError(`give an ORCID iD: bibfolio import orcid 0000-0002-1825-0097 (got ${id ?? 'none'})`);
-    gathered = await sourced(() => fromOrcid(orcid, ctx, flags, io));
+      throw new UsageError(`give an ORCID iD: bibfolio import orcid 0000-0002-1825-0097 (got ${id ?? 'none'})`);
+    gathered = await fromOrcid(orcid, ctx, flags, io);
   } else if (source === 'openalex') {
     const filter = id === undefined ? undefined : authorFilter(id);
     if (!filter)
-      throw new CliUsageError(
+      throw new UsageError(
         `give an OpenAlex author or an ORCID iD: bibfolio import openalex A5023888391 (got ${id ?? 'none'})`,
       );
-    gathered = await sourced(() => fromOpenAlex(filter, ctx, flags, io));
+    gathered = await fromOpenAlex(filter, ctx, flags, io);
   } else if (source === 'dblp') {
     const pid = id
       ?.trim()
       .replace(/^https?:\/\/dblp\.org\/pid\//i, '')
       .replace(/\.(?:html|xml)$/, '');
     if (!pid || !/^[\w-]+\/[\w-]+$/.test(pid))
-      throw new CliUsageError(`give a DBLP person id: bibfolio import dblp 123/4567 (got ${id ?? 'none'})`);
-    gathered = await sourced(() => fromDblp(pid, ctx, flags, io));
+      throw new UsageError(`give a DBLP person id: bibfolio import dblp 123/4567 (got ${id ?? 'none'})`);
+    gathered = await fromDblp(pid, ctx, flags, io);
   } else {
     gathered = fromFile(resolve(io.cwd, source), source);
   }
@@ -217,7 +210,7 @@ export async function run(source: string, id: string | undefined, flags: ImportF
  * what was added, what was there already, what is a question, what was not imported. `add` and `import` share it.
  */
 export async function commitWorks(
-  ctx: Context,
+  ctx: Project,
   io: Io,
   flags: Pick<ImportFlags, 'dryRun' | 'selected' | 'accept' | 'json' | 'within'>,
   gathered: Gathered,

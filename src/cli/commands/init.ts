@@ -1,17 +1,36 @@
 /**
- * The work of `bibfolio init`: a new project in the current folder, `bibfolio.config.json` (the owner from `--owner`,
+ * `bibfolio init`: a new project in the current folder, `bibfolio.config.json` (the owner from `--owner`,
  * or asked on a terminal) and an empty `bib/publications.bib`; refuses to overwrite either. Then `bibfolio sync-arxiv
  * ID...` and `bibfolio publications` work with nothing else to do. With `--from SITE`, the config uses the site's
  * own store in place (see site/adopt.ts), with the owner names the site gives, `--owner` added to them.
  */
+import { Command } from 'commander';
+import { CliFailure, type Io } from '../io.js';
+import { UsageError } from '../../model/errors.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE, toPersonName, ConfigError } from '../../model/config.js';
-import { adoptSite, type AdoptedSite, type SiteFiles } from '../../site/adopt.js';
+import { CONFIG_FILE, ConfigError, toPersonName } from '../../model/config.js';
+import { type AdoptedSite, adoptSite, type SiteFiles } from '../../site/adopt.js';
 import { syncWorkflow, WORKFLOW_PATH } from '../../site/workflow.js';
 import { writeFileAtomically } from '../../store/atomic-write.js';
-import { loadContext } from '../context.js';
-import { CliFailure, CliUsageError, type Io } from '../io.js';
+import { projectFor } from '../load.js';
+
+export function initCommand(io: Io): Command {
+  return new Command('init')
+    .description(
+      "start a project here: bibfolio.config.json and an empty bib/publications.bib, or a site's own store with --from (never overwritten)",
+    )
+    .option('--owner <name>', 'your name, as your papers write it, e.g. "Joe Benton" (asked on a terminal otherwise)')
+    .option('--store <path>', 'where the BibTeX store goes (default bib/publications.bib)')
+    .option('--ci <service>', 'also write a scheduled sync workflow that opens a pull request (github)')
+    .option(
+      '--from <site>',
+      'adopt an existing site (al-folio, academicpages, Hugo Blox): use its .bib in place, its owner names and links',
+    )
+    .action(async (flags: InitFlags) => {
+      await run(flags, io);
+    });
+}
 
 export interface InitFlags {
   owner?: string;
@@ -39,7 +58,7 @@ function checkName(name: string): void {
   try {
     toPersonName(name);
   } catch (err) {
-    if (err instanceof ConfigError) throw new CliUsageError(err.message);
+    if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
   }
 }
@@ -81,7 +100,7 @@ function siteFiles(root: string): SiteFiles {
 
 export async function run(flags: InitFlags, io: Io): Promise<void> {
   if (flags.ci !== undefined && flags.ci !== 'github')
-    throw new CliUsageError(`--ci ${flags.ci}: only "github" (GitHub Actions) is written`);
+    throw new UsageError(`--ci ${flags.ci}: only "github" (GitHub Actions) is written`);
   if (flags.ci !== undefined) refuseOverwrite(io, [join(io.cwd, WORKFLOW_PATH)]);
   if (flags.from !== undefined) await adopt(flags, flags.from, io);
   else await start(flags, io);
@@ -89,7 +108,7 @@ export async function run(flags: InitFlags, io: Io): Promise<void> {
     const path = join(io.cwd, WORKFLOW_PATH);
     mkdirSync(dirname(path), { recursive: true });
     // the store the config just written names, as the pull request will say it
-    const store = loadContext({}, io).storeDisplay;
+    const store = projectFor({}, io).storeDisplay;
     await writeFileAtomically(path, syncWorkflow({ store }));
     io.stderr(`wrote ${WORKFLOW_PATH}: a weekly bibfolio sync that opens a pull request (commit and push it)\n`);
   }
@@ -98,7 +117,7 @@ export async function run(flags: InitFlags, io: Io): Promise<void> {
 async function start(flags: InitFlags, io: Io): Promise<void> {
   let owner = flags.owner?.trim();
   if (!owner && io.ask) owner = (await io.ask('Your name, as your papers write it (e.g. "Joe Benton"): ')).trim();
-  if (!owner) throw new CliUsageError('give your name: bibfolio init --owner "Joe Benton"');
+  if (!owner) throw new UsageError('give your name: bibfolio init --owner "Joe Benton"');
   checkName(owner);
   const store = flags.store ?? 'bib/publications.bib';
   const configPath = join(io.cwd, CONFIG_FILE);
@@ -128,7 +147,7 @@ async function start(flags: InitFlags, io: Io): Promise<void> {
 
 async function adopt(flags: InitFlags, from: string, io: Io): Promise<void> {
   const root = resolve(io.cwd, from);
-  if (!existsSync(root)) throw new CliUsageError(`--from ${from}: no such folder`);
+  if (!existsSync(root)) throw new UsageError(`--from ${from}: no such folder`);
   const files = siteFiles(root);
   const site = adoptSite(files);
   if (!site)
@@ -144,7 +163,7 @@ async function adopt(flags: InitFlags, from: string, io: Io): Promise<void> {
     (name, i, all) => all.indexOf(name) === i,
   );
   if (names.length === 0)
-    throw new CliUsageError(`${from}: the site does not name its owner; give your name with --owner "Joe Benton"`);
+    throw new UsageError(`${from}: the site does not name its owner; give your name with --owner "Joe Benton"`);
   for (const name of names) checkName(name);
   const configPath = join(io.cwd, CONFIG_FILE);
   refuseOverwrite(io, [configPath]);
