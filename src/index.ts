@@ -90,6 +90,21 @@ export { prepareList, finishList, assembleList } from './render/list.js';
 export { renderItems, type IrCache } from './render/render-items.js';
 export { WorkerPool } from './render/worker-pool.js';
 export { RenderSession, type RenderSessionOptions } from './engine/render-session.js';
+export { openProject, outputPath, type Project, type ProjectOptions } from './engine/project.js';
+export { listOptions, type ListFlags } from './engine/list-options.js';
+export {
+  renderProjectList,
+  renderProjectOutputs,
+  withProjectSession,
+  projectPublications,
+  type ListRequest,
+  type ProblemSink,
+  type RenderedOutput,
+  type SessionChoices,
+} from './engine/project-lists.js';
+export { UsageError } from './model/errors.js';
+export { refuseErrors, StoreErrorsError } from './model/problems.js';
+export { writeOutputFile } from './store/atomic-write.js';
 export { readEntryConventions, type ReadEntry, type ConventionContext } from './conventions/read-entry.js';
 export { preambleMacros, expandMacros, type Macros } from './conventions/preamble-macros.js';
 export { AAS_JOURNAL_MACROS } from './conventions/journal-macros.js';

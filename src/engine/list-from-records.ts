@@ -4,12 +4,10 @@
  * run, from a cached record too; then the document (render/list.ts's documentOf, as the other render path).
  */
 import { plain } from '../csl/ir.js';
-import type { CslDate, CslItem, PublicationKind } from '../csl/types.js';
+import type { CslDate, PublicationKind } from '../csl/types.js';
 import type { Problem } from '../model/problems.js';
 import type { ResolvedEntry } from '../render/document.js';
-import { groupItems } from '../render/group.js';
-import { documentOf, printedNothing, type ListOptions, type RenderedList } from '../render/list.js';
-import { sortNewestFirst } from '../render/sort.js';
+import { arrangeList, documentOf, printedNothing, type ListOptions, type RenderedList } from '../render/list.js';
 import type { ParsedStore } from '../store/parse.js';
 
 /** An entry's finished rendering, with what sorting, selecting and grouping need. */
@@ -45,11 +43,8 @@ export function listFromRecords(
       },
     ];
   });
-  const owned = options.ownerOnly ? listed.filter((x) => x.record.owned) : listed;
-  const chosen = options.selectedOnly ? owned.filter((x) => x.custom.selected) : owned;
-  const sorted = sortNewestFirst(chosen as unknown as CslItem[]) as unknown as typeof listed;
-  const groups = groupItems(sorted as unknown as CslItem[], options.groupBy, options.locale);
-  const ordered = groups.flatMap((g) => g.items) as unknown as typeof listed;
+  const arranged = arrangeList(listed, options, (x) => x.record.owned);
+  const ordered = arranged.flatMap((g) => g.items);
   const entries: ResolvedEntry[] = ordered.map((x) => ({ ir: x.record.ir, annotations: x.record.annotations }));
   // an entry the style prints as nothing is said every run, from a cached record too
   const warned = new Set(problems.map((p) => p.key));
@@ -58,5 +53,5 @@ export function listFromRecords(
     const entry = store.entries[byStoreIndex.get(x.custom.index) ?? -1];
     problems.push(printedNothing(x.id, x.custom.line, entry?.type ?? 'misc'));
   }
-  return documentOf(groups, entries, options, problems);
+  return documentOf(arranged, entries, options, problems);
 }

@@ -13,7 +13,6 @@ export { configSchema, type Config, type NameSpec, type OutputSpec } from './con
 
 export const CONFIG_FILE = 'bibfolio.config.json';
 
-
 export function defaultConfig(): Config {
   return configSchema.parse({});
 }

@@ -3,6 +3,7 @@ import { parseMarkAnnotation } from '../conventions/name-marks.js';
 import type { OutputFormat } from './formats.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import type { Group } from './group.js';
+import type { Arrangeable } from './sort.js';
 import { plain } from '../csl/ir.js';
 import { html } from './html.js';
 import { latex } from './latex.js';
@@ -60,7 +61,7 @@ export interface PageOptions {
 
 /** The document: sections under their headings, the legend of the marks used, in the chosen format. */
 export function assembleList(
-  groups: readonly Group[],
+  groups: readonly Group<Arrangeable>[],
   entries: readonly ResolvedEntry[],
   options: DocumentOptions,
 ): string {
@@ -132,7 +133,7 @@ export function legendOf(
 
 /** The sections of a page: each printed entry's key (a second copy's key without its suffix) and its HTML. */
 function pageSections(
-  groups: readonly Group[],
+  groups: readonly Group<Arrangeable>[],
   entries: readonly ResolvedEntry[],
   format: (ir: string) => string,
 ): PageSection[] {
@@ -149,7 +150,7 @@ function pageSections(
 }
 
 /** Each listed key's folder under `publications/`. */
-function folders(groups: readonly Group[]): Map<string, string> {
+function folders(groups: readonly Group<Arrangeable>[]): Map<string, string> {
   return entryFolders(groups.flatMap((g) => g.items.map((item) => String(item.id).split('\u0000')[0] as string)));
 }
 
@@ -158,7 +159,7 @@ function folders(groups: readonly Group[]): Map<string, string> {
  * Empty for any other document.
  */
 export function entryPagesOf(
-  groups: readonly Group[],
+  groups: readonly Group<Arrangeable>[],
   entries: readonly ResolvedEntry[],
   options: DocumentOptions,
 ): Map<string, string> {

@@ -13,7 +13,7 @@ import { resolveNames } from '../csl/resolve-names.js';
 import { assembleList, entryPagesOf, type AnnotationStyle, type PageOptions, type ResolvedEntry } from './document.js';
 import { groupItems, type Group, type GroupBy } from './group.js';
 import { IR, plain } from '../csl/ir.js';
-import { sortNewestFirst } from './sort.js';
+import { sortNewestFirst, type Arrangeable } from './sort.js';
 import { DATA_FORMATS } from './formats.js';
 import { dataOutput } from './data-output.js';
 import type { PageHeader } from '../page/header.js';
@@ -105,15 +105,23 @@ export interface PreparedList {
   readonly citeprocItems: ReadonlyArray<{ readonly id: string }>;
 }
 
-/** The items the owner wrote (a member's own list). */
-function ownedBy(items: readonly CslItem[], owner: OwnerMatcher): readonly CslItem[] {
-  return items.filter((i) => owner.indexIn(i.author ?? []) >= 0);
+/**
+ * The list's entries in their order, one rule for both render paths (this module's and the session's records): a
+ * member's own papers (`owned`, with --person), the selected ones (--selected), newest first, in their groups.
+ */
+export function arrangeList<T extends Arrangeable>(
+  items: readonly T[],
+  options: ListOptions,
+  owned: (item: T) => boolean,
+): readonly Group<T>[] {
+  const mine = options.ownerOnly ? items.filter(owned) : items;
+  const chosen = options.selectedOnly ? mine.filter((i) => i.custom.selected) : mine;
+  return groupItems(sortNewestFirst(chosen), options.groupBy, options.locale);
 }
 
 export function prepareList(items: readonly CslItem[], options: ListOptions): PreparedList {
-  const owned = options.ownerOnly && options.owner ? ownedBy(items, options.owner) : items;
-  const chosen = options.selectedOnly ? owned.filter((i) => i.custom.selected) : owned;
-  const groups = groupItems(sortNewestFirst(chosen), options.groupBy, options.locale);
+  const { owner } = options;
+  const groups = arrangeList(items, options, (i) => owner === undefined || owner.indexIn(i.author ?? []) >= 0);
   const symbols = lookupTable(
     Object.fromEntries(Object.entries(options.annotations).map(([name, a]) => [name, a.symbol])),
   );
@@ -227,7 +235,7 @@ export function finishList(prepared: PreparedList, outcome: RenderOutcome): Rend
  * the output, its per-entry pages, the printed count, and the problems with the owner's warnings.
  */
 export function documentOf(
-  groups: readonly Group[],
+  groups: readonly Group<Arrangeable>[],
   entries: readonly ResolvedEntry[],
   options: ListOptions,
   problems: readonly Problem[],

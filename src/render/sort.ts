@@ -1,19 +1,26 @@
 /** Newest first: year, then month, then the entry's position in the store (a stable, predictable tie-break). */
 import type { CslItem } from '../csl/types.js';
 
+/** What ordering and grouping read of an entry: its date, its place in the store, its kind and selection. */
+export interface Arrangeable {
+  readonly id: string;
+  readonly issued?: CslItem['issued'];
+  readonly custom: Pick<CslItem['custom'], 'index' | 'kind' | 'selected'>;
+}
+
 /** Year of an item, or undefined when it has none. */
-export function yearOf(item: CslItem): number | undefined {
+export function yearOf(item: Pick<Arrangeable, 'issued'>): number | undefined {
   const year = Number(item.issued?.['date-parts']?.[0]?.[0]);
   return Number.isFinite(year) && year !== 0 ? year : undefined;
 }
 
 /** Month 1–12; an entry dated by year alone sorts as the end of that year (it may be from any month of it). */
-function monthOf(item: CslItem): number {
+function monthOf(item: Pick<Arrangeable, 'issued'>): number {
   const month = Number(item.issued?.['date-parts']?.[0]?.[1]);
   return month >= 1 && month <= 12 ? month : 13;
 }
 
-export function compareNewestFirst(a: CslItem, b: CslItem): number {
+export function compareNewestFirst(a: Arrangeable, b: Arrangeable): number {
   const ya = yearOf(a) ?? Number.POSITIVE_INFINITY; // undated (forthcoming) entries first
   const yb = yearOf(b) ?? Number.POSITIVE_INFINITY;
   if (ya !== yb) return yb - ya;
@@ -23,6 +30,6 @@ export function compareNewestFirst(a: CslItem, b: CslItem): number {
   return a.custom.index - b.custom.index;
 }
 
-export function sortNewestFirst(items: readonly CslItem[]): CslItem[] {
+export function sortNewestFirst<T extends Arrangeable>(items: readonly T[]): T[] {
   return [...items].sort(compareNewestFirst);
 }

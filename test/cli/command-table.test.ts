@@ -2,7 +2,7 @@
  * The README's command table is generated from the commands themselves (`npm run readme`), as `--help` and the
  * completion are: a command, flag or description changed in the code and not in the README fails here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandTable, TABLE_END, TABLE_START, withCommandTable } from '../../src/cli/command-table.js';
@@ -31,5 +31,12 @@ describe("the README's command table", () => {
       expect(table).toContain(`| \`${usage}\` |`);
     expect(table.match(/--datacite-url URL/g)).toHaveLength(1);
     expect(table).not.toContain('--target');
+  });
+
+  it("keeps the README a user's page: at most 250 lines, the design in docs/", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme.split('\n').length).toBeLessThanOrEqual(250);
+    for (const doc of readme.matchAll(/\]\((docs\/[\w./-]+?)(?:#[\w-]+)?\)/g))
+      expect(existsSync(join(ROOT, doc[1] as string)), doc[1]).toBe(true);
   });
 });
