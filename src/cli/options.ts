@@ -84,9 +84,14 @@ export function deadlineSignal(flagSeconds: number | undefined, configSeconds: n
   return AbortSignal.timeout((flagSeconds ?? configSeconds ?? DEFAULT_DEADLINE_S) * 1000);
 }
 
-/** What `add` and `import` share: a dry run, the selected mark, the cache, and the answer to a near match. */
+/**
+ * What `add` and `import` share: the store options, a deadline, a dry run, the selected mark, the cache, the answer to
+ * a near match, JSON, and the service flags.
+ */
 export function addWorkOptions(cmd: Command): Command {
-  return cmd
+  addStoreOptions(cmd);
+  addDeadlineOption(cmd);
+  cmd
     .option('--dry-run', 'print a unified diff of what would change; write nothing')
     .option('--selected', 'mark the new papers as selected (keywords = {selected})')
     .option('--refresh', 'ignore the one-day response cache')
@@ -94,7 +99,9 @@ export function addWorkOptions(cmd: Command): Command {
       '--accept <id>',
       'add this work though the store has its title under another first author (repeatable)',
       (value: string, previous: string[] = []) => [...previous, value],
-    );
+    )
+    .option('--json', 'print the report as JSON');
+  return addServiceOptions(cmd);
 }
 
 /** The service flags every command that talks to a service accepts (each overrides its `sources` config key). */

@@ -5,13 +5,7 @@
  * reported. The arXiv client's discipline.
  */
 import { parseArxivId } from '../model/arxiv-id.js';
-import {
-  checkedBase,
-  SourceClient,
-  SourceError,
-  transportFor,
-  type SourceClientOptions,
-} from '../venues/source-client.js';
+import { SourceClient, SourceError, type SourceClientOptions } from '../venues/source-client.js';
 import { cleanDoi } from '../model/identifiers.js';
 import { parseOrcid, type OrcidWork } from './orcid.js';
 
@@ -41,13 +35,8 @@ export interface OpenAlexOptions extends SourceClientOptions {
 }
 
 export class OpenAlexClient extends SourceClient {
-  readonly baseUrl: string;
-  private readonly transport;
-
   constructor(protected override readonly options: OpenAlexOptions = {}) {
-    super(options);
-    this.baseUrl = checkedBase('OpenAlex', options.baseUrl ?? OPENALEX_URL, 'openalex.org', options.delayMs ?? 3000);
-    this.transport = transportFor('OpenAlex', options, { accept: 'application/json' });
+    super(options, { name: 'OpenAlex', url: OPENALEX_URL, host: 'openalex.org', accept: 'application/json' });
   }
 
   /** Every work of an author, all pages. */
@@ -58,7 +47,7 @@ export class OpenAlexClient extends SourceClient {
       const mailto = this.options.mailto ? `&mailto=${encodeURIComponent(this.options.mailto)}` : '';
       const url = `${this.baseUrl}/works?filter=${encodeURIComponent(filter)}&per-page=200&cursor=${encodeURIComponent(cursor)}${mailto}`;
       // every status but 200 is a failure here: a filter OpenAlex cannot read is not "no works"
-      const body = await this.cachedGet(this.transport, url, []);
+      const body = await this.cachedGet(url, []);
       let json: Page;
       try {
         json = JSON.parse(body ?? '') as Page;

@@ -5,13 +5,7 @@
  * a work with neither is kept with its title, to be reported, never guessed. The arXiv client's discipline.
  */
 import { parseArxivId } from '../model/arxiv-id.js';
-import {
-  checkedBase,
-  SourceClient,
-  SourceError,
-  transportFor,
-  type SourceClientOptions,
-} from '../venues/source-client.js';
+import { SourceClient, SourceError, type SourceClientOptions } from '../venues/source-client.js';
 import { cleanDoi } from '../model/identifiers.js';
 
 export const ORCID_URL = 'https://pub.orcid.org';
@@ -81,19 +75,14 @@ export function parseOrcidWorks(body: string, orcid: string): OrcidWork[] {
 }
 
 export class OrcidClient extends SourceClient {
-  readonly baseUrl: string;
-  private readonly transport;
-
   constructor(protected override readonly options: SourceClientOptions = {}) {
-    super(options);
-    this.baseUrl = checkedBase('ORCID', options.baseUrl ?? ORCID_URL, 'orcid.org', options.delayMs ?? 3000);
-    this.transport = transportFor('ORCID', options, { accept: 'application/json' });
+    super(options, { name: 'ORCID', url: ORCID_URL, host: 'orcid.org', accept: 'application/json' });
   }
 
   /** The works of an ORCID record; a record ORCID does not have is a SourceError. */
   async works(orcid: string): Promise<OrcidWork[]> {
     const url = `${this.baseUrl}/v3.0/${orcid}/works`;
-    const body = await this.cachedGet(this.transport, url);
+    const body = await this.cachedGet(url);
     if (body === undefined) throw new SourceError(`ORCID has no public record ${orcid}`);
     return parseOrcidWorks(body, orcid);
   }

@@ -3,7 +3,7 @@
  * polite pool: container title, volume, issue, pages, the published date, the type, the authors, and the `relation`
  * that links a version of record to its preprint (`has-preprint`, `is-preprint-of`).
  */
-import { checkedBase, SourceClient, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
+import { SourceClient, SourceError, type SourceClientOptions } from './source-client.js';
 
 export const CROSSREF_URL = 'https://api.crossref.org';
 
@@ -28,20 +28,15 @@ export interface CrossrefOptions extends SourceClientOptions {
 }
 
 export class CrossrefClient extends SourceClient {
-  readonly baseUrl: string;
-  private readonly transport;
-
   constructor(protected override readonly options: CrossrefOptions = {}) {
-    super(options);
-    this.baseUrl = checkedBase('Crossref', options.baseUrl ?? CROSSREF_URL, 'crossref.org', options.delayMs ?? 3000);
-    this.transport = transportFor('Crossref', options, { accept: 'application/json' });
+    super(options, { name: 'Crossref', url: CROSSREF_URL, host: 'crossref.org', accept: 'application/json' });
   }
 
   /** The work of a DOI; undefined when Crossref has none (404: another agency's DOI, or none). */
   async work(doi: string): Promise<CrossrefWork | undefined> {
     const mailto = this.options.mailto ? `?mailto=${encodeURIComponent(this.options.mailto)}` : '';
     const url = `${this.baseUrl}/works/${encodeURIComponent(doi)}${mailto}`;
-    const body = await this.cachedGet(this.transport, url);
+    const body = await this.cachedGet(url);
     return body === undefined ? undefined : parseCrossrefWork(body, doi);
   }
 }

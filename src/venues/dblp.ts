@@ -4,7 +4,7 @@
  * doi.org). A key under `journals/corr/` is DBLP's copy of the arXiv record: it proves no publication.
  */
 import { load as xmlParser } from '../vendor/xml.js';
-import { checkedBase, SourceClient, SourceError, transportFor, type SourceClientOptions } from './source-client.js';
+import { SourceClient, SourceError, type SourceClientOptions } from './source-client.js';
 
 export const DBLP_URL = 'https://dblp.org';
 
@@ -28,20 +28,15 @@ export function isCorrKey(key: string): boolean {
 }
 
 export class DblpClient extends SourceClient {
-  readonly baseUrl: string;
-  private readonly transport;
-
   constructor(protected override readonly options: SourceClientOptions = {}) {
-    super(options);
-    this.baseUrl = checkedBase('DBLP', options.baseUrl ?? DBLP_URL, 'dblp.org', options.delayMs ?? 3000);
-    this.transport = transportFor('DBLP', options, { accept: 'application/xml' });
+    super(options, { name: 'DBLP', url: DBLP_URL, host: 'dblp.org', accept: 'application/xml' });
   }
 
   /** The record of a key; undefined when DBLP has none (404). */
   /** A person's records by their DBLP pid (`123/4567`); a pid DBLP does not have is a SourceError. */
   async person(pid: string): Promise<DblpRecord[]> {
     const url = `${this.baseUrl}/pid/${pid}.xml`;
-    const body = await this.cachedGet(this.transport, url);
+    const body = await this.cachedGet(url);
     if (body === undefined) throw new SourceError(`DBLP has no person ${pid}`);
     return parseDblpPerson(body, pid);
   }
@@ -49,7 +44,7 @@ export class DblpClient extends SourceClient {
   async record(key: string): Promise<DblpRecord | undefined> {
     if (!/^[\w/.+-]+$/.test(key)) throw new SourceError(`"${key}" is not a DBLP key`);
     const url = `${this.baseUrl}/rec/${key}.xml`;
-    const body = await this.cachedGet(this.transport, url, [404, 410]);
+    const body = await this.cachedGet(url, [404, 410]);
     return body === undefined ? undefined : parseDblpRecord(body, key);
   }
 }

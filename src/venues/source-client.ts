@@ -67,21 +67,39 @@ export async function cached(
  * GET: the body of a 200, undefined for a status the caller names as "not there" (404), a SourceError for a request
  * that failed for good.
  */
+/** A source as its client names it: for messages, its default base, its real host (the delay rule) and its format. */
+export interface SourceService {
+  readonly name: string;
+  readonly url: string;
+  readonly host: string;
+  readonly accept: string;
+}
+
 export abstract class SourceClient {
   requests = 0;
   fromCache = 0;
+  /** The base URL requests go to (the option's, else the service's), without a trailing slash. */
+  readonly baseUrl: string;
+  protected readonly transport: PoliteClient;
 
-  protected constructor(protected readonly options: SourceClientOptions) {}
+  protected constructor(
+    protected readonly options: SourceClientOptions,
+    service: SourceService,
+  ) {
+    this.baseUrl = checkedBase(
+      service.name,
+      options.baseUrl ?? service.url,
+      service.host,
+      options.delayMs ?? MIN_VENUE_DELAY_MS,
+    );
+    this.transport = transportFor(service.name, options, { accept: service.accept });
+  }
 
-  protected async cachedGet(
-    transport: PoliteClient,
-    url: string,
-    missing: readonly number[] = [404],
-  ): Promise<string | undefined> {
+  protected async cachedGet(url: string, missing: readonly number[] = [404]): Promise<string | undefined> {
     const { body, fromCache } = await cached(this.options, url, async () => {
       this.requests++;
       try {
-        const response = await transport.get(url, [200, ...missing]);
+        const response = await this.transport.get(url, [200, ...missing]);
         return response.status === 200 ? response.body : undefined;
       } catch (err) {
         if (err instanceof HttpFailure) throw new SourceError(err.message);

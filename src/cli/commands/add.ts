@@ -7,7 +7,7 @@
 import { Command } from 'commander';
 import { CliFailure, type Io } from '../io.js';
 import { UsageError } from '../../model/errors.js';
-import { addDeadlineOption, addServiceOptions, addStoreOptions, addWorkOptions } from '../options.js';
+import { addWorkOptions } from '../options.js';
 import { cleanDoi } from '../../model/identifiers.js';
 import { parseArxivId } from '../../model/arxiv-id.js';
 import { projectFor } from '../load.js';
@@ -19,11 +19,7 @@ export function addCommand(io: Io): Command {
       "add papers by DOI (bare, doi:, https://doi.org/...) or arXiv ID: each resolved at the DOI resolver as CSL-JSON (Crossref's or DataCite's API when it cannot answer), written as a clean entry in the store's key pattern, once (a paper the store has is named with its key; its title under another first author is a question --accept answers); nothing is written when a source fails (exit 1)",
     )
     .argument('<ids...>', 'DOIs or arXiv IDs, e.g. 10.1093/jrsssb/qkae005 2506.15740');
-  addStoreOptions(cmd);
-  addDeadlineOption(cmd);
   addWorkOptions(cmd);
-  cmd.option('--json', 'print the report as JSON');
-  addServiceOptions(cmd);
   return cmd.action(async (ids: string[], flags: AddFlags) => {
     await run(ids, flags, io);
   });

@@ -7,14 +7,7 @@
 import { Command } from 'commander';
 import { CliFailure, type Io } from '../io.js';
 import { UsageError } from '../../model/errors.js';
-import {
-  addDeadlineOption,
-  addServiceOptions,
-  addStoreOptions,
-  addWorkOptions,
-  deadlineSignal,
-  type ServiceFlags,
-} from '../options.js';
+import { addWorkOptions, deadlineSignal, type ServiceFlags } from '../options.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FileCache } from '../../arxiv/cache.js';
@@ -39,11 +32,7 @@ export function importCommand(io: Io): Command {
     )
     .argument('<source>', '"orcid", "dblp", "openalex", or a file to import (.bib, .json)')
     .argument('[id]', 'the ORCID iD (0000-0002-1825-0097), DBLP person id (123/4567) or OpenAlex author (A5023888391)');
-  addStoreOptions(cmd);
-  addDeadlineOption(cmd);
   addWorkOptions(cmd);
-  cmd.option('--json', 'print the report as JSON');
-  addServiceOptions(cmd);
   return cmd.action(async (source: string, id: string | undefined, flags: ImportFlags) => {
     await run(source, id, flags, io);
   });
