@@ -90,9 +90,16 @@ class Scanner extends ValueScanner {
 
   /** Whether the `@` stands on a line that starts with `%` (a comment line). */
   private commentedOut(at: number): boolean {
-    // a line ends with LF, CRLF or CR alone (old Mac files)
-    const lineStart = Math.max(this.src.lastIndexOf('\n', at - 1), this.src.lastIndexOf('\r', at - 1)) + 1;
-    return /^[ \t]*%/.test(this.src.slice(lineStart, at));
+    // back to the line's start only: a line ends with LF, CRLF or CR alone (old Mac files). Searching the whole file
+    // back for a CR that an LF file never has made every `@` cost the file's length (2,000 entries: 0.46 s)
+    const { src } = this;
+    let lineStart = at;
+    while (lineStart > 0) {
+      const c = src.charCodeAt(lineStart - 1);
+      if (c === 0x0a || c === 0x0d) break;
+      lineStart--;
+    }
+    return /^[ \t]*%/.test(src.slice(lineStart, at));
   }
 
   /** `@ type {` or `@ type (`; undefined when the `@` is plain text. */
