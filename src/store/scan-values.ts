@@ -17,7 +17,9 @@ export const HASH = 0x23;
 export const PERCENT = 0x25;
 
 /** Characters BibTeX does not allow in identifiers (field names, macro names, entry types). */
-export const NOT_IDENT = new Set([...' \t\r\n\f\v"#%\'(),={}'].map((c) => c.charCodeAt(0)));
+/** The ASCII characters that end a name (a field, a key's type, a macro): a table, read once per character. */
+const NOT_IDENT = new Uint8Array(128);
+for (const c of ' \t\r\n\f\v"#%\'(),={}') NOT_IDENT[c.charCodeAt(0)] = 1;
 export const ENTRY_START = /^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t\r\n]*[{(]/gm;
 export const ENTRY_AT_LINE = /[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
 
@@ -35,7 +37,8 @@ export function isSpace(code: number): boolean {
 }
 
 export function isIdent(code: number): boolean {
-  return !Number.isNaN(code) && !NOT_IDENT.has(code);
+  // NaN is past the end of the text
+  return code < 128 ? NOT_IDENT[code] === 0 : code === code;
 }
 
 /** Reads fields and values from `pos` on; the scanner (store/scan.ts) reads entries with it. */
