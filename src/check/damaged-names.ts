@@ -3,7 +3,7 @@
  * `Hägele`, `Kamlia` beside `Kamélia`), replaced by `?`, turned into mojibake (`HÃ¤gele`), or spelled without them
  * (`Hagele`).
  */
-import type { CslItem } from '../csl/types.js';
+import type { CslItem, CslName } from '../csl/types.js';
 import { displayName, foldText } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
 
@@ -51,44 +51,46 @@ export function findDamagedNames(items: readonly CslItem[], file: string): Probl
     }
     return found;
   };
-  const uses: NameUse[] = [];
-  for (const item of items) {
-    for (const name of item.author ?? []) {
-      const full = displayName(name);
-      for (const word of nameWords(name.given)) uses.push({ word, full, item });
-      for (const word of nameWords(name.family)) uses.push({ word, full, item });
-    }
-  }
-  const good = new Map<string, NameUse>();
-  for (const use of uses) {
-    for (const form of factsOf(use.word).forms) if (!good.has(form)) good.set(form, use);
-  }
+  // the first use of each word (in order), and the last use of each accented spelling: objects for those only, not
+  // for each of the hundreds of thousands of words a long store's names have
+  const firstUse = new Map<string, NameUse>();
   const accented = new Map<string, NameUse>();
-  for (const use of uses) {
-    const f = factsOf(use.word);
-    if (!f.ascii) accented.set(f.folded, use);
-  }
+  const eachWord = (visit: (word: string, item: CslItem, name: CslName) => void): void => {
+    for (const item of items)
+      for (const name of item.author ?? []) {
+        for (const word of nameWords(name.given)) visit(word, item, name);
+        for (const word of nameWords(name.family)) visit(word, item, name);
+      }
+  };
+  eachWord((word, item, name) => {
+    const f = factsOf(word);
+    if (!firstUse.has(word)) firstUse.set(word, { word, full: displayName(name), item });
+    if (!f.ascii) accented.set(f.folded, { word, full: displayName(name), item });
+  });
+  const good = new Map<string, NameUse>();
+  for (const [word, use] of firstUse) for (const form of factsOf(word).forms) if (!good.has(form)) good.set(form, use);
 
   const problems: Problem[] = [];
   const reported = new Set<string>();
-  for (const use of uses) {
-    const original = good.get(use.word);
-    const f = factsOf(use.word);
+  eachWord((word, item, name) => {
+    const original = good.get(word);
+    const f = factsOf(word);
     const plainSpelling = f.ascii ? accented.get(f.folded) : undefined;
-    const source = original ?? (plainSpelling && plainSpelling.word !== use.word ? plainSpelling : undefined);
-    if (!source) continue;
+    const source = original ?? (plainSpelling && plainSpelling.word !== word ? plainSpelling : undefined);
+    if (!source) return;
+    const full = displayName(name);
     // one warning per name and entry, however many of its words are damaged
-    const id = `${use.item.custom.key}\u0000${use.full}`;
-    if (reported.has(id)) continue;
+    const id = `${item.custom.key}\u0000${full}`;
+    if (reported.has(id)) return;
     reported.add(id);
     problems.push({
       severity: 'warning',
       code: 'damaged-name',
-      message: `"${use.full}" looks like a damaged copy of "${source.full}" (entry "${source.item.custom.key}", line ${source.item.custom.line})`,
+      message: `"${full}" looks like a damaged copy of "${source.full}" (entry "${source.item.custom.key}", line ${source.item.custom.line})`,
       file,
-      line: use.item.custom.line,
-      key: use.item.custom.key,
+      line: item.custom.line,
+      key: item.custom.key,
     });
-  }
+  });
   return problems;
 }

@@ -24,6 +24,15 @@ export const NAME_FIELDS: ReadonlySet<string> = new Set([
   'editorc',
 ]);
 
+const SPACE = /\s/;
+
+/** Whether a character can start a match of the separator (a comma, or white space): only there is it tried. */
+function startsSeparator(separator: RegExp, ch: string): boolean {
+  if (separator.source === ',') return ch === ',';
+  const c = ch.charCodeAt(0);
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && SPACE.test(ch));
+}
+
 /** Splits at white space, at brace depth 0, into pieces; `separator` says what splits (a word, or a comma). */
 function splitTopLevel(value: string, separator: RegExp): string[] {
   const pieces: string[] = [];
@@ -37,7 +46,7 @@ function splitTopLevel(value: string, separator: RegExp): string[] {
     }
     if (ch === '{') depth++;
     else if (ch === '}') depth--;
-    else if (depth === 0) {
+    else if (depth === 0 && startsSeparator(separator, ch as string)) {
       separator.lastIndex = i;
       const m = separator.exec(value);
       if (m) {
