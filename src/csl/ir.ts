@@ -97,6 +97,9 @@ const CLOSERS: Readonly<Record<string, IrStyle>> = lookupTable({
 });
 
 /** Splits IR into text and markup tokens; restores literal angle brackets; drops any other private-use character. */
+/** The private-use characters the IR marks its structure with. */
+const MARKER = /[\uE000-\uF8FF]/g;
+
 export function tokenizeIr(ir: string): IrToken[] {
   const tokens: IrToken[] = [];
   let text = '';
@@ -105,12 +108,14 @@ export function tokenizeIr(ir: string): IrToken[] {
     text = '';
   };
   for (let i = 0; i < ir.length; i++) {
-    const ch = ir[i] as string;
-    const code = ch.charCodeAt(0);
-    if (code < 0xe000 || code > 0xf8ff) {
-      text += ch;
-      continue;
-    }
+    // the text up to the next marker, as one slice (a character at a time was most of a long list's formatting)
+    MARKER.lastIndex = i;
+    const next = MARKER.exec(ir);
+    const at = next ? next.index : ir.length;
+    if (at > i) text += ir.slice(i, at);
+    if (!next) break;
+    i = at;
+    const ch = next[0];
     if (ch === IR.LT) text += '<';
     else if (ch === IR.GT) text += '>';
     else if (OPENERS[ch]) {

@@ -3,9 +3,14 @@
  * entries used by the run that saves it, so it follows the store instead of growing; it is written atomically, and
  * a cache file that cannot be read or written is ignored: it costs time, never a wrong result, because every key
  * is a hash of everything the value depends on.
+ *
+ * The file is one JSON object on its first line, then a journal: a run that only added values (one entry edited)
+ * appends them as `[key, value]` lines instead of writing the whole file again (40 ms of a 10,000-entry list), and
+ * the file is written whole, without what no run used, once the journal or the unused values pass a twentieth of it.
+ * A line cut short by a crash is the journal's end.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicallySync } from '../store/atomic-write.js';
 import { userCacheDir } from '../paths.js';
@@ -13,7 +18,10 @@ import { userCacheDir } from '../paths.js';
 export class JsonFileCache<T> {
   private storedMap: Map<string, T> | undefined;
   private readonly used = new Map<string, T>();
-  private changed = false;
+  /** Values set by this run, for the journal. */
+  private readonly fresh = new Map<string, T>();
+  /** Lines of journal the file has after its first. */
+  private journalLines = 0;
 
   constructor(readonly path: string) {}
 
@@ -21,7 +29,23 @@ export class JsonFileCache<T> {
   private get stored(): Map<string, T> {
     if (!this.storedMap) {
       try {
-        this.storedMap = new Map(Object.entries(JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, T>));
+        const text = readFileSync(this.path, 'utf8');
+        const end = text.indexOf('\n');
+        const map = new Map(Object.entries(JSON.parse(end < 0 ? text : text.slice(0, end)) as Record<string, T>));
+        for (let at = end; at >= 0; ) {
+          const next = text.indexOf('\n', at + 1);
+          const line = text.slice(at + 1, next < 0 ? undefined : next);
+          at = next;
+          let entry: [string, T];
+          try {
+            entry = JSON.parse(line) as [string, T];
+          } catch {
+            break; // a line cut short: the journal ends there
+          }
+          map.set(entry[0], entry[1]);
+          this.journalLines++;
+        }
+        this.storedMap = map;
       } catch {
         this.storedMap = new Map(); // no cache yet, or an unreadable one: start empty
       }
@@ -47,13 +71,26 @@ export class JsonFileCache<T> {
 
   set(key: string, value: T): void {
     this.used.set(key, value);
-    this.changed = true;
+    this.fresh.set(key, value);
   }
 
   save(): void {
-    if (!this.storedMap || (!this.changed && this.used.size === this.stored.size)) return;
+    // a run that neither read nor set a value leaves the file as it is
+    if (!this.storedMap && this.fresh.size === 0) return;
+    const stored = this.stored;
+    let reused = 0;
+    for (const key of this.used.keys()) if (stored.has(key) && !this.fresh.has(key)) reused++;
+    const unused = stored.size - reused;
+    const slack = Math.max(16, stored.size / 20);
+    if (this.fresh.size === 0 && unused <= slack) return;
     try {
       mkdirSync(join(this.path, '..'), { recursive: true });
+      if (stored.size > 0 && unused <= slack && this.journalLines + this.fresh.size <= slack) {
+        let lines = '';
+        for (const entry of this.fresh) lines += `\n${JSON.stringify(entry)}`;
+        appendFileSync(this.path, lines);
+        return;
+      }
       writeFileAtomicallySync(this.path, JSON.stringify(Object.fromEntries(this.used)), { durable: false });
     } catch {
       // a cache that cannot be written only costs time next run

@@ -48,6 +48,8 @@ export function parseAnnotation(text: string): ParsedAnnotations {
 
 /** The annotation field name for a data field: `author` -> `author+an`, named: `author+an:roles`. */
 export function annotationFieldOf(fieldName: string): { readonly field: string; readonly name: string } | undefined {
+  // most fields are no annotation: a substring test before the expression
+  if (!fieldName.includes('+an')) return undefined;
   const m = /^(.+)\+an(?::(.+))?$/.exec(fieldName);
   if (!m || !m[1]) return undefined;
   return { field: m[1], name: m[2] ?? 'default' };

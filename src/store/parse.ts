@@ -116,7 +116,8 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
     const annotations = new Map<string, string>();
     for (const field of raw.fields) {
       const value = resolveValue(field.parts, strings);
-      reportUndefined(value.undefinedMacros, lines.line(field.nameSpan.start), raw.key);
+      if (value.undefinedMacros.length > 0)
+        reportUndefined(value.undefinedMacros, lines.line(field.nameSpan.start), raw.key);
       const annotation = annotationFieldOf(field.name);
       const target = annotation ? annotations : fields;
       const name = annotation
