@@ -16,7 +16,13 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   // the modules use import.meta.url to find their package; in CommonJS that is the bundle's own file
-  define: { 'import.meta.url': '__bibfolio_import_meta_url' },
+  define: {
+    'import.meta.url': '__bibfolio_import_meta_url',
+    // the version of the citeproc-js this build bundles: part of every render cache key
+    __BIBFOLIO_CITEPROC_VERSION__: JSON.stringify(
+      JSON.parse(readFileSync('node_modules/citeproc/package.json', 'utf8')).version,
+    ),
+  },
   banner: { js: "const __bibfolio_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   // ASCII output (non-ASCII characters in strings escaped): V8 keeps an ASCII source as a one-byte string, half the

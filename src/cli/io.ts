@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { CONTROL_CHARACTERS } from '../store/field-text.js';
 
 /** What a command may touch of the process: passed in, so commands run the same in tests and in the shell. */
@@ -33,6 +34,14 @@ export function terminalText(text: string): string {
   return clear ? CLEAR_LINE + safe : safe;
 }
 
+function stdinIsTerminal(): boolean {
+  try {
+    return fstatSync(0).isCharacterDevice() && process.platform !== 'win32';
+  } catch {
+    return false;
+  }
+}
+
 export function processIo(): Io {
   return {
     cwd: process.cwd(),
@@ -40,7 +49,9 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(terminalText(text)),
     stderr: (text) => process.stderr.write(terminalText(text)),
     interactive: Boolean(process.stderr.isTTY),
-    ...(process.stdin.isTTY
+    // not process.stdin.isTTY: reading that property opens standard input, and node:tty loads node:net (a few ms of
+    // every run); a terminal is a character device
+    ...(stdinIsTerminal()
       ? {
           ask: async (question: string) => {
             const { createInterface } = await import('node:readline/promises');

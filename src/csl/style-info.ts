@@ -35,9 +35,12 @@ function decodeXmlText(text: string): string {
   return decodeReferences(text).trim();
 }
 
-/** Reads a style's metadata; throws StyleFormatError (with the line where the XML breaks) when it is not CSL. */
-export function readStyleInfo(xml: string): StyleInfo {
-  const valid = xmlParser().XMLValidator.validate(xml);
+/**
+ * Reads a style's metadata; throws StyleFormatError (with the line where the XML breaks) when it is not CSL.
+ * `wellFormed`: the text is known to be well-formed XML (a style bibfolio ships), so it is not validated again.
+ */
+export function readStyleInfo(xml: string, known: { readonly wellFormed?: boolean } = {}): StyleInfo {
+  const valid = known.wellFormed ? true : xmlParser().XMLValidator.validate(xml);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     throw new StyleFormatError(`is not well-formed XML (line ${line}, column ${col}: ${msg})`);

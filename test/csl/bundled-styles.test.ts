@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readStyleInfo } from '../../src/csl/style-info.js';
 import { cli, ROOT } from '../helpers.js';
 
 const bundled = readdirSync(join(ROOT, 'styles'))
@@ -18,6 +19,13 @@ describe('bundled styles', () => {
     const notice = readFileSync(join(ROOT, 'styles/BUNDLED.md'), 'utf8');
     expect(notice).toContain('Creative Commons Attribution-ShareAlike 3.0');
     for (const name of bundled) expect(notice, name).toContain(`| \`${name}\` |`);
+  });
+
+  it('are well-formed CSL, every one, cv.csl included: so a run need not validate their XML again', () => {
+    for (const file of readdirSync(join(ROOT, 'styles')).filter((f) => f.endsWith('.csl'))) {
+      const info = readStyleInfo(readFileSync(join(ROOT, 'styles', file), 'utf8'));
+      expect(info.hasBibliography, file).toBe(true);
+    }
   });
 
   it.each(bundled)('%s renders every entry of the embedded store with the owner set apart', async (name) => {
