@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RenderOutcome } from '../csl/engine.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { RenderRequest } from './render-request.js';
@@ -22,6 +22,8 @@ export class WorkerPool {
 
   private constructor(count: number) {
     // a worker's heap is capped so that a 10,000-entry list stays under 500 MiB; one that runs out hands its share back
+    // node:worker_threads is loaded here, not at start-up: most runs start no worker
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     this.workers = Array.from(
       { length: count },
       () => new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
