@@ -32,7 +32,7 @@ export class JsonFileCache<T> {
         const text = readFileSync(this.path, 'utf8');
         const end = text.indexOf('\n');
         const map = new Map(Object.entries(JSON.parse(end < 0 ? text : text.slice(0, end)) as Record<string, T>));
-        for (let at = end; at >= 0; ) {
+        for (let at = end; at >= 0;) {
           const next = text.indexOf('\n', at + 1);
           const line = text.slice(at + 1, next < 0 ? undefined : next);
           at = next;
