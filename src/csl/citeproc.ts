@@ -1,6 +1,6 @@
 /** citeproc-js as bibfolio runs it: loaded on first use, with the case-mapping patch and the IR output format. */
 import { load, type Citeproc } from '../vendor/citeproc.js';
-import { patchCaseMapping, patchNameRegistry } from './citeproc-patches.js';
+import { patchCaseMapping, patchNameRegistry, patchSortCompare } from './citeproc-patches.js';
 import { defineIrFormat } from './ir-format.js';
 
 let ready: Citeproc | undefined;
@@ -10,6 +10,7 @@ export function citeproc(): Citeproc {
     const CSL = load();
     patchCaseMapping(CSL);
     patchNameRegistry(CSL);
+    patchSortCompare(CSL);
     defineIrFormat(CSL);
     ready = CSL;
   }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { patchCaseMapping, patchNameRegistry } from '../../src/csl/citeproc-patches.js';
+import { patchCaseMapping, patchNameRegistry, patchSortCompare } from '../../src/csl/citeproc-patches.js';
 import { loadLocale } from '../../src/csl/locales.js';
 import { prepareStyleForLists } from '../../src/csl/prepare-style.js';
 import { loadStyle } from '../../src/csl/registry.js';
@@ -26,6 +26,7 @@ function freshCiteproc(patched: boolean): Citeproc {
   if (patched) {
     patchCaseMapping(CSL);
     patchNameRegistry(CSL);
+    patchSortCompare(CSL);
   }
   return CSL;
 }
@@ -83,4 +84,36 @@ describe("bibfolio's citeproc-js patches", () => {
       }
     }, 60_000);
   }
+});
+
+describe('the sort comparison built on first use', () => {
+  it('orders strings as citeproc-js does, brackets, numbers, case and accents included', () => {
+    type Compare = (a: string, b: string) => number;
+    const compareOf = (CSL: Citeproc, locale: string): Compare => {
+      const csl = CSL as unknown as { getSortCompare(this: unknown, locale: string): Compare };
+      // the state citeproc-js passes: what its lower-casing reads
+      const state = { tmp: { lang_array: [locale] }, opt: { lang: locale } };
+      return csl.getSortCompare.call(state, locale);
+    };
+    const words = [
+      '[x',
+      'x',
+      'Zeta',
+      'zeta',
+      'Émile',
+      'Emile',
+      'item 10',
+      'item 9',
+      '"Quoted"',
+      'quoted',
+      'Ørsted',
+      'Öberg',
+    ];
+    for (const locale of ['en-US', 'de-DE', 'sv-SE']) {
+      const plain = compareOf(freshCiteproc(false), locale);
+      const lazy = compareOf(freshCiteproc(true), locale);
+      for (const a of words)
+        for (const b of words) expect(Math.sign(lazy(a, b)), `${locale}: ${a} / ${b}`).toBe(Math.sign(plain(a, b)));
+    }
+  });
 });
