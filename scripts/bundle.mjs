@@ -82,7 +82,8 @@ const lazyChildProcess = {
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
       loader: 'js',
-      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };\n",
+      // every property read from the real module when it is read, so whatever commander calls is there
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });\n",
     }));
   },
 };

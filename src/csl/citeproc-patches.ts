@@ -107,9 +107,9 @@ type SortCompare = (a: string, b: string) => number;
 
 /**
  * citeproc-js builds its string comparison when an engine is made, and tries it once there (on "[x" and "x"): the
- * first locale-aware comparison with options loads ICU's collation data, ~10 ms of every engine made, though a list
- * sorts its entries without citeproc-js (see prepare-style.ts) and may never compare. This builds the same comparison
- * on its first use, with the same state and locale.
+ * first locale-aware comparison with options loads ICU's collation data (13 ms of a 57 ms engine in a profile),
+ * though a list sorts its entries without citeproc-js (see prepare-style.ts) and may never compare. This builds the
+ * same comparison on its first use, with the same state and locale.
  */
 export function patchSortCompare(CSL: Citeproc): void {
   const csl = CSL as unknown as {

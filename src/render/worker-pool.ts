@@ -21,9 +21,9 @@ export class WorkerPool {
   private readonly dead = new Set<number>();
 
   private constructor(count: number) {
-    // a worker's heap is capped so that a 10,000-entry list stays under 500 MiB; one that runs out hands its share back
     // node:worker_threads is loaded here, not at start-up: most runs start no worker
     const { Worker } = process.getBuiltinModule('node:worker_threads');
+    // a worker's heap is capped so that a 10,000-entry list stays under 500 MiB; one that runs out hands its share back
     this.workers = Array.from(
       { length: count },
       () => new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { patchCaseMapping, patchNameRegistry, patchSortCompare } from '../../src/csl/citeproc-patches.js';
 import { loadLocale } from '../../src/csl/locales.js';
 import { prepareStyleForLists } from '../../src/csl/prepare-style.js';
@@ -111,7 +111,13 @@ describe('the sort comparison built on first use', () => {
     ];
     for (const locale of ['en-US', 'de-DE', 'sv-SE']) {
       const plain = compareOf(freshCiteproc(false), locale);
+      // building the patched comparison compares nothing (the original tries "[x" against "x" at once)
+      const localeCompare = vi.spyOn(String.prototype, 'localeCompare');
       const lazy = compareOf(freshCiteproc(true), locale);
+      expect(localeCompare).not.toHaveBeenCalled();
+      lazy('a', 'b');
+      expect(localeCompare).toHaveBeenCalled();
+      localeCompare.mockRestore();
       for (const a of words)
         for (const b of words) expect(Math.sign(lazy(a, b)), `${locale}: ${a} / ${b}`).toBe(Math.sign(plain(a, b)));
     }
