@@ -155,3 +155,11 @@ export function tokenizeIr(ir: string): IrToken[] {
 export function plain(ir: string): string {
   return ir.replace(/[\uE000-\uF8FF]/g, (ch) => (ch === IR.LT ? '<' : ch === IR.GT ? '>' : ''));
 }
+
+/** A character plain() keeps that trim() would not remove (`\s` is trim's white space). */
+const VISIBLE = new RegExp(`[^\\s\\uE000-\\uF8FF]|[${IR.LT}${IR.GT}]`);
+
+/** Whether an IR string prints anything: `plain(ir).trim() !== ''`, without building the plain text. */
+export function printsSomething(ir: string): boolean {
+  return VISIBLE.test(ir);
+}

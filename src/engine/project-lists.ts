@@ -25,6 +25,8 @@ export interface SessionChoices {
   readonly keepGoing?: boolean;
   /** Whether the command offers --keep-going (export-bib does not). */
   readonly canKeepGoing?: boolean;
+  /** The session renders lists: it reads the store in outline (see RenderSessionOptions.outline). */
+  readonly outline?: boolean;
 }
 
 /** What a list is rendered from: the command line's working folder and environment, and its list flags. */
@@ -47,6 +49,7 @@ function sessionFor(
     env,
     ...(choices.cache !== undefined ? { cache: choices.cache } : {}),
     ...(choices.jobs !== undefined ? { jobs: choices.jobs } : {}),
+    ...(choices.outline ? { outline: true } : {}),
   });
 }
 
@@ -98,7 +101,7 @@ export async function renderProjectList(
   request: ListRequest,
   report: ProblemSink,
 ): Promise<RenderedList> {
-  return withProjectSession(project, request.env, request, report, (session) =>
+  return withProjectSession(project, request.env, { ...request, outline: true }, report, (session) =>
     session.render(listOptions(project, request.cwd, format, request.flags)),
   );
 }
@@ -122,7 +125,7 @@ export async function renderProjectOutputs(
   const paths = project.config.outputs.map((output, i) =>
     outputPath(project, resolve(project.root, output.path), `the config's outputs[${i}].path`, true),
   );
-  return withProjectSession(project, request.env, request, report, async (session) => {
+  return withProjectSession(project, request.env, { ...request, outline: true }, report, async (session) => {
     const results: RenderedOutput[] = [];
     for (const [i, output] of project.config.outputs.entries()) {
       const result = await session.render(listOptions(project, request.cwd, output.format, request.flags, output));

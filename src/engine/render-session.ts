@@ -24,13 +24,13 @@ import type { ListOptions, RenderedList } from '../render/list.js';
 import { renderContext } from '../render/render-key.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
-import { readStore } from '../store/read.js';
 import type { EntryExtras } from '../page/extras.js';
 import { VERSION } from '../version.js';
 import type { ExportedBlock, ExportOptions, ExportResult } from '../export/export.js';
 import { ExportBlocks } from './export-blocks.js';
 import { JsonFileCache } from './json-cache.js';
 import { pageExtras } from './page-extras.js';
+import { SessionStore, type CachedProblem } from './session-store.js';
 
 export interface RenderSessionOptions {
   /** The BibTeX store. */
@@ -47,6 +47,11 @@ export interface RenderSessionOptions {
   readonly cache?: boolean;
   /** Worker threads for long lists (0: none; default: cores - 1, at most 3). */
   readonly jobs?: number;
+  /**
+   * true: the session renders lists, so it reads the store in outline and each entry's own problems from the cache
+   * (engine/session-store.ts): after one edit, only the edited entry is read whole.
+   */
+  readonly outline?: boolean;
 }
 
 /** Where a run finds and leaves entry records: the cache file, or a map for one run. */
@@ -68,11 +73,11 @@ export class RenderSession {
   /** A publications page's extras (links, abstracts, BibTeX) for the whole store, by its entries and options. */
   private readonly pages: JsonFileCache<EntryExtras[]> | undefined;
   private readonly exports: JsonFileCache<ExportedBlock> | undefined;
+  private readonly problems: JsonFileCache<CachedProblem[]> | undefined;
   private pool: WorkerPool | undefined;
   private readonly jobs: number;
   private readonly mappingContext: string;
-  private store: ParsedStore | undefined;
-  private keys: string[] | undefined;
+  private reading: SessionStore | undefined;
   private mapped: Publications | undefined;
   /** Problems found while mapping entries, for the caller to report. */
   readonly mappingProblems: Problem[] = [];
@@ -84,6 +89,10 @@ export class RenderSession {
     this.records = useCache ? JsonFileCache.forStore<EntryRecord>(env, 'entries', options.storePath) : undefined;
     this.pages = useCache ? JsonFileCache.forStore<EntryExtras[]>(env, 'pages', options.storePath) : undefined;
     this.exports = useCache ? JsonFileCache.forStore<ExportedBlock>(env, 'exports', options.storePath) : undefined;
+    this.problems =
+      useCache && options.outline
+        ? JsonFileCache.forStore<CachedProblem[]>(env, 'problems', options.storePath)
+        : undefined;
     this.mappingContext = `${VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
     // workers start when there is enough left to render to need them (after one edit of a long list: none)
     this.jobs = options.jobs ?? defaultJobs();
@@ -91,16 +100,28 @@ export class RenderSession {
 
   /** Reads the store (its syntax problems are in `store.problems`); throws StoreReadError when it cannot be read. */
   load(): ParsedStore {
-    this.store = readStore(
-      this.options.storePath,
-      this.options.storeDisplay ?? this.options.storePath,
-      this.options.encoding,
-    );
-    return this.store;
+    this.reading = new SessionStore({
+      path: this.options.storePath,
+      display: this.options.storeDisplay ?? this.options.storePath,
+      encoding: this.options.encoding,
+      context: this.mappingContext,
+      problems: this.problems,
+    });
+    return this.reading.store;
+  }
+
+  /** How many of the store's entries this session has read whole (after one edit of a list: that entry). */
+  get entriesRead(): number {
+    return this.reading?.entriesRead ?? 0;
   }
 
   private loaded(): ParsedStore {
-    return this.store ?? this.load();
+    return this.read().store;
+  }
+
+  private read(): SessionStore {
+    if (!this.reading) this.load();
+    return this.reading as SessionStore;
   }
 
   private async mapping(entries: readonly BibEntry[]): Promise<Publications> {
@@ -109,7 +130,15 @@ export class RenderSession {
     // for a few entries, reading the whole item cache costs more than mapping them
     const items = entries.length >= ITEM_CACHE_FROM ? this.items : undefined;
     const pubs = publicationsOf(
-      { ...store, entries },
+      // named one by one: an outline store parses whole on first use of its `scan` or `entries`
+      {
+        file: store.file,
+        scan: this.read().definitionBlocks(),
+        entries,
+        strings: store.strings,
+        problems: store.problems,
+        lossless: store.lossless,
+      },
       {
         nameChanges: nameChangesFrom(this.options.nameChanges ?? {}),
         ...(items ? { cache: items, cacheContext: this.mappingContext } : {}),
@@ -145,15 +174,13 @@ export class RenderSession {
    */
   async exportBib(options: Omit<ExportOptions, 'blocks'>): Promise<ExportResult> {
     const store = this.loaded();
-    this.keys ??= this.contentKeys(store);
+    const keys = this.read().contentKeys();
     const { exportBib, exportsOnItsOwn } = await import('../export/export.js');
     const preambles = store.scan.blocks
       .filter((b) => b.kind === 'preamble')
       .map((b) => store.scan.source.slice(b.span.start, b.span.end))
       .join('\n');
-    const blocks = this.exports
-      ? new ExportBlocks(store.entries, this.keys, this.exports, options, preambles)
-      : undefined;
+    const blocks = this.exports ? new ExportBlocks(store.entries, keys, this.exports, options, preambles) : undefined;
     const missing = store.entries.filter((e) => !blocks || !exportsOnItsOwn(e) || !blocks.get(e));
     const items = missing.length > 0 ? (await this.mapping(missing)).items : [];
     blocks?.leaveOut(this.mappingProblems.flatMap((p) => (p.key === undefined ? [] : [p.key])));
@@ -165,9 +192,8 @@ export class RenderSession {
     const page = (options.format === 'html' && options.standalone) || DATA_FORMATS.has(options.format);
     if (!options.pageSpec || !page) return options;
     const spec = options.pageSpec;
-    this.keys ??= this.contentKeys(this.loaded());
     const extras = await pageExtras(
-      this.keys,
+      this.read().contentKeys(),
       this.pages,
       () => this.publications(),
       this.options.storePath,
@@ -212,15 +238,13 @@ export class RenderSession {
   }
 
   private async renderFromRecords(options: ListOptions, records: RecordStore): Promise<RenderedList> {
-    const store = this.loaded();
-    // one hash of each entry's text per run, in one call: a 10,000-entry list after one edit spent 60 ms in hashing
-    const context = `${renderContext(options)}\u0000${this.storeContext(store)}\u0000`;
-    const source = store.scan.source;
-    const recordKeys = store.entries.map((e) =>
-      hash('sha256', context + source.slice(e.raw.span.start, e.raw.span.end), 'base64url'),
-    );
+    const reading = this.read();
+    const listed = reading.listed;
+    // a record's key: the list's context, then the entry's content key (one hash of its text per run)
+    const context = hash('sha256', renderContext(options), 'base64url').slice(0, 22);
+    const recordKeys = reading.contentKeys().map((k) => context + k);
     const found = recordKeys.map((k) => records.get(k));
-    const missing = store.entries.filter((_, i) => !found[i]);
+    const missing = listed.flatMap((e, i) => (found[i] ? [] : [reading.entry(i)]));
     const problems: Problem[] = [];
 
     if (missing.length > 0) {
@@ -228,7 +252,7 @@ export class RenderSession {
       const pool = this.poolFor(missing.length);
       const { resolveEntries } = await import('../render/list.js');
       const { renderInShares } = await import('./render-shares.js');
-      const byIndex = new Map(store.entries.map((e, i) => [e.index, i]));
+      const byIndex = new Map(listed.map((e, i) => [e.index, i]));
       const shares = await renderInShares(
         missing,
         (entries) => this.mapping(entries),
@@ -261,24 +285,7 @@ export class RenderSession {
 
     // light: the list's document is built on use
     const { listFromRecords } = await import('./list-from-records.js');
-    return listFromRecords(store, found, options, problems);
-  }
-
-  /**
-   * What an entry's rendering depends on in the store: its own text and the @string definitions. Hashing the text as
-   * written is quicker than serialising the parsed fields, and as exact.
-   */
-  private contentKeys(store: ParsedStore): string[] {
-    const source = store.scan.source;
-    const context = this.storeContext(store);
-    return store.entries.map((e) =>
-      hash('sha256', context + source.slice(e.raw.span.start, e.raw.span.end), 'base64url'),
-    );
-  }
-
-  /** What every entry's rendering depends on besides its own text: the mapping's context and the @strings. */
-  private storeContext(store: ParsedStore): string {
-    return hash('sha256', `${this.mappingContext}\u0000${JSON.stringify([...store.strings])}`, 'hex');
+    return listFromRecords(listed, found, options, problems);
   }
 
   /** The workers, started the first time this many entries are left to render. */
@@ -293,6 +300,7 @@ export class RenderSession {
     this.records?.save();
     this.pages?.save();
     this.exports?.save();
+    this.problems?.save();
     await this.pool?.close();
   }
 }

@@ -4,7 +4,7 @@ import type { OutputFormat } from './formats.js';
 import { irToFormat, type Formatter, type ListSection } from './formatter.js';
 import type { Group } from './group.js';
 import type { Arrangeable } from './sort.js';
-import { plain } from '../csl/ir.js';
+import { printsSomething } from '../csl/ir.js';
 import { html } from './html.js';
 import { latex } from './latex.js';
 import { markdown } from './markdown.js';
@@ -71,7 +71,7 @@ export function assembleList(
     const slice = entries
       .slice(next, next + g.items.length)
       .map((e) => e.ir)
-      .filter((e) => plain(e).trim() !== '');
+      .filter((e) => printsSomething(e));
     next += g.items.length;
     return { ...(g.heading !== undefined ? { heading: g.heading } : {}), entries: slice };
   });
@@ -81,7 +81,7 @@ export function assembleList(
     const years: (number | undefined)[] = [];
     let at = 0;
     for (const g of groups)
-      for (const item of g.items) if (plain(entries[at++]?.ir ?? '').trim() !== '') years.push(yearOf(item));
+      for (const item of g.items) if (printsSomething(entries[at++]?.ir ?? '')) years.push(yearOf(item));
     return yearChart(countYears(years), pageStrings(options.locale), true);
   }
   const formatter = FORMATTERS[options.format as Exclude<OutputFormat, 'json' | 'yaml' | 'svg'>];
@@ -141,7 +141,7 @@ function pageSections(
   return groups.map((g) => {
     const list = g.items.flatMap((item, i) => {
       const entry = entries[next + i];
-      if (!entry || plain(entry.ir).trim() === '') return [];
+      if (!entry || !printsSomething(entry.ir)) return [];
       return [{ key: String(item.id).split('\u0000')[0] as string, html: format(entry.ir) }];
     });
     next += g.items.length;

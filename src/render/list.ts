@@ -12,7 +12,7 @@ import { decorateAuthors, type DecoratedAuthors } from '../csl/authors.js';
 import { resolveNames } from '../csl/resolve-names.js';
 import { assembleList, entryPagesOf, type AnnotationStyle, type PageOptions, type ResolvedEntry } from './document.js';
 import { groupItems, type Group, type GroupBy } from './group.js';
-import { IR, plain } from '../csl/ir.js';
+import { IR, printsSomething } from '../csl/ir.js';
 import { sortNewestFirst, type Arrangeable } from './sort.js';
 import { DATA_FORMATS } from './formats.js';
 import { dataOutput } from './data-output.js';
@@ -173,7 +173,7 @@ export function resolveEntries(
   const failed = new Set(outcome.failures.map((f) => f.id.split(DUPLICATE_ID)[0]));
   outcome.entries.forEach((ir, i) => {
     const item = ordered[i] as CslItem;
-    if (plain(ir).trim() === '' && !failed.has(item.id))
+    if (!printsSomething(ir) && !failed.has(item.id))
       problems.push(printedNothing(item.id, item.custom.line, item.custom.bibType));
   });
   const entries = outcome.entries.map((ir, i) => {
@@ -217,7 +217,7 @@ export function ownerWarnings(entries: readonly ResolvedEntry[], options: ListOp
 
 /** Entries with visible text: what the list really prints. */
 export function printedCount(entries: readonly ResolvedEntry[]): number {
-  return entries.filter((e) => plain(e.ir).trim() !== '').length;
+  return entries.filter((e) => printsSomething(e.ir)).length;
 }
 
 /** From the rendered IR of every prepared item to the document in the chosen format. */

@@ -6,6 +6,16 @@ import { StoreReadError } from './errors.js';
 
 /** Reads and parses a store; its encoding is UTF-8 unless `encoding` (the config's) or its first line names one. */
 export function readStore(path: string, displayPath = path, encoding?: string): ParsedStore {
+  const read = readStoreText(path, displayPath, encoding);
+  return { ...parseStore(read.text, displayPath), encoding: read.encoding };
+}
+
+/** A store's text, decoded as readStore decodes it, and the encoding it was read in. */
+export function readStoreText(
+  path: string,
+  displayPath = path,
+  encoding?: string,
+): { readonly text: string; readonly encoding: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -15,14 +25,12 @@ export function readStore(path: string, displayPath = path, encoding?: string): 
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? (err as Error).message);
     throw new StoreReadError(`cannot read the store ${displayPath}: ${reason}`);
   }
-  let decoded;
   try {
-    decoded = decodeStore(bytes, displayPath, encoding);
+    return decodeStore(bytes, displayPath, encoding);
   } catch (err) {
     if (err instanceof StoreEncodingError) throw new StoreReadError(err.message);
     throw err;
   }
-  return { ...parseStore(decoded.text, displayPath), encoding: decoded.encoding };
 }
 
 /** A text file's content, or undefined when it cannot be read (not there yet): for files bibfolio itself writes. */

@@ -41,9 +41,22 @@ export function isIdent(code: number): boolean {
   return code < 128 ? NOT_IDENT[code] === 0 : code === code;
 }
 
-/** Reads fields and values from `pos` on; the scanner (store/scan.ts) reads entries with it. */
+/** What the outline scan (`collect` false) returns for a field or an operand: checked, not built. */
+const UNBUILT_SPAN: Span = { start: 0, end: 0 };
+const UNBUILT_PART: ValuePart = { kind: 'number', span: UNBUILT_SPAN, text: '' };
+const NO_PARTS: ValuePart[] = [];
+const UNBUILT_FIELD: RawField = { name: '', nameSpan: UNBUILT_SPAN, valueSpan: UNBUILT_SPAN, parts: NO_PARTS };
+
+/**
+ * Reads fields and values from `pos` on; the scanner (store/scan.ts) reads entries with it. With `collect` false it
+ * follows the same grammar and throws the same errors but builds no field (the outline of a store: spans only).
+ */
 export class ValueScanner {
   protected pos = 0;
+  protected collect = true;
+  /** Where the name of the field read last starts and ends, for messages about what follows it. */
+  private lastNameStart = 0;
+  private lastNameEnd = 0;
 
   constructor(protected readonly src: string) {}
 
@@ -54,22 +67,38 @@ export class ValueScanner {
     if (this.pos === nameStart) {
       throw new ScanError(`expected a field name, found ${describe(src, this.pos)}`, this.pos);
     }
-    const nameSpan: Span = { start: nameStart, end: this.pos };
-    const name = src.slice(nameStart, this.pos).toLowerCase();
+    this.lastNameStart = nameStart;
+    this.lastNameEnd = this.pos;
     this.skipSpace();
     if (src.charCodeAt(this.pos) !== EQUALS) {
-      throw new ScanError(`expected "=" after field name "${name}", found ${describe(src, this.pos)}`, this.pos);
+      throw new ScanError(
+        `expected "=" after field name "${this.lastFieldName()}", found ${describe(src, this.pos)}`,
+        this.pos,
+      );
     }
     this.pos++;
     this.skipSpace();
     const valueStart = this.pos;
     const parts = this.readValue();
+    if (!this.collect) return UNBUILT_FIELD;
     const last = parts[parts.length - 1];
-    return { name, nameSpan, parts, valueSpan: { start: valueStart, end: last ? last.span.end : valueStart } };
+    const nameSpan: Span = { start: nameStart, end: this.lastNameEnd };
+    return {
+      name: this.lastFieldName(),
+      nameSpan,
+      parts,
+      valueSpan: { start: valueStart, end: last ? last.span.end : valueStart },
+    };
+  }
+
+  /** The field read last, lower-cased ('' before the first). */
+  protected lastFieldName(): string {
+    return this.src.slice(this.lastNameStart, this.lastNameEnd).toLowerCase();
   }
 
   protected readValue(): ValuePart[] {
-    const parts: ValuePart[] = [this.readOperand()];
+    const first = this.readOperand();
+    const parts: ValuePart[] = this.collect ? [first] : NO_PARTS;
     for (;;) {
       const save = this.pos;
       this.skipSpace();
@@ -79,7 +108,8 @@ export class ValueScanner {
       }
       this.pos++;
       this.skipSpace();
-      parts.push(this.readOperand());
+      const next = this.readOperand();
+      if (this.collect) parts.push(next);
     }
   }
 
@@ -90,6 +120,7 @@ export class ValueScanner {
     if (c === LBRACE) {
       const end = this.skipBalancedValue(start);
       this.pos = end;
+      if (!this.collect) return UNBUILT_PART;
       return { kind: 'braced', span: { start, end }, text: src.slice(start + 1, end - 1) };
     }
     if (c === QUOTE) {
@@ -108,6 +139,7 @@ export class ValueScanner {
       }
       if (i >= src.length) throw new ScanError('quoted value is not closed before the end of the file', start);
       this.pos = i + 1;
+      if (!this.collect) return UNBUILT_PART;
       return { kind: 'quoted', span: { start, end: i + 1 }, text: src.slice(start + 1, i) };
     }
     if (c >= 0x30 && c <= 0x39) {
@@ -116,6 +148,7 @@ export class ValueScanner {
       // "2020a" is not a number: read it as a macro name so that it is reported as an undefined string.
       if (i < src.length && isIdent(src.charCodeAt(i))) return this.readMacro(start);
       this.pos = i;
+      if (!this.collect) return UNBUILT_PART;
       return { kind: 'number', span: { start, end: i }, text: src.slice(start, i) };
     }
     if (isIdent(c)) return this.readMacro(start);
@@ -130,6 +163,7 @@ export class ValueScanner {
     let i = start;
     while (i < src.length && isIdent(src.charCodeAt(i))) i++;
     this.pos = i;
+    if (!this.collect) return UNBUILT_PART;
     return { kind: 'macro', span: { start, end: i }, name: src.slice(start, i).toLowerCase() };
   }
 

@@ -1,0 +1,177 @@
+/**
+ * The store as a render session reads it. A list command that renders from cached records needs the fields of the
+ * entries it has no record for, not of the others: it reads the store in outline (store/outline.ts, a fifth of a full
+ * parse) and each entry's own problems from a cache keyed by the entry's text, and reads whole only the entries
+ * whose problems are not cached or whose rendering is missing. Everything else (`entries`, `scan`) is the full parse,
+ * made on first use; when most entries are new (a first run), the store is parsed whole at once.
+ *
+ * Every entry has a content key: a hash of its text and of what its reading depends on besides (the mapping's
+ * context, the store's @string and @preamble blocks, and how many @strings come before it).
+ */
+import { hash } from 'node:crypto';
+import type { BibEntry } from '../model/entry.js';
+import type { Problem } from '../model/problems.js';
+import { definitionsContext, outlineProblems, outlineStore, readEntryAt, type StoreOutline } from '../store/outline.js';
+import { parseStore, parseStoreByEntry, type ParsedStore } from '../store/parse.js';
+import { readStoreText } from '../store/read.js';
+import type { ScanOutline, ScanResult } from '../store/scan.js';
+import type { JsonFileCache } from './json-cache.js';
+
+/** An entry's own problem as cached: its line counted from the entry's line, its file left empty. */
+export type CachedProblem = Problem;
+
+/** What a list needs of an entry it does not read: where it is and what it is. */
+export interface ListedEntry {
+  readonly key: string;
+  readonly type: string;
+  readonly line: number;
+  readonly index: number;
+}
+
+export interface SessionStoreOptions {
+  readonly path: string;
+  readonly display: string;
+  readonly encoding?: string | undefined;
+  /** Part of every content key: what the mapping depends on besides the store (versions, name changes). */
+  readonly context: string;
+  /** Each entry's own problems by content key; with it the store is read in outline. */
+  readonly problems?: Pick<JsonFileCache<CachedProblem[]>, 'get' | 'set'> | undefined;
+}
+
+/** From this share of entries without cached problems on, the store is parsed whole. */
+const WHOLE_FROM = 0.25;
+
+export class SessionStore {
+  /** The store; in outline mode its `entries` and `scan` are the full parse, made on first use. */
+  readonly store: ParsedStore;
+  private readonly source: string;
+  private readonly encoding: string;
+  private readonly outline: StoreOutline | undefined;
+  private full: ParsedStore | undefined;
+  private keys: string[] | undefined;
+  /** Entries read whole in outline mode, by index. */
+  private readonly read = new Map<number, BibEntry>();
+
+  constructor(private readonly options: SessionStoreOptions) {
+    const { text, encoding } = readStoreText(options.path, options.display, options.encoding);
+    this.source = text;
+    this.encoding = encoding;
+    if (!options.problems) {
+      this.full = { ...parseStore(text, options.display), encoding };
+      this.store = this.full;
+      return;
+    }
+    this.outline = outlineStore(text, options.display);
+    this.store = this.outlined(this.outline, options.problems);
+  }
+
+  /** How many entries this run has read whole (all of them once the store is parsed whole). */
+  get entriesRead(): number {
+    return this.full ? this.full.entries.length : this.read.size;
+  }
+
+  /** The entries in the store's order, read or not. */
+  get listed(): readonly ListedEntry[] {
+    return this.outline ? this.outline.entries : this.store.entries;
+  }
+
+  /** The entry at `index`, read whole. */
+  entry(index: number): BibEntry {
+    if (this.full || !this.outline) return this.parsed().entries[index] as BibEntry;
+    let entry = this.read.get(index);
+    if (!entry) {
+      entry = readEntryAt(this.outline, index).entry;
+      this.read.set(index, entry);
+    }
+    return entry;
+  }
+
+  /** The blocks a mapping reads besides entries (@preamble), without parsing the store whole. */
+  definitionBlocks(): ScanResult {
+    if (this.full || !this.outline) return this.parsed().scan;
+    const { source, blocks } = this.outline.scan;
+    return { source, blocks: blocks.filter((b) => b.kind === 'preamble' || b.kind === 'string') } as ScanResult;
+  }
+
+  /** One key per entry, in the store's order: a hash of everything its reading depends on. */
+  contentKeys(): string[] {
+    if (!this.keys) {
+      const scan: ScanOutline = this.outline ? this.outline.scan : this.parsed().scan;
+      const { text, definedBefore } = definitionsContext(scan);
+      const shared = hash('sha256', `${this.options.context}\u0000${text}`, 'hex');
+      const source = this.source;
+      this.keys = [];
+      let i = 0;
+      for (const block of scan.blocks) {
+        if (block.kind !== 'entry') continue;
+        const context = `${shared}\u0000${definedBefore[i++] ?? 0}\u0000`;
+        this.keys.push(hash('sha256', context + source.slice(block.span.start, block.span.end), 'base64url'));
+      }
+    }
+    return this.keys;
+  }
+
+  private parsed(): ParsedStore {
+    this.full ??= { ...parseStore(this.source, this.options.display), encoding: this.encoding };
+    return this.full;
+  }
+
+  private outlined(outline: StoreOutline, cache: Pick<JsonFileCache<CachedProblem[]>, 'get' | 'set'>): ParsedStore {
+    const encoding = this.encoding;
+    const keys = this.contentKeys();
+    const cached = keys.map((k) => cache.get(k));
+    const unknown = cached.filter((c) => c === undefined).length;
+    const { file, strings, lossless } = outline;
+    if (unknown > 0 && unknown >= outline.entries.length * WHOLE_FROM) {
+      // a first run, or most entries new: one full parse, and every entry's problems kept for the next run
+      const whole = parseStoreByEntry(this.source, file);
+      whole.entryProblems.forEach((problems, i) => {
+        const at = whole.store.entries[i];
+        if (at && cacheable(problems))
+          cache.set(
+            keys[i] as string,
+            problems.map((p) => relative(p, at.line)),
+          );
+      });
+      this.full = { ...whole.store, encoding };
+      return this.full;
+    }
+    const problems = outlineProblems(outline, (i) => {
+      const at = outline.entries[i] as ListedEntry;
+      const known = cached[i];
+      // in place, so that each problem's fields come in the order the parse gives them
+      if (known) return known.map((p) => ({ ...p, file, line: (p.line ?? 0) + at.line }));
+      const reading = readEntryAt(outline, i);
+      this.read.set(i, reading.entry);
+      if (cacheable(reading.problems))
+        cache.set(
+          keys[i] as string,
+          reading.problems.map((p) => relative(p, at.line)),
+        );
+      return reading.problems;
+    });
+    const parsed = (): ParsedStore => this.parsed();
+    return {
+      file,
+      strings,
+      lossless,
+      problems,
+      encoding,
+      get scan() {
+        return parsed().scan;
+      },
+      get entries() {
+        return parsed().entries;
+      },
+    };
+  }
+}
+
+/** A problem with a column depends on the text before the entry on its line: not cached, read every run. */
+function cacheable(problems: readonly Problem[]): boolean {
+  return problems.every((p) => p.column === undefined && p.line !== undefined);
+}
+
+function relative(problem: Problem, entryLine: number): CachedProblem {
+  return { ...problem, file: '', line: (problem.line ?? entryLine) - entryLine };
+}
