@@ -129,21 +129,10 @@ export class RenderSession {
     const { publicationsOf } = await import('../pipeline.js');
     // for a few entries, reading the whole item cache costs more than mapping them
     const items = entries.length >= ITEM_CACHE_FROM ? this.items : undefined;
-    const pubs = publicationsOf(
-      // named one by one: an outline store parses whole on first use of its `scan` or `entries`
-      {
-        file: store.file,
-        scan: this.read().definitionBlocks(),
-        entries,
-        strings: store.strings,
-        problems: store.problems,
-        lossless: store.lossless,
-      },
-      {
-        nameChanges: nameChangesFrom(this.options.nameChanges ?? {}),
-        ...(items ? { cache: items, cacheContext: this.mappingContext } : {}),
-      },
-    );
+    const pubs = publicationsOf(this.read().withEntries(entries), {
+      nameChanges: nameChangesFrom(this.options.nameChanges ?? {}),
+      ...(items ? { cache: items, cacheContext: this.mappingContext } : {}),
+    });
     const fresh = pubs.problems.filter(
       (p) => !store.problems.includes(p) && !this.mappingProblems.some((q) => q.key === p.key && q.code === p.code),
     );

@@ -14,7 +14,8 @@ import type { Problem } from '../model/problems.js';
 import { definitionsContext, outlineProblems, outlineStore, readEntryAt, type StoreOutline } from '../store/outline.js';
 import { parseStore, parseStoreByEntry, type ParsedStore } from '../store/parse.js';
 import { readStoreText } from '../store/read.js';
-import type { ScanOutline, ScanResult } from '../store/scan.js';
+import type { ScanOutline } from '../store/scan-outline.js';
+import type { ScanResult } from '../store/scan.js';
 import type { JsonFileCache } from './json-cache.js';
 
 /** An entry's own problem as cached: its line counted from the entry's line, its file left empty. */
@@ -86,11 +87,19 @@ export class SessionStore {
     return entry;
   }
 
-  /** The blocks a mapping reads besides entries (@preamble), without parsing the store whole. */
-  definitionBlocks(): ScanResult {
-    if (this.full || !this.outline) return this.parsed().scan;
-    const { source, blocks } = this.outline.scan;
-    return { source, blocks: blocks.filter((b) => b.kind === 'preamble' || b.kind === 'string') } as ScanResult;
+  /**
+   * The store with these entries only, for a mapping: its @string and @preamble blocks, without parsing the store
+   * whole (an outline store's `scan` and `entries` would).
+   */
+  withEntries(entries: readonly BibEntry[]): ParsedStore {
+    const { file, strings, problems, lossless } = this.store;
+    let scan: ScanResult;
+    if (this.full || !this.outline) scan = this.parsed().scan;
+    else {
+      const { source, blocks } = this.outline.scan;
+      scan = { source, blocks: blocks.filter((b) => b.kind === 'preamble' || b.kind === 'string') } as ScanResult;
+    }
+    return { file, scan, entries, strings, problems, lossless };
   }
 
   /** One key per entry, in the store's order: a hash of everything its reading depends on. */

@@ -9,7 +9,7 @@ import { controlCharacterAt } from './field-text.js';
 import { readEntryFields, type EntryReading } from './entry-fields.js';
 import { LineIndex } from './lines.js';
 import { addEntryProblems, defineString, syntaxProblemOf } from './parse.js';
-import { scanEntryAt, scanOutline, type ScanOutline } from './scan.js';
+import { scanEntryAt, scanOutline, type ScanOutline } from './scan-outline.js';
 import type { Span } from '../model/syntax.js';
 
 /** An entry of the outline. */
