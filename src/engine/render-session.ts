@@ -52,6 +52,8 @@ export interface RenderSessionOptions {
    * (engine/session-store.ts): after one edit, only the edited entry is read whole.
    */
   readonly outline?: boolean;
+  /** The store's length (characters) from which it is read in outline; shorter ones are parsed whole (100,000). */
+  readonly outlineFrom?: number;
 }
 
 /** Where a run finds and leaves entry records: the cache file, or a map for one run. */
@@ -106,6 +108,7 @@ export class RenderSession {
       encoding: this.options.encoding,
       context: this.mappingContext,
       problems: this.problems,
+      outlineFrom: this.options.outlineFrom,
     });
     return this.reading.store;
   }

@@ -37,7 +37,12 @@ export interface SessionStoreOptions {
   readonly context: string;
   /** Each entry's own problems by content key; with it the store is read in outline. */
   readonly problems?: Pick<JsonFileCache<CachedProblem[]>, 'get' | 'set'> | undefined;
+  /** The length (characters) from which a store is read in outline (default 100,000). */
+  readonly outlineFrom?: number | undefined;
 }
+
+/** A store shorter than this (characters, about 250 entries) is parsed whole: quicker than reading the cache. */
+const OUTLINE_FROM = 100_000;
 
 /** From this share of entries without cached problems on, the store is parsed whole. */
 const WHOLE_FROM = 0.25;
@@ -57,7 +62,7 @@ export class SessionStore {
     const { text, encoding } = readStoreText(options.path, options.display, options.encoding);
     this.source = text;
     this.encoding = encoding;
-    if (!options.problems) {
+    if (!options.problems || text.length < (options.outlineFrom ?? OUTLINE_FROM)) {
       this.full = { ...parseStore(text, options.display), encoding };
       this.store = this.full;
       return;

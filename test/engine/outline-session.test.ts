@@ -18,9 +18,16 @@ interface Run {
   readonly read: number;
 }
 
-async function run(storePath: string, cache: string | undefined): Promise<Run> {
+async function run(storePath: string, cache: string | undefined, outlineFrom = 0): Promise<Run> {
   const env = { XDG_CACHE_HOME: cache ?? '/nonexistent' };
-  const session = new RenderSession({ storePath, env, jobs: 0, outline: true, cache: cache !== undefined });
+  const session = new RenderSession({
+    storePath,
+    env,
+    jobs: 0,
+    outline: true,
+    outlineFrom,
+    cache: cache !== undefined,
+  });
   try {
     const problems = [...session.load().problems];
     const rendered = await session.render(testListOptions('html'));
@@ -111,5 +118,14 @@ describe('a list session after one edit', () => {
     expect(after.problems.map((p) => p.code)).toContain('undefined-string');
     expect(after.output).toBe((await fresh(storePath)).output);
     expect(after.problems).toEqual((await fresh(storePath)).problems);
+  });
+
+  it('parses a short store whole, warm or not: reading the cache of warnings would cost more', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'bibfolio-outline-short-'));
+    const cold = await run(EMBEDDED_STORE, cache, 100_000);
+    const warm = await run(EMBEDDED_STORE, cache, 100_000);
+    expect(warm.read).toBe(cold.read);
+    expect(warm.read).toBeGreaterThan(10);
+    expect(warm.output).toBe(cold.output);
   });
 });
