@@ -115,10 +115,14 @@ export class SessionStore {
       const shared = hash('sha256', `${this.options.context}\u0000${text}`, 'hex');
       const source = this.source;
       this.keys = [];
+      // one context string per count of @strings before (nearly always one for the whole store)
+      const contexts = new Map<number, string>();
       let i = 0;
       for (const block of scan.blocks) {
         if (block.kind !== 'entry') continue;
-        const context = `${shared}\u0000${definedBefore[i++] ?? 0}\u0000`;
+        const before = definedBefore[i++] ?? 0;
+        let context = contexts.get(before);
+        if (context === undefined) contexts.set(before, (context = `${shared}\u0000${before}\u0000`));
         this.keys.push(hash('sha256', context + source.slice(block.span.start, block.span.end), 'base64url'));
       }
     }
