@@ -19,13 +19,10 @@ export class ExportBlocks implements ExportBlockCache {
     contentKeys: readonly string[],
     private readonly cache: JsonFileCache<ExportedBlock>,
     options: Pick<ExportOptions, 'target' | 'owner' | 'journalMacros'>,
-    /** What else of the store an entry's block depends on: its `@preamble` (the commands it defines). */
-    storeContext = '',
   ) {
+    // the content keys hold the rest an entry's block depends on: its text, the store's @string and @preamble blocks
     const context = createHash('sha256')
-      .update(
-        JSON.stringify([options.target, options.owner?.forms ?? null, options.journalMacros ?? 'keep', storeContext]),
-      )
+      .update(JSON.stringify([options.target, options.owner?.forms ?? null, options.journalMacros ?? 'keep']))
       .digest();
     this.keyOf = new Map(
       entries.map((e, i) => [

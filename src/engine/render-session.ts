@@ -168,11 +168,7 @@ export class RenderSession {
     const store = this.loaded();
     const keys = this.read().contentKeys();
     const { exportBib, exportsOnItsOwn } = await import('../export/export.js');
-    const preambles = store.scan.blocks
-      .filter((b) => b.kind === 'preamble')
-      .map((b) => store.scan.source.slice(b.span.start, b.span.end))
-      .join('\n');
-    const blocks = this.exports ? new ExportBlocks(store.entries, keys, this.exports, options, preambles) : undefined;
+    const blocks = this.exports ? new ExportBlocks(store.entries, keys, this.exports, options) : undefined;
     const missing = store.entries.filter((e) => !blocks || !exportsOnItsOwn(e) || !blocks.get(e));
     const items = missing.length > 0 ? (await this.mapping(missing)).items : [];
     blocks?.leaveOut(this.mappingProblems.flatMap((p) => (p.key === undefined ? [] : [p.key])));
@@ -236,7 +232,7 @@ export class RenderSession {
     const context = hash('sha256', renderContext(options), 'base64url').slice(0, 22);
     const recordKeys = reading.contentKeys().map((k) => context + k);
     const found = recordKeys.map((k) => records.get(k));
-    const missing = listed.flatMap((e, i) => (found[i] ? [] : [reading.entry(i)]));
+    const missing = listed.flatMap((_, i) => (found[i] ? [] : [reading.entry(i)]));
     const problems: Problem[] = [];
 
     if (missing.length > 0) {

@@ -238,7 +238,7 @@ export class Scanner extends ValueScanner {
     }
     const closeAt = this.pos;
     this.pos++;
-    // an outline's entries have no fields (see EntryOutline)
+    // in an outline `fields` stays empty (its type, EntryOutline, has none)
     return { kind: 'entry', type, typeSpan, key, keySpan, span: { start: at, end: this.pos }, closeAt, fields };
   }
 

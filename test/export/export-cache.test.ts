@@ -78,4 +78,23 @@ describe('export-bib from its cache', () => {
     const again = await cli(['export-bib', '--bib', store, '--keys', 'child2024,parent2024', '--out', '-'], dir, env);
     expect(again.stdout).toBe(both.stdout);
   });
+
+  it('after a @preamble or @string edit writes what a run with an empty cache writes', async () => {
+    const { dir, env, store } = project();
+    const defined = (name: string): string =>
+      `@preamble{"\\newcommand{\\tool}{${name}}"}\n@string{ven = "${name} Venue"}\n` +
+      readFileSync(EMBEDDED_STORE, 'utf8') +
+      `@misc{tool2024, title = {Using \\tool{}}, howpublished = ven, author = {Benton, Joe}, year = {2024}}\n`;
+    const run = (cacheEnv: Record<string, string>) =>
+      cli(['export-bib', '--bib', store, '--target', 'biblatex', '--out', '-'], dir, cacheEnv);
+    writeFileSync(store, defined('Alpha'));
+    expect((await run(env)).stdout).toContain('Alpha Venue');
+    writeFileSync(store, defined('Beta'));
+    const warm = await run(env);
+    const empty = await run({ XDG_CACHE_HOME: join(dir, 'empty-cache') });
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stdout).toContain('Beta Venue');
+    expect(warm.stdout).toBe(empty.stdout);
+    expect(warm.stderr).toBe(empty.stderr);
+  });
 });
