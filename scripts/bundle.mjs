@@ -22,6 +22,15 @@ const common = {
     __BIBFOLIO_CITEPROC_VERSION__: JSON.stringify(
       JSON.parse(readFileSync('node_modules/citeproc/package.json', 'utf8')).version,
     ),
+    // what a validated config depends on (src/engine/config-cache.ts): the schema, the code that applies it, zod
+    __BIBFOLIO_CONFIG_SCHEMA_ID__: JSON.stringify(
+      createHash('sha256')
+        .update(readFileSync('src/model/config-schema.ts'))
+        .update(readFileSync('src/model/config.ts'))
+        .update(JSON.parse(readFileSync('node_modules/zod/package.json', 'utf8')).version)
+        .digest('hex')
+        .slice(0, 16),
+    ),
   },
   banner: { js: "const __bibfolio_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
@@ -88,16 +97,30 @@ const lazyChildProcess = {
   },
 };
 
+// bibfolio's own bundles are in dist/, one folder below the package's root: paths.ts and version.ts take the root and
+// the version from here instead of looking for package.json and reading it at every start
+const own = {
+  ...common,
+  define: {
+    ...common.define,
+    __BIBFOLIO_PACKAGE_ROOT__: '__bibfolio_package_root',
+    __BIBFOLIO_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+  },
+  banner: {
+    js: `${common.banner.js}\nconst __bibfolio_package_root = require('node:path').join(__dirname, '..');`,
+  },
+};
+
 rmSync('dist/bundles', { recursive: true, force: true });
 await build({
-  ...common,
+  ...own,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/bibfolio.cjs',
   plugins: [lazyVendors, lazyChildProcess],
 });
 // the worker renders and nothing else; it loads citeproc-js from its bundle too
 await build({
-  ...common,
+  ...own,
   entryPoints: ['src/render/worker.ts'],
   outfile: 'dist/render-worker.cjs',
   plugins: [lazyVendors],

@@ -15,15 +15,8 @@ export {
 export { OwnerMatcher, foldText, type PersonName } from './model/names.js';
 export { parseAnnotation, type ParsedAnnotations } from './model/annotations.js';
 export { parseArxivId, arxivIdOfFields, findArxivIdInText, formatArxivId, type ArxivId } from './model/arxiv-id.js';
-export {
-  parseConfig,
-  defaultConfig,
-  toPersonName,
-  ConfigError,
-  configSchema,
-  type Config,
-  type OutputSpec,
-} from './model/config.js';
+export { parseConfig, defaultConfig, toPersonName, ConfigError, type Config, type OutputSpec } from './model/config.js';
+export { configSchema } from './model/config-schema-public.js';
 export { toCslItems, type MappedItems } from './csl/mapping.js';
 export type { CslItem, BibfolioData, PublicationKind } from './csl/types.js';
 export {

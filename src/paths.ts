@@ -24,7 +24,10 @@ function findRoot(): string {
   }
 }
 
-export const PACKAGE_ROOT = findRoot();
+/** Set in bibfolio's bundles (scripts/bundle.mjs), which know where they are; the tsc build looks for package.json. */
+declare const __BIBFOLIO_PACKAGE_ROOT__: string | undefined;
+
+export const PACKAGE_ROOT = typeof __BIBFOLIO_PACKAGE_ROOT__ === 'string' ? __BIBFOLIO_PACKAGE_ROOT__ : findRoot();
 
 /** bibfolio's folder in the user's cache: `$XDG_CACHE_HOME/bibfolio`, else `~/.cache/bibfolio`. Never the repository. */
 export function userCacheDir(env: Readonly<Record<string, string | undefined>>): string {

@@ -1,17 +1,24 @@
 /** What the commands share: the project opened from their flags, and problems printed (and a store with errors refused). */
 import type { SessionChoices } from '../engine/project-lists.js';
+import { join } from 'node:path';
+import { BUILD_SCHEMA_ID } from '../engine/config-cache.js';
 import { openProject, type Project } from '../engine/project.js';
+import { userCacheDir } from '../paths.js';
 import { formatProblem, refuseErrors, type Problem } from '../model/problems.js';
 import type { Io } from './io.js';
 
 /** The project of the working folder, or of --config, --bib and --owner. */
 export function projectFor(
-  flags: { readonly config?: string; readonly bib?: string; readonly owner?: string },
+  flags: { readonly config?: string; readonly bib?: string; readonly owner?: string; readonly cache?: boolean },
   io: Io,
 ): Project {
   return openProject({
     cwd: io.cwd,
     env: io.env,
+    // validated configs are remembered unless --no-cache; only the command line's bundle knows its schema's identity
+    ...(flags.cache !== false && BUILD_SCHEMA_ID !== undefined
+      ? { configCache: { path: join(userCacheDir(io.env), 'config.json'), schemaId: BUILD_SCHEMA_ID } }
+      : {}),
     ...(flags.config !== undefined ? { config: flags.config } : {}),
     ...(flags.bib !== undefined ? { bib: flags.bib } : {}),
     ...(flags.owner !== undefined ? { owner: flags.owner } : {}),

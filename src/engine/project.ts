@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { styleSearchDirs } from '../csl/style-dirs.js';
 import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, toPersonName, type Config } from '../model/config.js';
+import { parseConfigCached, type ConfigCache } from './config-cache.js';
 import { OwnerMatcher } from '../model/names.js';
 import { checkedOutputPath } from '../store/output-guard.js';
 import { sidecarPathFor } from '../sync/sidecar.js';
@@ -33,6 +34,8 @@ export interface ProjectOptions {
   readonly config?: string;
   readonly bib?: string;
   readonly owner?: string;
+  /** Remember validated configs here (engine/config-cache.ts); none: validate at every open. */
+  readonly configCache?: ConfigCache;
 }
 
 /** `--owner NAME`: a name that is no name is a usage error. */
@@ -61,11 +64,13 @@ export function openProject(options: ProjectOptions): Project {
         `cannot read the config ${configPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       );
     }
-    config = parseConfig(text, relative(options.cwd, configPath) || configPath);
+    const file = relative(options.cwd, configPath) || configPath;
+    config = options.configCache ? parseConfigCached(text, file, options.configCache) : parseConfig(text, file);
     root = dirname(configPath);
     configRead = configPath;
   } else {
-    config = defaultConfig();
+    // no config file: the defaults, which are what an empty config validates to
+    config = options.configCache ? parseConfigCached('{}', CONFIG_FILE, options.configCache) : defaultConfig();
   }
   const storePath = options.bib !== undefined ? resolve(options.cwd, options.bib) : resolve(root, config.store);
   const ownerNames =

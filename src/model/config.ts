@@ -5,16 +5,16 @@
 import { load as citationJs } from '../vendor/citation-js.js';
 import { closest } from './closest.js';
 import { ConfigError } from './errors.js';
-import { configSchema, type Config, type NameSpec } from './config-schema.js';
+import { configSchemaOf, type Config, type NameSpec } from './config-schema.js';
 import { NameChanges } from './name-changes.js';
 import type { PersonName } from './names.js';
 
-export { configSchema, type Config, type NameSpec, type OutputSpec } from './config-schema.js';
+export { type Config, type NameSpec, type OutputSpec } from './config-schema.js';
 
 export const CONFIG_FILE = 'bibfolio.config.json';
 
 export function defaultConfig(): Config {
-  return configSchema.parse({});
+  return configSchemaOf().parse({});
 }
 
 /** Parses and validates the config text; every problem is listed with its JSON path. */
@@ -25,7 +25,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
   } catch (err) {
     throw new ConfigError(`${file}: not valid JSON: ${(err as Error).message}`);
   }
-  const result = configSchema.safeParse(json);
+  const result = configSchemaOf().safeParse(json);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const where = issue.path.length
@@ -104,7 +104,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
     while (def.innerType && !def.shape) def = def.innerType._zod.def;
     return def;
   };
-  let schema: Schema | undefined = configSchema as unknown as Schema;
+  let schema: Schema | undefined = configSchemaOf() as unknown as Schema;
   for (const step of path) {
     const def = bare(schema);
     schema = typeof step === 'number' ? def.element : def.shape?.[String(step)];

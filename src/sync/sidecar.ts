@@ -92,15 +92,21 @@ export function sidecarPathFor(storePath: string): string {
 
 export class SidecarError extends Error {}
 
-const stringMap = z.record(z.string(), z.string());
-const sidecarRecord = z.object({ fields: stringMap, version: z.number() });
-const citationsRecord = z.object({ count: z.number(), date: z.string(), source: z.string() });
-const venueRecord = z.object({
-  id: z.optional(z.string()),
-  decision: z.optional(z.enum(['published', 'accepted'])),
-  fields: z.optional(stringMap),
-  sources: z.optional(stringMap),
-});
+/** The records' schemas, built when a sidecar is first read: not at every start of the command line. */
+function buildSchemas() {
+  const stringMap = z.record(z.string(), z.string());
+  return {
+    sidecarRecord: z.object({ fields: stringMap, version: z.number() }),
+    citationsRecord: z.object({ count: z.number(), date: z.string(), source: z.string() }),
+    venueRecord: z.object({
+      id: z.optional(z.string()),
+      decision: z.optional(z.enum(['published', 'accepted'])),
+      fields: z.optional(stringMap),
+      sources: z.optional(stringMap),
+    }),
+  };
+}
+let schemas: ReturnType<typeof buildSchemas> | undefined;
 
 /** A record per key, each checked on its own: a damaged one is left out with a warning naming the file and key. */
 function records<T>(
@@ -135,6 +141,8 @@ export function parseSidecar(text: string, file: string, warn: (message: string)
   if (obj?.version !== 1 || typeof obj.entries !== 'object' || obj.entries === null || Array.isArray(obj.entries)) {
     throw new SidecarError(`${file}: not a bibfolio sync file (version 1)`);
   }
+  schemas ??= buildSchemas();
+  const { sidecarRecord, venueRecord, citationsRecord } = schemas;
   const entry = (record: unknown, at: string): SidecarRecord | undefined => {
     const checked = z.safeParse(sidecarRecord, record);
     if (checked.success)
