@@ -6,6 +6,7 @@ import { citeproc } from './citeproc.js';
 import { IR_FORMAT } from './ir-format.js';
 import { prepareStyleForLists } from './prepare-style.js';
 import { loadLocale } from './locales.js';
+import { parsedCsl } from './parsed-csl.js';
 import type { StyleSource } from './registry.js';
 
 export interface RenderFailure {
@@ -29,16 +30,18 @@ export class ListEngine {
   ) {
     const sys = {
       retrieveLocale: (wanted: string): string => {
+        let xml: string;
         try {
-          return loadLocale(wanted);
+          xml = loadLocale(wanted);
         } catch {
-          return loadLocale('en-US');
+          xml = loadLocale('en-US');
         }
+        return parsedCsl(xml);
       },
       retrieveItem: (id: string): unknown => this.items.get(id),
     };
     const xml = prepareStyleForLists(style.xml, { disambiguate: style.disambiguate === true });
-    this.engine = new (citeproc().Engine)(sys, xml, lang, true);
+    this.engine = new (citeproc().Engine)(sys, parsedCsl(xml), lang, true);
     // citeproc-js derives the citation label (`[BDS23]`) from the names: from the undecorated ones, not `<sup>Benton`
     const engine = this.engine as unknown as { getCitationLabel(item: Record<string, unknown>): string };
     const label = engine.getCitationLabel.bind(engine);

@@ -11,6 +11,8 @@
  */
 import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { keepParsedCslIn } from '../csl/parsed-csl.js';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { CslItem } from '../csl/types.js';
 import type { ResolvedEntry } from '../render/document.js';
@@ -26,6 +28,7 @@ import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
 import type { EntryExtras } from '../page/extras.js';
 import { VERSION } from '../version.js';
+import { userCacheDir } from '../paths.js';
 import type { ExportedBlock, ExportOptions, ExportResult } from '../export/export.js';
 import { ExportBlocks } from './export-blocks.js';
 import { JsonFileCache } from './json-cache.js';
@@ -95,6 +98,8 @@ export class RenderSession {
       useCache && options.outline
         ? JsonFileCache.forStore<CachedProblem[]>(env, 'problems', options.storePath)
         : undefined;
+    // citeproc-js engines read their style and locale parsed, from the cache folder when the session keeps caches
+    keepParsedCslIn(useCache ? join(userCacheDir(env), 'csl-json') : undefined);
     this.mappingContext = `${VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
     // workers start when there is enough left to render to need them (after one edit of a long list: none)
     this.jobs = options.jobs ?? defaultJobs();

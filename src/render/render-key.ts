@@ -4,24 +4,9 @@
  * the caches of rendered entries, so a cached rendering is never served for other inputs. Light: no citeproc-js.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { citeprocVersion } from '../csl/citeproc-version.js';
 import { VERSION } from '../version.js';
 import type { ListOptions } from './list.js';
-
-const require = createRequire(import.meta.url);
-let citeproc: string | undefined;
-declare const __BIBFOLIO_CITEPROC_VERSION__: string | undefined;
-
-/** The installed citeproc-js version (resolved as Node resolves the package, hoisted or not). */
-export function citeprocVersion(): string {
-  // the command line's bundle is built with the version of the citeproc-js it bundles (scripts/bundle.mjs): no
-  // package lookup at every run
-  citeproc ??=
-    typeof __BIBFOLIO_CITEPROC_VERSION__ === 'string'
-      ? __BIBFOLIO_CITEPROC_VERSION__
-      : (require('citeproc/package.json') as { version: string }).version;
-  return citeproc;
-}
 
 export function renderContext(options: ListOptions): string {
   const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale, members, coauthors } = options;

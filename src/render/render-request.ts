@@ -8,3 +8,9 @@ export interface RenderRequest {
   /** The items are independent: render them a chunk at a time. */
   readonly chunked?: boolean;
 }
+
+/** What a render worker is started with (its workerData). */
+export interface WorkerSetup {
+  /** Where parsed styles and locales are kept (csl/parsed-csl.ts); undefined: only the build's. */
+  readonly parsedCslFolder: string | undefined;
+}

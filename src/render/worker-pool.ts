@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { RenderOutcome } from '../csl/engine.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { RenderRequest } from './render-request.js';
+import type { RenderRequest, WorkerSetup } from './render-request.js';
+import { parsedCslFolder } from '../csl/parsed-csl.js';
 
 export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'render-worker.cjs');
 
@@ -26,7 +27,12 @@ export class WorkerPool {
     // a worker's heap is capped so that a 10,000-entry list stays under 500 MiB; one that runs out hands its share back
     this.workers = Array.from(
       { length: count },
-      () => new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+      () =>
+        new Worker(WORKER_FILE, {
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          // the workers keep and read parsed styles and locales where this thread does
+          workerData: { parsedCslFolder: parsedCslFolder() } satisfies WorkerSetup,
+        }),
     );
     this.workers.forEach((worker, i) => {
       worker.unref();

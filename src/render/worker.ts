@@ -1,8 +1,11 @@
 /** A render worker: renders a chunk of prepared items with its own citeproc-js engine and sends the IR back. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { engineFor } from '../csl/engine.js';
+import { keepParsedCslIn } from '../csl/parsed-csl.js';
 import { renderInChunks } from './chunks.js';
-import type { RenderRequest } from './render-request.js';
+import type { RenderRequest, WorkerSetup } from './render-request.js';
+
+keepParsedCslIn((workerData as WorkerSetup | undefined)?.parsedCslFolder);
 
 parentPort?.on('message', (request: RenderRequest) => {
   const engine = engineFor(request.style, request.lang);

@@ -35,6 +35,8 @@ declare module 'citeproc' {
   }
   const CSL: {
     Engine: typeof Engine;
+    /** citeproc-js's XML parser: the JSON form of a style or locale, which Engine and retrieveLocale also accept. */
+    parseXml(xml: string): unknown;
     Output: { Formats: Record<string, Record<string, unknown>> };
   };
   export default CSL;
