@@ -3,7 +3,7 @@
  * journal, a line cut short by a crash ends the journal, and the file is written whole again (without what no run
  * used) once the journal or the unused values pass a twentieth of it.
  */
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +80,36 @@ describe('the JSON file cache', () => {
     appendFileSync(path, 'garbage');
     const next = new JsonFileCache<number>(path);
     expect(next.get('k1')).toBeUndefined();
+  });
+
+  it('writes ASCII, and reads back every character, as written now or in UTF-8 before', () => {
+    const texts = [
+      'Schrödinger',
+      'Hägele, Øster, Þór, Işık',
+      'α-Divergence',
+      '漢字 😀',
+      'a lone \ud800 surrogate',
+      '\u007f\u0080\u00ff',
+    ];
+    const path = fresh();
+    const cache = new JsonFileCache<string>(path);
+    texts.forEach((text, i) => cache.set(`k${i}`, text));
+    cache.save();
+    expect(readFileSync(path)).toSatisfy((bytes: Buffer) => bytes.every((b) => b < 0x80));
+    const next = new JsonFileCache<string>(path);
+    expect(texts.map((_, i) => next.get(`k${i}`))).toEqual(texts);
+    // a journal line appended by a later run is ASCII too
+    const later = new JsonFileCache<string>(path);
+    for (let i = 0; i < texts.length; i++) later.get(`k${i}`);
+    later.set('added', 'Zoë van der Weij');
+    later.save();
+    expect(lines(path)).toHaveLength(2);
+    expect(readFileSync(path)).toSatisfy((bytes: Buffer) => bytes.every((b) => b < 0x80));
+    expect(new JsonFileCache<string>(path).get('added')).toBe('Zoë van der Weij');
+    // a file an earlier version wrote in UTF-8
+    const old = fresh();
+    writeFileSync(old, JSON.stringify(Object.fromEntries(texts.map((text, i) => [`k${i}`, text]))));
+    const read = new JsonFileCache<string>(old);
+    expect(texts.map((_, i) => read.get(`k${i}`))).toEqual(texts);
   });
 });
