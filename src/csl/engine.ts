@@ -6,7 +6,7 @@ import { citeproc } from './citeproc.js';
 import { IR_FORMAT } from './ir-format.js';
 import { prepareStyleForLists } from './prepare-style.js';
 import { loadLocale } from './locales.js';
-import { parsedCsl } from './parsed-csl.js';
+import { keptFact, parsedCsl } from './parsed-csl.js';
 import type { StyleSource } from './registry.js';
 
 export interface RenderFailure {
@@ -23,6 +23,8 @@ export class ListEngine {
   private readonly items = new Map<string, unknown>();
   private readonly engine: InstanceType<Citeproc['Engine']>;
   private layout: NameLayout | undefined;
+  /** The style as lists use it (csl/prepare-style.ts). */
+  private readonly styleXml: string;
 
   constructor(
     style: StyleSource,
@@ -40,8 +42,8 @@ export class ListEngine {
       },
       retrieveItem: (id: string): unknown => this.items.get(id),
     };
-    const xml = prepareStyleForLists(style.xml, { disambiguate: style.disambiguate === true });
-    this.engine = new (citeproc().Engine)(sys, parsedCsl(xml), lang, true);
+    this.styleXml = prepareStyleForLists(style.xml, { disambiguate: style.disambiguate === true });
+    this.engine = new (citeproc().Engine)(sys, parsedCsl(this.styleXml), lang, true);
     // citeproc-js derives the citation label (`[BDS23]`) from the names: from the undecorated ones, not `<sup>Benton`
     const engine = this.engine as unknown as { getCitationLabel(item: Record<string, unknown>): string };
     const label = engine.getCitationLabel.bind(engine);
@@ -121,13 +123,14 @@ export class ListEngine {
 
   /** How this style lays out names (given before or after family), learnt from one probe render. */
   nameLayout(): NameLayout {
-    if (!this.layout) {
+    // learnt once per style and locale, and kept (csl/parsed-csl.ts)
+    this.layout ??= keptFact('name-layout', `${this.lang}\u0000${this.styleXml}`, () => {
       const [first, rest, plainFirst, plainRest] = this.renderBatch(probeItems());
-      this.layout = learnNameLayout(first ?? '', rest ?? '', plainFirst ?? '', plainRest ?? '', {
+      return learnNameLayout(first ?? '', rest ?? '', plainFirst ?? '', plainRest ?? '', {
         lang: this.lang,
         ...this.terms(),
       });
-    }
+    });
     return this.layout;
   }
 }

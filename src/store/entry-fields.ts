@@ -14,7 +14,10 @@ export interface EntryContext {
   readonly lines: LineIndex;
   /** The @strings defined before the entry. */
   readonly strings: ReadonlyMap<string, string>;
-  /** False when the store holds no control character at all (nearly always): no value is searched for one. */
+  /**
+   * False when no control character can be in the entry's values (nearly always): neither the store, or neither the
+   * entry's text nor the @strings it reads, holds one. No value is then searched for one.
+   */
   readonly hasControls: boolean;
 }
 

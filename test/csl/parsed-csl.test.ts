@@ -11,17 +11,22 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { citeproc } from '../../src/csl/citeproc.js';
 import { loadLocale, localeNames } from '../../src/csl/locales.js';
-import { BUILD_CSL_JSON_DIR, keepParsedCslIn, parsedCsl } from '../../src/csl/parsed-csl.js';
+import { BUILD_CSL_JSON_DIR, keepParsedCslIn, keptFact, parsedCsl } from '../../src/csl/parsed-csl.js';
+import { ListEngine } from '../../src/csl/engine.js';
 import { prepareStyleForLists } from '../../src/csl/prepare-style.js';
 import { loadStyle, styleNames } from '../../src/csl/registry.js';
 import { citeprocVersion } from '../../src/csl/citeproc-version.js';
+import { VERSION } from '../../src/version.js';
 import { embeddedItems, ROOT } from '../helpers.js';
 
 afterEach(() => keepParsedCslIn(undefined));
 
-/** The file a parsed style or locale is kept in: by citeproc-js's version and the XML. */
-const fileName = (xml: string): string =>
-  `${createHash('sha256').update(`${citeprocVersion()}\u0000${xml}`).digest('hex').slice(0, 32)}.json`;
+/** The file a parsed style or locale is kept in: by citeproc-js's and bibfolio's versions and the XML. */
+const fileName = (xml: string, kind = 'xml'): string =>
+  `${kind}-${createHash('sha256')
+    .update(`${citeprocVersion()}\u0000${VERSION}\u0000${kind}\u0000${xml}`)
+    .digest('hex')
+    .slice(0, 32)}.json`;
 
 const listStyle = (name: string, disambiguate = false): string =>
   prepareStyleForLists(loadStyle(name).xml, { disambiguate });
@@ -102,5 +107,29 @@ describe('styles and locales parsed for citeproc-js', () => {
     const shipped = (xml: string): boolean => existsSync(join(BUILD_CSL_JSON_DIR, fileName(xml)));
     expect(shipped(loadLocale('en-US'))).toBe(true);
     expect(shipped(listStyle('cv'))).toBe(true);
+    expect(existsSync(join(BUILD_CSL_JSON_DIR, fileName(`en-US\u0000${listStyle('cv')}`, 'name-layout')))).toBe(true);
+  });
+
+  it('keeps the name layout learnt from a style and locale, the same as learnt afresh', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bibfolio-parsed-csl-')), 'csl-json');
+    for (const [style, lang] of [
+      ...styleNames().map((name) => [name, 'en-US'] as const),
+      ['apa', 'tr-TR'],
+      ['ieee', 'de-DE'],
+      ['cv', 'fr-FR'],
+    ] as const) {
+      keepParsedCslIn(undefined);
+      const learnt = new ListEngine(loadStyle(style), lang).nameLayout();
+      keepParsedCslIn(dir);
+      new ListEngine(loadStyle(style), lang).nameLayout(); // written
+      const read = new ListEngine(loadStyle(style), lang).nameLayout();
+      expect(JSON.stringify(read)).toBe(JSON.stringify(learnt));
+      // kept in the cache folder, unless the build ships it (cv in en-US)
+      const name = fileName(`${lang}\u0000${listStyle(style)}`, 'name-layout');
+      expect(existsSync(join(dir, name)) || existsSync(join(BUILD_CSL_JSON_DIR, name))).toBe(true);
+    }
+    // what is kept is what is read: a marked file comes back
+    const marked = keptFact('name-layout', 'a key no style has', () => ({ first: [], rest: [], marked: true }));
+    expect(keptFact('name-layout', 'a key no style has', () => ({ first: [], rest: [] }))).toEqual(marked);
   });
 });

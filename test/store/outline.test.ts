@@ -68,4 +68,19 @@ describe('the outline of a store', () => {
     expect(readEntryAt(outline, 2).entry.fields.get('howpublished')).toBe('Late');
     expect(readEntryAt(outline, 2).entry.fields.get('note')).toBe('');
   });
+
+  it('finds a control character that reaches an entry through a @string, and none elsewhere', () => {
+    const source = [
+      '@article{clean, title = {No control character here}}',
+      '@string{bell = "Ring \u0007"}',
+      '@article{through, title = {Reads } # bell}',
+      '@article{after, title = {Clean too}}',
+      '',
+    ].join('\n');
+    expectSameAsFullParse(source, 'through-a-string.bib');
+    const outline = outlineStore(source, 'through-a-string.bib');
+    expect(readEntryAt(outline, 1).problems.map((p) => p.code)).toEqual(['control-character']);
+    expect(readEntryAt(outline, 1).entry.fields.get('title')).toBe('Reads Ring ');
+    expect(readEntryAt(outline, 0).problems).toEqual([]);
+  });
 });
