@@ -4,13 +4,7 @@ import { processIo } from './io.js';
 import { runCli } from './program.js';
 
 // a reader that stops early (`bibfolio format | head`) closes the pipe: that ends the output, not with a stack trace
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
-
+// (processIo writes nothing more after EPIPE)
 void runCli(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;
 });
