@@ -20,6 +20,8 @@ export class WorkerPool {
   private readonly workers: Worker[];
   /** Workers that failed or exited: their requests are handed back at once. */
   private readonly dead = new Set<number>();
+  /** Per worker, the requests sent and not answered, oldest first: a worker answers its messages in order. */
+  private readonly waiting: ((outcome: RenderOutcome | undefined) => void)[][];
 
   private constructor(count: number) {
     // node:worker_threads is loaded here, not at start-up: most runs start no worker
@@ -34,10 +36,21 @@ export class WorkerPool {
           workerData: { parsedCslFolder: parsedCslFolder() } satisfies WorkerSetup,
         }),
     );
+    this.waiting = this.workers.map(() => []);
     this.workers.forEach((worker, i) => {
       worker.unref();
-      worker.once('exit', () => this.dead.add(i));
-      worker.once('error', () => this.dead.add(i));
+      const queue = this.waiting[i] as ((outcome: RenderOutcome | undefined) => void)[];
+      const failed = (): void => {
+        this.dead.add(i);
+        for (const resolve of queue.splice(0)) resolve(undefined);
+      };
+      worker.once('exit', failed);
+      worker.once('error', failed);
+      worker.on('message', (outcome: RenderOutcome) => {
+        queue.shift()?.(outcome);
+        // an idle worker does not keep the process alive; one at work does
+        if (queue.length === 0) worker.unref();
+      });
     });
   }
 
@@ -50,24 +63,17 @@ export class WorkerPool {
     return this.workers.length;
   }
 
-  /** Renders on worker `index`; resolves to undefined if the worker failed. */
+  /**
+   * Renders on worker `index`; resolves to undefined if the worker failed. Requests to one worker may overlap: it
+   * takes them in the order they were sent (a share sent in parts starts the worker on the first part).
+   */
   render(index: number, request: RenderRequest): Promise<RenderOutcome | undefined> {
     const worker = this.workers[index];
-    if (!worker || this.dead.has(index)) return Promise.resolve(undefined);
-    // an idle worker does not keep the process alive; one at work does
+    const queue = this.waiting[index];
+    if (!worker || !queue || this.dead.has(index)) return Promise.resolve(undefined);
     worker.ref();
     return new Promise((resolve) => {
-      const done = (outcome: RenderOutcome | undefined): void => {
-        worker.off('message', done);
-        worker.off('error', failed);
-        worker.off('exit', failed);
-        worker.unref();
-        resolve(outcome);
-      };
-      const failed = (): void => done(undefined);
-      worker.once('message', done);
-      worker.once('error', failed);
-      worker.once('exit', failed);
+      queue.push(resolve);
       worker.postMessage(request);
     });
   }

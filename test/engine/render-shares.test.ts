@@ -1,0 +1,78 @@
+/**
+ * Pieces of a list shared by this thread and the workers (engine/render-shares.ts, render/worker-pool.ts): the
+ * pieces come back in the order of the entries, rendered the same with and without workers;
+ * requests overlapping on one worker are answered in order, each with its own outcome; and a worker that fails with
+ * requests waiting answers them all with undefined, so their pieces are rendered here.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadStyle } from '../../src/csl/registry.js';
+import { renderInShares } from '../../src/engine/render-shares.js';
+import { publicationsOf } from '../../src/pipeline.js';
+import type { ListOptions } from '../../src/render/list.js';
+import { WorkerPool } from '../../src/render/worker-pool.js';
+import { parseStore } from '../../src/store/parse.js';
+import { generateStore } from '../../scripts/generate-store.mjs';
+import { JOE } from '../helpers.js';
+
+const store = parseStore(generateStore(900, 5), 'generated.bib');
+const pool = WorkerPool.start(2);
+afterAll(async () => {
+  await pool?.close();
+});
+
+const options: ListOptions = {
+  format: 'markdown',
+  style: loadStyle('cv'),
+  locale: 'en-US',
+  owner: JOE,
+  boldOwner: true,
+  maxAuthors: 10,
+  groupBy: 'none',
+  selectedOnly: false,
+  linkTitles: false,
+  annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
+  standalone: false,
+};
+
+const map = async (entries: readonly (typeof store.entries)[number][]) => publicationsOf({ ...store, entries });
+
+describe('a list rendered in pieces', () => {
+  it('gives the pieces in the order of the entries, and the same with and without workers', async () => {
+    const alone = await renderInShares(store.entries, map, options, undefined);
+    const shared = await renderInShares(store.entries, map, options, pool);
+    for (const shares of [alone, shared]) {
+      expect(shares.length).toBeGreaterThan(3);
+      // each piece is a run of consecutive entries (a piece's own order is the list's)
+      const indexes = shares.flatMap((s) => s.prepared.ordered.map((item) => item.custom.index).sort((a, b) => a - b));
+      expect(indexes).toEqual(store.entries.map((_, i) => i));
+      expect(shares.every((s) => s.outcome.entries.every((ir) => ir.length > 0))).toBe(true);
+    }
+    // every entry rendered the same, whichever thread and piece it fell to
+    const byEntry = (shares: typeof alone): Map<string, string | undefined> =>
+      new Map(shares.flatMap((s) => s.prepared.ordered.map((item, i) => [item.id, s.outcome.entries[i]] as const)));
+    expect(byEntry(shared)).toEqual(byEntry(alone));
+    expect(byEntry(alone).size).toBe(store.entries.length);
+    expect(shared.flatMap((s) => s.outcome.entries).join('\n')).toContain('Benton');
+  }, 120_000);
+
+  it('answers requests that overlap on one worker in order, each with its own outcome', async () => {
+    const one = WorkerPool.start(1);
+    expect(one).toBeDefined();
+    const items = publicationsOf({ ...store, entries: store.entries.slice(0, 30) }).items;
+    const requests = [items.slice(0, 10), items.slice(10, 12), items.slice(12, 30)].map((part) =>
+      one?.render(0, { style: options.style, lang: 'en-US', items: part, chunked: true }),
+    );
+    const outcomes = await Promise.all(requests);
+    expect(outcomes.map((o) => o?.entries.length)).toEqual([10, 2, 18]);
+    expect(outcomes[1]?.entries[0]).toContain(items[10]?.title?.slice(0, 12) ?? '?');
+    await one?.close();
+  }, 60_000);
+
+  it('answers every waiting request with undefined when its worker is gone', async () => {
+    const one = WorkerPool.start(1);
+    const items = publicationsOf({ ...store, entries: store.entries.slice(0, 200) }).items;
+    const waiting = [0, 1, 2].map(() => one?.render(0, { style: options.style, lang: 'en-US', items, chunked: true }));
+    await one?.close();
+    expect(await Promise.all(waiting)).toEqual([undefined, undefined, undefined]);
+  }, 60_000);
+});
