@@ -246,34 +246,37 @@ export class RenderSession {
       const { resolveEntries } = await import('../render/list.js');
       const { renderInShares } = await import('./render-shares.js');
       const byIndex = new Map(listed.map((e, i) => [e.index, i]));
-      const shares = await renderInShares(
+      // each piece's problems at its place, so that they come in the order of the entries
+      const piecesProblems: Problem[][] = [];
+      await renderInShares(
         missing,
         (entries) => this.mapping(entries),
         { ...options, selectedOnly: false, ownerOnly: false, groupBy: 'none' },
         // a pool started by an earlier list of this session is not worth its messages for a few entries
         missing.length >= PARALLEL_FROM ? pool : undefined,
+        ({ prepared, outcome }, place) => {
+          const resolved = resolveEntries(prepared, outcome);
+          piecesProblems[place] = resolved.problems;
+          const failed = new Set(outcome.failures.map((f) => f.id));
+          prepared.ordered.forEach((item, j) => {
+            const at = byIndex.get(item.custom.index);
+            const entry = resolved.entries[j] as ResolvedEntry;
+            if (at === undefined) return;
+            const record: EntryRecord = {
+              id: item.id,
+              ir: entry.ir,
+              annotations: entry.annotations,
+              ...(item.issued ? { issued: item.issued } : {}),
+              kind: item.custom.kind,
+              selected: item.custom.selected,
+              owned: (prepared.decorated[j]?.ownerIndex ?? -1) >= 0,
+            };
+            found[at] = record;
+            if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
+          });
+        },
       );
-      for (const { prepared, outcome } of shares) {
-        const resolved = resolveEntries(prepared, outcome);
-        problems.push(...resolved.problems);
-        const failed = new Set(outcome.failures.map((f) => f.id));
-        prepared.ordered.forEach((item, j) => {
-          const at = byIndex.get(item.custom.index);
-          const entry = resolved.entries[j] as ResolvedEntry;
-          if (at === undefined) return;
-          const record: EntryRecord = {
-            id: item.id,
-            ir: entry.ir,
-            annotations: entry.annotations,
-            ...(item.issued ? { issued: item.issued } : {}),
-            kind: item.custom.kind,
-            selected: item.custom.selected,
-            owned: (prepared.decorated[j]?.ownerIndex ?? -1) >= 0,
-          };
-          found[at] = record;
-          if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
-        });
-      }
+      for (const pieceProblems of piecesProblems) problems.push(...pieceProblems);
     }
 
     // light: the list's document is built on use

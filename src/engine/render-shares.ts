@@ -2,7 +2,8 @@
  * Entries without a record, mapped and rendered in pieces by this thread and the workers, each piece prepared as a
  * list of its own (entries of an independent style render the same in any list: see csl/prepare-style.ts). This
  * thread maps every piece; it keeps each worker two pieces ahead and renders a piece itself only when every worker
- * has work waiting. So a worker starts once the first piece is mapped, not once its whole share is, and no thread
+ * has work waiting, and hands each rendered piece on at once. So a worker starts once the first piece is mapped, not
+ * once its whole share is, and no thread
  * waits for another at the end longer than one piece takes: with one worker, equal halves left the worker idle for
  * the 1.7 s this thread took to map a 10,000-entry list, while this thread rendered its half after mapping.
  */
@@ -25,13 +26,17 @@ const SMALLEST = 50;
 /** The first piece: small, so that the first worker starts rendering soon. */
 const FIRST = 100;
 
-/** The rendered pieces, in the order of `entries`. */
+/**
+ * Renders every entry; each piece is handed to `done` as soon as it is rendered, with its place among the pieces (in
+ * the order of `entries`), so that the caller keeps what it needs and the rest of the piece is freed at once.
+ */
 export async function renderInShares(
   entries: readonly BibEntry[],
   map: (entries: readonly BibEntry[]) => Promise<Publications>,
   options: ListOptions,
   pool: WorkerPool | undefined,
-): Promise<RenderedShare[]> {
+  done: (share: RenderedShare, place: number) => void,
+): Promise<void> {
   const { style, locale } = options;
   const threads = (pool?.size ?? 0) + 1;
   let next = 0;
@@ -48,29 +53,31 @@ export async function renderInShares(
     outcome: renderInChunks(engineFor(style, locale), prepared.citeprocItems),
   });
 
-  const results: Promise<RenderedShare>[] = [];
+  const pending: Promise<void>[] = [];
+  let places = 0;
   const given = Array.from({ length: pool?.size ?? 0 }, () => 0);
   while (next < entries.length) {
     // each worker two pieces ahead
     for (let w = 0; w < given.length && next < entries.length; w++) {
       while ((given[w] as number) < AHEAD && next < entries.length) {
         const prepared = await take();
+        const place = places++;
         given[w] = (given[w] as number) + 1;
-        results.push(
+        pending.push(
           (pool as WorkerPool)
             .render(w, { style, lang: locale, items: prepared.citeprocItems, chunked: true })
             .then((outcome) => {
               given[w] = (given[w] as number) - 1;
               // a worker that failed hands its piece back: rendered here
-              return outcome ? { prepared, outcome } : here(prepared);
+              done(outcome ? { prepared, outcome } : here(prepared), place);
             }),
         );
       }
     }
     if (next >= entries.length) break;
     // every worker has work waiting: a piece here, then the workers' answers are read
-    results.push(Promise.resolve(here(await take())));
+    done(here(await take()), places++);
     if (given.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return Promise.all(results);
+  await Promise.all(pending);
 }

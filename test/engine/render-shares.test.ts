@@ -1,12 +1,13 @@
 /**
  * Pieces of a list shared by this thread and the workers (engine/render-shares.ts, render/worker-pool.ts): the
- * pieces come back in the order of the entries, rendered the same with and without workers;
+ * pieces are handed over each once, at their place in the order of the entries, rendered the same with and without
+ * workers;
  * requests overlapping on one worker are answered in order, each with its own outcome; and a worker that fails with
  * requests waiting answers them all with undefined, so their pieces are rendered here.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadStyle } from '../../src/csl/registry.js';
-import { renderInShares } from '../../src/engine/render-shares.js';
+import { renderInShares, type RenderedShare } from '../../src/engine/render-shares.js';
 import { publicationsOf } from '../../src/pipeline.js';
 import type { ListOptions } from '../../src/render/list.js';
 import { WorkerPool } from '../../src/render/worker-pool.js';
@@ -36,10 +37,21 @@ const options: ListOptions = {
 
 const map = async (entries: readonly (typeof store.entries)[number][]) => publicationsOf({ ...store, entries });
 
+/** Every piece, at its place. */
+async function pieces(workers: WorkerPool | undefined): Promise<RenderedShare[]> {
+  const shares: RenderedShare[] = [];
+  await renderInShares(store.entries, map, options, workers, (share, place) => {
+    expect(shares[place]).toBeUndefined();
+    shares[place] = share;
+  });
+  expect(Object.keys(shares)).toHaveLength(shares.length);
+  return shares;
+}
+
 describe('a list rendered in pieces', () => {
   it('gives the pieces in the order of the entries, and the same with and without workers', async () => {
-    const alone = await renderInShares(store.entries, map, options, undefined);
-    const shared = await renderInShares(store.entries, map, options, pool);
+    const alone = await pieces(undefined);
+    const shared = await pieces(pool);
     for (const shares of [alone, shared]) {
       expect(shares.length).toBeGreaterThan(3);
       // each piece is a run of consecutive entries (a piece's own order is the list's)
