@@ -36,8 +36,13 @@ export interface ConfigCache {
 
 function readCacheFile(cache: ConfigCache): CacheFile['configs'] {
   try {
-    const file = JSON.parse(readFileSync(cache.path, 'utf8')) as Partial<CacheFile>;
-    return file.schema === cache.schemaId && Array.isArray(file.configs) ? file.configs : [];
+    const file = JSON.parse(readFileSync(cache.path, 'utf8')) as Partial<CacheFile> | null;
+    if (file?.schema !== cache.schemaId || !Array.isArray(file.configs)) return [];
+    // a damaged pair is left out, never read as a config
+    return file.configs.filter(
+      (pair: unknown) =>
+        Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'object' && pair[1] !== null,
+    );
   } catch {
     return []; // no cache yet, or an unreadable one
   }

@@ -128,7 +128,10 @@ function buildSchemas() {
         perEntry: z._default(z.boolean(), false),
         /** A search box over the entries (title, authors, venue, year). */
         search: z._default(z.boolean(), false),
-        /** Where al-folio's `preview` images are when the field holds a file name (`/assets/img/publication_preview/`). */
+        /**
+         * Where al-folio's `preview` images are when the field holds a file name
+         * (`/assets/img/publication_preview/`).
+         */
         previewBase: z.optional(text()),
         /** A chart of publications per year (inline SVG). */
         chart: z._default(z.boolean(), false),
@@ -205,7 +208,10 @@ function buildSchemas() {
       z.strictObject({
         target: z._default(z.enum(['bibtex', 'biblatex']), 'bibtex'),
         out: z._default(text(), 'dist/publications.bib'),
-        /** AAS journal macros (`\\mnras`): kept for a document that loads aas_macros, or expanded to the abbreviation. */
+        /**
+         * AAS journal macros (`\\mnras`): kept for a document that loads aas_macros, or expanded to the
+         * abbreviation.
+         */
         journalMacros: z._default(z.enum(['keep', 'expand']), 'keep'),
       }),
       { target: 'bibtex', out: 'dist/publications.bib', journalMacros: 'keep' },

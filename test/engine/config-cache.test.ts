@@ -88,7 +88,13 @@ describe('the validated-config cache', () => {
   });
 
   it('ignores a damaged cache file and writes a good one', () => {
-    for (const damage of ['', '{"schema": "schema-a", "configs": 3}', '{not json', 'null']) {
+    for (const damage of [
+      '',
+      '{"schema": "schema-a", "configs": 3}',
+      '{not json',
+      'null',
+      JSON.stringify({ schema: 'schema-a', configs: [[EMBEDDED_CONFIG, null], [EMBEDDED_CONFIG], 'x'] }),
+    ]) {
       const cache = freshCache();
       mkdirSync(join(cache.path, '..'), { recursive: true });
       writeFileSync(cache.path, damage);
