@@ -24,7 +24,9 @@ export function parseStore(source: string, file = '<input>'): ParsedStore {
   return parseStoreByEntry(source, file).store;
 }
 
-/** parseStore, and each entry's own problems (in `store.problems` too), for a cache of them (engine/store-facts). */
+/**
+ * parseStore, and each entry's own problems (in `store.problems` too), for a cache of them (engine/session-store.ts).
+ */
 export function parseStoreByEntry(
   source: string,
   file = '<input>',

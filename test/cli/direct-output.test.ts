@@ -5,6 +5,8 @@
  * with status 0 and no error, and a pipe gets what a file gets.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directWriter } from '../../src/cli/io.js';
@@ -95,6 +97,9 @@ describe('the installed command and a pipe', () => {
 
   it('gives a pipe what it gives a file', () => {
     const viaPipe = execFileSync(process.execPath, args, { encoding: 'utf8' });
+    const file = join(mkdtempSync(join(tmpdir(), 'bibfolio-output-')), 'list.md');
+    execFileSync(process.execPath, [...args, '--out', file]);
+    expect(viaPipe).toBe(readFileSync(file, 'utf8'));
     expect(viaPipe).toContain('**Joe Benton**');
   });
 

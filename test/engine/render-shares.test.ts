@@ -6,14 +6,12 @@
  * requests waiting answers them all with undefined, so their pieces are rendered here.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadStyle } from '../../src/csl/registry.js';
 import { renderInShares, type RenderedShare } from '../../src/engine/render-shares.js';
 import { publicationsOf } from '../../src/pipeline.js';
-import type { ListOptions } from '../../src/render/list.js';
 import { WorkerPool } from '../../src/render/worker-pool.js';
 import { parseStore } from '../../src/store/parse.js';
 import { generateStore } from '../../scripts/generate-store.mjs';
-import { JOE } from '../helpers.js';
+import { testListOptions } from '../helpers.js';
 
 const store = parseStore(generateStore(900, 5), 'generated.bib');
 const pool = WorkerPool.start(2);
@@ -21,19 +19,8 @@ afterAll(async () => {
   await pool?.close();
 });
 
-const options: ListOptions = {
-  format: 'markdown',
-  style: loadStyle('cv'),
-  locale: 'en-US',
-  owner: JOE,
-  boldOwner: true,
-  maxAuthors: 10,
-  groupBy: 'none',
-  selectedOnly: false,
-  linkTitles: false,
-  annotations: { equal: { symbol: '*', legend: 'Equal contribution' } },
-  standalone: false,
-};
+/** The embedded config's list options (cv, Joe Benton, ungrouped), in Markdown. */
+const options = testListOptions('markdown');
 
 const map = async (entries: readonly (typeof store.entries)[number][]) => publicationsOf({ ...store, entries });
 
