@@ -1,6 +1,7 @@
 /** citeproc-js as bibfolio runs it: loaded on first use, with the case-mapping patch and the IR output format. */
 import { load, type Citeproc } from '../vendor/citeproc.js';
 import { patchCaseMapping, patchNameRegistry, patchSortCompare } from './citeproc-patches.js';
+import { patchMarkupPass } from './citeproc-markup-patch.js';
 import { defineIrFormat } from './ir-format.js';
 
 let ready: Citeproc | undefined;
@@ -11,6 +12,7 @@ export function citeproc(): Citeproc {
     patchCaseMapping(CSL);
     patchNameRegistry(CSL);
     patchSortCompare(CSL);
+    patchMarkupPass(CSL);
     defineIrFormat(CSL);
     ready = CSL;
   }

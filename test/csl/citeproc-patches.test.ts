@@ -1,34 +1,24 @@
 /**
- * bibfolio's speed-ups of citeproc-js (src/csl/citeproc-patches.ts) change no output: a patched copy and a fresh,
+ * bibfolio's speed-ups of citeproc-js (src/csl/citeproc-patches.ts, citeproc-markup-patch.ts) change no output: a patched copy and a fresh,
  * unpatched copy of citeproc-js render the same bibliography, for styles that print names in every form (full,
  * initials, short, sorted), with and without given-name disambiguation, as published and as prepared for lists.
  * (The whole catalogue was compared the same way when the name-registry patch was written; see README, Performance.)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { patchMarkupPass } from '../../src/csl/citeproc-markup-patch.js';
 import { patchCaseMapping, patchNameRegistry, patchSortCompare } from '../../src/csl/citeproc-patches.js';
 import { loadLocale } from '../../src/csl/locales.js';
 import { prepareStyleForLists } from '../../src/csl/prepare-style.js';
 import { loadStyle } from '../../src/csl/registry.js';
 import type { Citeproc } from '../../src/vendor/citeproc.js';
-import { EMBEDDED_STORE, itemsOf, ROOT, SHARED } from '../helpers.js';
+import { EMBEDDED_STORE, itemsOf, SHARED } from '../helpers.js';
+import { freshCiteproc as freshCopy } from './fresh-citeproc.js';
 
-/** A copy of citeproc-js of its own (the module cache emptied for it), patched or not. */
+/** A copy of citeproc-js of its own, with bibfolio's patches or none. */
 function freshCiteproc(patched: boolean): Citeproc {
-  const require = createRequire(join(ROOT, 'package.json'));
-  const path = require.resolve('citeproc');
-  const cached = require.cache[path];
-  delete require.cache[path];
-  const CSL = require('citeproc') as Citeproc;
-  if (cached) require.cache[path] = cached;
-  if (patched) {
-    patchCaseMapping(CSL);
-    patchNameRegistry(CSL);
-    patchSortCompare(CSL);
-  }
-  return CSL;
+  return freshCopy(patched ? [patchCaseMapping, patchNameRegistry, patchSortCompare, patchMarkupPass] : []);
 }
 
 const items = [
