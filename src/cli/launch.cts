@@ -26,6 +26,12 @@ import { Script } from 'node:vm';
 // 300 MiB, for about 6% more CPU time on it. Set before any bundle runs: V8 keys its code caches by its flags, so the
 // caches the build makes are made with it too.
 setFlagsFromString('--heap-growing-percent=50');
+// V8 optimizes a function once it has run for a budget of bytecode (67,584 by default). citeproc-js runs hundreds of
+// functions just warm enough to be optimized, and on two cores their compilation competes with the two threads that
+// render. A budget 4.4 times larger optimizes fewer of them: measured side by side (CPU time, medians of 3-4), cv
+// 2,000 entries cold -12%, APA 2,000 -10%, cv 10,000 -5 to -7%, APA 10,000 within +-2%, the embedded store's first
+// run -9%, warm runs unchanged. It only changes when code is optimized, never what it computes.
+setFlagsFromString('--interrupt-budget=300000');
 
 const dist = join(__dirname, '..');
 const base = process.env.XDG_CACHE_HOME?.startsWith('/') ? process.env.XDG_CACHE_HOME : join(homedir(), '.cache');
