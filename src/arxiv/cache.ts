@@ -3,7 +3,7 @@
  * never in the repository. arXiv asks that the same query not be sent more than once a day: entries live a day.
  * A cache that cannot be read or written is skipped, never fatal.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../digest.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicallySync } from '../store/atomic-write.js';
@@ -34,7 +34,7 @@ export class FileCache implements ResponseCache {
   ) {}
 
   private path(url: string): string {
-    return join(this.dir, `${createHash('sha256').update(url).digest('hex')}.json`);
+    return join(this.dir, `${sha256Hex(url)}.json`);
   }
 
   get(url: string): string | undefined {

@@ -7,7 +7,7 @@
  * the user's cache folder when a session keeps caches. A file that cannot be read or parsed is ignored: the XML is
  * parsed again.
  */
-import { createHash } from 'node:crypto';
+import { digest } from '../digest.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -44,8 +44,7 @@ function readParsed(path: string): string | undefined {
 
 /** The JSON text kept under `key` (with citeproc-js's and bibfolio's versions), or `make`'s, then kept. */
 function kept(kind: string, key: string, make: () => string): string {
-  const hash = createHash('sha256').update(`${citeprocVersion()}\u0000${VERSION}\u0000${kind}\u0000${key}`);
-  const name = `${kind}-${hash.digest('hex').slice(0, 32)}.json`;
+  const name = `${kind}-${digest(`${citeprocVersion()}\u0000${VERSION}\u0000${kind}\u0000${key}`)}.json`;
   let json =
     (userDir !== undefined ? readParsed(join(userDir, name)) : undefined) ?? readParsed(join(BUILD_CSL_JSON_DIR, name));
   if (json === undefined) {

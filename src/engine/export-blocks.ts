@@ -4,7 +4,7 @@
  * entry that names others (`crossref`, `xdata`) is exported afresh every run, and an entry whose mapping said
  * anything is not kept, so that a run from the cache prints what a run without it prints.
  */
-import { createHash } from 'node:crypto';
+import { digest } from '../digest.js';
 import type { ExportBlockCache, ExportedBlock, ExportOptions } from '../export/export.js';
 import type { BibEntry } from '../model/entry.js';
 import type { JsonFileCache } from './json-cache.js';
@@ -21,18 +21,10 @@ export class ExportBlocks implements ExportBlockCache {
     options: Pick<ExportOptions, 'target' | 'owner' | 'journalMacros'>,
   ) {
     // the content keys hold the rest an entry's block depends on: its text, the store's @string and @preamble blocks
-    const context = createHash('sha256')
-      .update(JSON.stringify([options.target, options.owner?.forms ?? null, options.journalMacros ?? 'keep']))
-      .digest();
-    this.keyOf = new Map(
-      entries.map((e, i) => [
-        e.index,
-        createHash('sha256')
-          .update(context)
-          .update(contentKeys[i] ?? '')
-          .digest('base64url'),
-      ]),
+    const context = digest(
+      JSON.stringify([options.target, options.owner?.forms ?? null, options.journalMacros ?? 'keep']),
     );
+    this.keyOf = new Map(entries.map((e, i) => [e.index, digest(`${context}\u0000${contentKeys[i] ?? ''}`)]));
   }
 
   get(entry: BibEntry): ExportedBlock | undefined {

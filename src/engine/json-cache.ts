@@ -9,7 +9,7 @@
  * the file is written whole, without what no run used, once the journal or the unused values pass a twentieth of it.
  * A line cut short by a crash is the journal's end.
  */
-import { createHash } from 'node:crypto';
+import { digest } from '../digest.js';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { join } from 'node:path';
@@ -60,7 +60,7 @@ export class JsonFileCache<T> {
     kind: string,
     storePath: string,
   ): JsonFileCache<T> {
-    const id = createHash('sha256').update(storePath).digest('hex').slice(0, 16);
+    const id = digest(storePath).slice(0, 16);
     return new JsonFileCache<T>(join(userCacheDir(env), kind, `${id}.json`));
   }
 

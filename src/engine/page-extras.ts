@@ -4,7 +4,7 @@
  * `crossref`, so one record per store is the honest unit. An unchanged store's page then needs no mapping and no
  * LaTeX tables. The citation counts come from the sidecar at every run.
  */
-import { createHash } from 'node:crypto';
+import { digest } from '../digest.js';
 import type { Citations, EntryExtras, ExtrasOptions } from '../page/extras.js';
 import type { Publications } from '../pipeline.js';
 import { readTextIfThere } from '../store/read.js';
@@ -39,20 +39,19 @@ export async function pageExtras(
   options: ExtrasOptions,
   warn: (file: string, message: string) => void = () => {},
 ): Promise<Map<string, EntryExtras>> {
-  const key = createHash('sha256')
-    .update(
-      JSON.stringify([
-        // the record's shape: bumped when EntryExtras gains a field (scholarly metadata)
-        'extras-3',
-        options.target,
-        options.owner?.forms ?? null,
-        options.linkFields ?? null,
-        options.linkBase ?? null,
-        options.previewBase ?? null,
-      ]),
-    )
-    .update(contentKeys.join('\u0000'))
-    .digest('base64url');
+  const key = digest(
+    JSON.stringify([
+      // the record's shape: bumped when EntryExtras gains a field (scholarly metadata)
+      'extras-3',
+      options.target,
+      options.owner?.forms ?? null,
+      options.linkFields ?? null,
+      options.linkBase ?? null,
+      options.previewBase ?? null,
+    ]) +
+      '\u0000' +
+      contentKeys.join('\u0000'),
+  );
   let list = cache?.get(key);
   if (!list) {
     const pubs = await publications();

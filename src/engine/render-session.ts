@@ -9,7 +9,7 @@
  * and formats the records. Other styles (numeric ones number entries by position), JSON output and `--no-cache`
  * take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
  */
-import { hash } from 'node:crypto';
+import { digest } from '../digest.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { keepParsedCslIn } from '../csl/parsed-csl.js';
@@ -234,7 +234,7 @@ export class RenderSession {
     const reading = this.read();
     const listed = reading.listed;
     // a record's key: the list's context, then the entry's content key (one hash of its text per run)
-    const context = hash('sha256', renderContext(options), 'base64url').slice(0, 22);
+    const context = digest(renderContext(options));
     const recordKeys = reading.contentKeys().map((k) => context + k);
     const found = recordKeys.map((k) => records.get(k));
     const missing = listed.flatMap((_, i) => (found[i] ? [] : [reading.entry(i)]));

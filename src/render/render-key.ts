@@ -3,18 +3,15 @@
  * the locale, and the options that change an entry (owner, bold, author limit, marks, links). Part of every key of
  * the caches of rendered entries, so a cached rendering is never served for other inputs. Light: no citeproc-js.
  */
-import { createHash } from 'node:crypto';
+import { digest } from '../digest.js';
 import { citeprocVersion } from '../csl/citeproc-version.js';
 import { VERSION } from '../version.js';
 import type { ListOptions } from './list.js';
 
 export function renderContext(options: ListOptions): string {
   const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale, members, coauthors } = options;
-  return createHash('sha256')
-    .update(
-      `${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000${style.disambiguate === true}\u0000`,
-    )
-    .update(
+  return digest(
+    `${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000${style.disambiguate === true}\u0000` +
       JSON.stringify({
         // the shape of an entry record (render-session.ts): bumped when it gains a field
         records: 2,
@@ -26,6 +23,5 @@ export function renderContext(options: ListOptions): string {
         members: members?.map((m) => [m.matcher.forms, m.style, m.annotation ?? null]) ?? null,
         coauthors: coauthors?.fingerprint ?? null,
       }),
-    )
-    .digest('hex');
+  );
 }

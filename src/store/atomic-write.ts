@@ -6,7 +6,7 @@
  * the target, and the folder synced. A target that is a symlink is written where it points (a store kept elsewhere
  * and linked stays where it is).
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../digest.js';
 import {
   closeSync,
   constants,
@@ -28,7 +28,7 @@ const OWN_TEMPORARY = /\.bibfolio-tmp-[0-9a-f]{16}$/;
 
 /** A fresh temporary name beside `path`, which only bibfolio makes. */
 export function temporaryNameFor(path: string): string {
-  return join(dirname(path), `${basename(path)}${TEMPORARY_MARKER}${randomBytes(8).toString('hex')}`);
+  return join(dirname(path), `${basename(path)}${TEMPORARY_MARKER}${randomHex(8)}`);
 }
 
 function resolvedTarget(path: string): string {

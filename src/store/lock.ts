@@ -6,7 +6,7 @@
  * exclusive file (`<store>.lock.takeover`) and re-reads the lock before removing it, so two runs that both find a
  * dead holder can never both win.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../digest.js';
 import { closeSync, openSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -137,7 +137,7 @@ export async function lockStore(
   const lockPath = `${path}.lock`;
   const refreshMs = timings.refreshMs ?? 10_000;
   const staleMs = timings.staleMs ?? Math.max(6 * refreshMs, 60_000);
-  const token = randomBytes(12).toString('hex');
+  const token = randomHex(12);
   const text = JSON.stringify({ pid: process.pid, host: hostname(), token });
   for (let attempt = 0; attempt < 3; attempt++) {
     if (create(lockPath, text)) return heldLock(lockPath, text, refreshMs);

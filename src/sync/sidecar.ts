@@ -8,7 +8,7 @@
  * writes leaves either the old store (the digest does not match: the pending records are dropped) or the new store
  * (it matches: they are adopted), so synced fields are never taken for hand edits.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../digest.js';
 import * as z from 'zod/mini';
 
 export interface SidecarRecord {
@@ -47,7 +47,7 @@ export interface VenueRecord {
 export type SidecarHealing = 'none' | 'completed' | 'dropped';
 
 export function storeDigest(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256Hex(bytes);
 }
 
 /**

@@ -4,7 +4,6 @@
  * what an engine built from the XML prints; the parsed form is kept in the session's cache folder and read back, a
  * damaged file is parsed again; and the build ships the parsed style and locale a first run needs.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,16 +16,14 @@ import { prepareStyleForLists } from '../../src/csl/prepare-style.js';
 import { loadStyle, styleNames } from '../../src/csl/registry.js';
 import { citeprocVersion } from '../../src/csl/citeproc-version.js';
 import { VERSION } from '../../src/version.js';
+import { digest } from '../../src/digest.js';
 import { embeddedItems, ROOT } from '../helpers.js';
 
 afterEach(() => keepParsedCslIn(undefined));
 
 /** The file a parsed style or locale is kept in: by citeproc-js's and bibfolio's versions and the XML. */
 const fileName = (xml: string, kind = 'xml'): string =>
-  `${kind}-${createHash('sha256')
-    .update(`${citeprocVersion()}\u0000${VERSION}\u0000${kind}\u0000${xml}`)
-    .digest('hex')
-    .slice(0, 32)}.json`;
+  `${kind}-${digest(`${citeprocVersion()}\u0000${VERSION}\u0000${kind}\u0000${xml}`)}.json`;
 
 const listStyle = (name: string, disambiguate = false): string =>
   prepareStyleForLists(loadStyle(name).xml, { disambiguate });

@@ -1,0 +1,109 @@
+/**
+ * Cache keys: a 128-bit digest of a string, computed in JavaScript.
+ *
+ * Every cache key of bibfolio (an entry's text, a style, a config) used to be a SHA-256 from `node:crypto`, whose
+ * loading costs 4-6 ms of every run from a script (`node -e` loads it before the code runs, a script does not), and
+ * whose per-call set-up dominated the 10,000 small hashes of a long list. A cache key needs no resistance to attack,
+ * only to accident: this is MurmurHash3 x86_128 (Austin Appleby's, public domain) of the string's UTF-16LE bytes,
+ * read two code units to a 32-bit word, so no encoding pass is needed. Two keys collide by accident with probability
+ * about n²/2¹²⁹: for a million entries, 10⁻²⁷. (test/digest.test.ts checks it against murmurhash3js-revisited.)
+ * What must resist tampering or match other tools (the sync file's store hash) keeps SHA-256, from `node:crypto`
+ * loaded on first use.
+ */
+import { createRequire } from 'node:module';
+
+const C1 = 0x239b961b;
+const C2 = 0xab0e9789;
+const C3 = 0x38b34ae5;
+const C4 = 0xa1e38b93;
+
+const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+
+/** A word of two code units from `at`, the second 0 past `end` (the tail's last, odd unit). */
+function word(text: string, at: number, end: number): number {
+  return text.charCodeAt(at) | (at + 1 < end ? text.charCodeAt(at + 1) << 16 : 0);
+}
+
+/** MurmurHash3 x86_128 (seed 0) of the UTF-16LE bytes of `text`, as 32 hexadecimal digits. */
+export function digest(text: string): string {
+  const n = text.length;
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let h4 = 0;
+  const blocks = n - (n % 8);
+  for (let i = 0; i < blocks; i += 8) {
+    let k1 = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    let k2 = text.charCodeAt(i + 2) | (text.charCodeAt(i + 3) << 16);
+    let k3 = text.charCodeAt(i + 4) | (text.charCodeAt(i + 5) << 16);
+    let k4 = text.charCodeAt(i + 6) | (text.charCodeAt(i + 7) << 16);
+    k1 = Math.imul(rotl(Math.imul(k1, C1), 15), C2);
+    h1 ^= k1;
+    h1 = rotl(h1, 19) + h2;
+    h1 = (Math.imul(h1, 5) + 0x561ccd1b) | 0;
+    k2 = Math.imul(rotl(Math.imul(k2, C2), 16), C3);
+    h2 ^= k2;
+    h2 = rotl(h2, 17) + h3;
+    h2 = (Math.imul(h2, 5) + 0x0bcaa747) | 0;
+    k3 = Math.imul(rotl(Math.imul(k3, C3), 17), C4);
+    h3 ^= k3;
+    h3 = rotl(h3, 15) + h4;
+    h3 = (Math.imul(h3, 5) + 0x96cd1c35) | 0;
+    k4 = Math.imul(rotl(Math.imul(k4, C4), 18), C1);
+    h4 ^= k4;
+    h4 = rotl(h4, 13) + h1;
+    h4 = (Math.imul(h4, 5) + 0x32ac3b17) | 0;
+  }
+  // the tail: up to 7 code units, 14 bytes, in the lanes they fill
+  if (blocks + 6 < n) h4 ^= Math.imul(rotl(Math.imul(word(text, blocks + 6, n), C4), 18), C1);
+  if (blocks + 4 < n) h3 ^= Math.imul(rotl(Math.imul(word(text, blocks + 4, n), C3), 17), C4);
+  if (blocks + 2 < n) h2 ^= Math.imul(rotl(Math.imul(word(text, blocks + 2, n), C2), 16), C3);
+  if (blocks < n) h1 ^= Math.imul(rotl(Math.imul(word(text, blocks, n), C1), 15), C2);
+  const bytes = n * 2;
+  h1 ^= bytes;
+  h2 ^= bytes;
+  h3 ^= bytes;
+  h4 ^= bytes;
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h3 = fmix(h3);
+  h4 = fmix(h4);
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  return hex(h1) + hex(h2) + hex(h3) + hex(h4);
+}
+
+type NodeCrypto = typeof import('node:crypto');
+let nodeCrypto: NodeCrypto | undefined;
+
+/** `node:crypto`, loaded on first use: most runs never need it. */
+function crypto(): NodeCrypto {
+  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as NodeCrypto;
+  return nodeCrypto;
+}
+
+/** SHA-256 as hexadecimal, where a hash is kept in a file or named by a format (the sync file's store hash). */
+export function sha256Hex(data: string | Uint8Array): string {
+  return crypto().createHash('sha256').update(data).digest('hex');
+}
+
+/** `bytes` random bytes as hexadecimal, for names that must not collide with another process's. */
+export function randomHex(bytes: number): string {
+  return crypto().randomBytes(bytes).toString('hex');
+}
