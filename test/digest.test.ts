@@ -3,9 +3,10 @@
  * independent implementation of it (murmurhash3js-revisited, which reads bytes) on every length of tail and block,
  * on every plane of Unicode, on lone surrogates and on a whole generated store; and it tells apart what a cache must.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { digest, randomHex, sha256Hex } from '../src/digest.js';
+import { digest, keyerFor, randomHex, sha256Hex } from '../src/digest.js';
 import { generateStore } from '../scripts/generate-store.mjs';
 
 const reference = (
@@ -46,5 +47,14 @@ describe('digest', () => {
     const names = new Set(Array.from({ length: 100 }, () => randomHex(8)));
     expect(names.size).toBe(100);
     for (const name of names) expect(name).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('keys a few texts with the digest and many with SHA-256, each key saying which', () => {
+    const few = keyerFor(16);
+    const many = keyerFor(2000);
+    expect(few('entry')).toBe(`m${digest('entry')}`);
+    expect(many('entry')).toBe(`s${createHash('sha256').update('entry').digest('base64url')}`);
+    expect(many('entry')).toBe(many('entry'));
+    expect(few('entry')).not.toBe(many('entry'));
   });
 });

@@ -18,7 +18,7 @@ import { load as citationJs } from '../vendor/citation-js.js';
 import { latexAccentsToUnicode } from '../latex/accents.js';
 import { readLatex } from '../latex/read.js';
 import { protectInput } from './ir.js';
-import { entryCacheKey } from './entry-key.js';
+import { entryCacheKeys } from './entry-key.js';
 import { FIELDS_NOT_RENDERED } from './mapping-tables.js';
 import type { BibfolioData, CslItem, CslName } from './types.js';
 
@@ -34,8 +34,6 @@ interface CitationJsEntry {
 }
 
 type LooseItem = Record<string, unknown> & { id: string; type: string };
-
-export { entryCacheKey } from './entry-key.js';
 
 export interface ItemCache {
   get(key: string): CslItem | undefined;
@@ -56,7 +54,7 @@ export function toCslItems(allEntries: readonly BibEntry[], file?: string, optio
   const { cache } = options;
   if (cache) {
     // entries mapped before are taken from the cache (with their current place in the file); the others are mapped
-    const keys = allEntries.map((e) => entryCacheKey(e, options.cacheContext ?? ''));
+    const keys = entryCacheKeys(allEntries, options.cacheContext ?? '');
     const cached = keys.map((k) => cache.get(k));
     const fresh = toCslItems(
       allEntries.filter((_, i) => !cached[i]),

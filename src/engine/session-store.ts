@@ -8,7 +8,7 @@
  * Every entry has a content key: a hash of its text and of what its reading depends on besides (the mapping's
  * context, the store's @string and @preamble blocks, and how many @strings come before it).
  */
-import { digest } from '../digest.js';
+import { digest, keyerFor } from '../digest.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
 import { definitionsContext, outlineProblems, outlineStore, readEntryAt, type StoreOutline } from '../store/outline.js';
@@ -115,6 +115,7 @@ export class SessionStore {
       const shared = digest(`${this.options.context}\u0000${text}`);
       const source = this.source;
       this.keys = [];
+      const key = keyerFor(scan.blocks.length);
       // one context string per count of @strings before (nearly always one for the whole store)
       const contexts = new Map<number, string>();
       let i = 0;
@@ -123,7 +124,7 @@ export class SessionStore {
         const before = definedBefore[i++] ?? 0;
         let context = contexts.get(before);
         if (context === undefined) contexts.set(before, (context = `${shared}\u0000${before}\u0000`));
-        this.keys.push(digest(context + source.slice(block.span.start, block.span.end)));
+        this.keys.push(key(context + source.slice(block.span.start, block.span.end)));
       }
     }
     return this.keys;

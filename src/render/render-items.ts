@@ -3,7 +3,7 @@
  * split across worker threads, when the style renders entries independently (see csl/style-traits.ts). Any other
  * style is rendered in one citeproc-js run, as before. The output is the same whichever path produced it (tested).
  */
-import { digest } from '../digest.js';
+import { keyerFor } from '../digest.js';
 import { engineFor, type RenderFailure, type RenderOutcome } from '../csl/engine.js';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { PreparedList } from './list.js';
@@ -32,7 +32,8 @@ export async function renderItems(prepared: PreparedList, options: RenderItemsOp
   if (!rendersEntriesIndependently(style.xml, style.disambiguate)) return engineFor(style, locale).render(items);
 
   const context = renderContext(prepared.options);
-  const keys = items.map((item) => digest(`${context}\u0000${JSON.stringify(item)}`));
+  const key = keyerFor(items.length);
+  const keys = items.map((item) => key(`${context}\u0000${JSON.stringify(item)}`));
   const entries: Array<string | undefined> = keys.map((key) => options.cache?.get(key));
   const missing = entries.flatMap((ir, i) => (ir === undefined ? [i] : []));
   const failures: RenderFailure[] = [];
