@@ -12,3 +12,12 @@ export function rendersEntriesIndependently(styleXml: string, disambiguate = fal
   // with --disambiguate an entry's year suffix or added names depend on the others
   return !/disambiguate-add-(?:year-suffix|names|givenname)="true"/.test(prepared);
 }
+
+/**
+ * Whether a style may print a citation label (`[BDS23]`), which citeproc-js derives from the author list: only then
+ * does an item carry its undecorated names (csl/authors.ts `PLAIN_AUTHORS`). citeproc-js copies every item it is
+ * given, and the undecorated names (every author, beyond the author limit) were 40% of a long list's items.
+ */
+export function mayPrintCitationLabel(styleXml: string): boolean {
+  return styleXml.includes('citation-label');
+}

@@ -8,7 +8,8 @@ import type { CslItem } from '../csl/types.js';
 import { arxivAbsUrl } from '../model/arxiv-id.js';
 import type { OwnerMatcher } from '../model/names.js';
 import type { Problem } from '../model/problems.js';
-import { decorateAuthors, type DecoratedAuthors } from '../csl/authors.js';
+import { decorateAuthors, PLAIN_AUTHORS, type DecoratedAuthors } from '../csl/authors.js';
+import { mayPrintCitationLabel } from '../csl/style-traits.js';
 import { resolveNames } from '../csl/resolve-names.js';
 import { assembleList, entryPagesOf, type AnnotationStyle, type PageOptions, type ResolvedEntry } from './document.js';
 import { groupItems, type Group, type GroupBy } from './group.js';
@@ -137,8 +138,11 @@ export function prepareList(items: readonly CslItem[], options: ListOptions): Pr
   const decorated = ordered.map((item) => decorateAuthors(item, authorOptions));
   // citeproc-js knows items by ID: a key used twice (an error `check` reports) still renders each entry's own text
   const seen = new Map<string, number>();
+  const labels = mayPrintCitationLabel(options.style.xml);
   const citeprocItems = decorated.map((d) => {
-    const { custom: _custom, ...csl } = options.linkTitles ? withTitleLink(d.item) : d.item;
+    const item = (options.linkTitles ? withTitleLink(d.item) : d.item) as CslItem & { [PLAIN_AUTHORS]?: unknown };
+    const { custom: _custom, [PLAIN_AUTHORS]: plain, ...rest } = item;
+    const csl = labels && plain !== undefined ? { ...rest, [PLAIN_AUTHORS]: plain } : rest;
     const n = seen.get(csl.id) ?? 0;
     seen.set(csl.id, n + 1);
     return n === 0 ? csl : { ...csl, id: `${csl.id}${DUPLICATE_ID}${n}` };

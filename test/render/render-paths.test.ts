@@ -2,7 +2,7 @@
  * The output is the same whichever path produced it: one citeproc-js run on this thread, the IR cache cold and
  * warm, worker threads, and the CLI with and without its caches.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { finishList, prepareList, renderList, type ListOptions } from '../../src
 import { renderItems, type IrCache } from '../../src/render/render-items.js';
 import { WorkerPool } from '../../src/render/worker-pool.js';
 import { generateStore } from '../../scripts/generate-store.mjs';
-import { cli, embeddedItems, itemsOf, JOE } from '../helpers.js';
+import { cli, embeddedItems, fixture, itemsOf, JOE } from '../helpers.js';
 
 const generated = itemsOf(generateStore(700, 7), 'generated.bib');
 const pool = WorkerPool.start(2);
@@ -115,4 +115,23 @@ describe('a worker that fails', () => {
     ).output;
     expect(fallback).toBe(renderList(generated, opts).output);
   }, 120_000);
+});
+
+describe('what citeproc-js is given', () => {
+  it('carries the undecorated names only for a style that may print a citation label', () => {
+    const plain = 'bibfolio-plain-author';
+    const cv = prepareList(generated, options('cv'));
+    expect(cv.citeprocItems.length).toBe(generated.length);
+    for (const item of cv.citeprocItems) expect(item).not.toHaveProperty(plain);
+    const labelled = prepareList(generated, {
+      ...options('cv'),
+      style: { ...loadStyle('cv'), id: 'label', xml: readFileSync(fixture('styles/citation-label.csl'), 'utf8') },
+    });
+    const withAuthors = labelled.citeprocItems.filter((i) => 'author' in i);
+    expect(withAuthors.length).toBeGreaterThan(600);
+    for (const item of withAuthors) {
+      const byId = generated.find((g) => g.id === item.id);
+      expect((item as Record<string, unknown>)[plain]).toEqual(byId?.author);
+    }
+  });
 });
