@@ -3,7 +3,7 @@
  * a higher one, and no import cycle exists (type imports included). Checked in CI by test/architecture.test.ts.
  */
 const LAYERS = [
-  ['foundation', '^src/(vendor|types)/|^src/(paths|version|digest|heavy-work)\\.ts$'],
+  ['foundation', '^src/(vendor|types)/|^src/(paths|version|digest)\\.ts$'],
   ['model', '^src/model/'],
   ['store', '^src/(store|latex|http)/'],
   ['reading', '^src/(conventions|arxiv)/'],

@@ -16,39 +16,23 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
-/**
- * V8 flags for the heavy work (mapping and rendering many entries), set when the first package bundle loads, before
- * it runs, or earlier when the command line reads a large store (src/heavy-work.ts). A run that needs no package
- * (every entry cached) keeps V8's defaults and does not load `node:v8`, whose loading (it loads Node's streams) cost
- * 2-3 ms of such a run.
- *
- * - The heap grows by half of what a full collection left instead of up to four times: the main thread of a
- *   10,000-entry list collected once, at 50 MB, and ended at 190 MB, most of it garbage (the same run held to 120 MB
- *   with --max-old-space-size); its worker, capped, collected often. One and a half times keeps that list's peak
- *   under 300 MiB, for about 6% more CPU time on it.
- * - V8 optimizes a function once it has run for a budget of bytecode (67,584 by default). citeproc-js runs hundreds
- *   of functions just warm enough to be optimized, and on two cores their compilation competes with the two threads
- *   that render. A budget 4.4 times larger optimizes fewer of them: measured side by side (CPU time, medians of 3-4),
- *   cv 2,000 entries cold -12%, APA 2,000 -10%, cv 10,000 -5 to -7%, APA 10,000 within +-2%, the embedded store's
- *   first run -9%. It only changes when code is optimized, never what it computes.
- *
- * V8 keys a code cache by its flags. bibfolio's own bundle always loads before the switch, and the package bundles
- * after it, so each cache is made and read under the same flags: a run that switched writes no cache of bibfolio's
- * bundle (the flags differ at exit from those it loaded under); the next run that does not switch writes it.
- */
-let heavy = false;
-function heavyFlags(): void {
-  if (heavy) return;
-  heavy = true;
-  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
-  setFlagsFromString('--heap-growing-percent=50');
-  setFlagsFromString('--interrupt-budget=300000');
-}
+// V8 lets a heap grow to up to four times what a full collection left before it collects again: the main thread of a
+// 10,000-entry list collected once, at 50 MB, and ended at 190 MB, most of it garbage (the same run held to 120 MB
+// with --max-old-space-size); its worker, capped, collected often. One and a half times keeps that list's peak under
+// 300 MiB, for about 6% more CPU time on it. Set before any bundle runs: V8 keys its code caches by its flags, so the
+// caches the build makes are made with it too.
+setFlagsFromString('--heap-growing-percent=50');
+// V8 optimizes a function once it has run for a budget of bytecode (67,584 by default). citeproc-js runs hundreds of
+// functions just warm enough to be optimized, and on two cores their compilation competes with the two threads that
+// render. A budget 4.4 times larger optimizes fewer of them: measured side by side (CPU time, medians of 3-4), cv
+// 2,000 entries cold -12%, APA 2,000 -10%, cv 10,000 -5 to -7%, APA 10,000 within +-2%, the embedded store's first
+// run -9%, warm runs unchanged. It only changes when code is optimized, never what it computes.
+setFlagsFromString('--interrupt-budget=300000');
 
 const dist = join(__dirname, '..');
-const MAIN = join(dist, 'bibfolio.cjs');
 const base = process.env.XDG_CACHE_HOME?.startsWith('/') ? process.env.XDG_CACHE_HOME : join(homedir(), '.cache');
 const userCaches = join(base, 'bibfolio', 'v8');
 const buildCaches = join(dist, 'code-cache');
@@ -85,8 +69,6 @@ function readCache(name: string): Buffer | undefined {
 
 /** Runs a CommonJS bundle with a V8 code cache and returns its exports. */
 function runBundle(file: string): unknown {
-  const main = file === MAIN;
-  if (!main) heavyFlags();
   const source = readFileSync(file, 'latin1').replace(/^#!.*/, '');
   const name = cacheName(file);
   const cachedData = name === undefined ? undefined : readCache(name);
@@ -94,7 +76,6 @@ function runBundle(file: string): unknown {
   if (name !== undefined && (!cachedData || script.cachedDataRejected)) {
     // at exit, so that the cache holds the functions this run compiled, not only the top level
     process.once('exit', () => {
-      if (main && heavy) return;
       try {
         mkdirSync(userCaches, { recursive: true });
         writeFileSync(join(userCaches, name), script.createCachedData());
@@ -110,6 +91,4 @@ function runBundle(file: string): unknown {
 }
 
 (globalThis as { __bibfolioLoadBundle?: (file: string) => unknown }).__bibfolioLoadBundle = runBundle;
-// the command line says so when heavy work lies ahead before any package loads (a large store: src/heavy-work.ts)
-(globalThis as { __bibfolioHeavyWork?: () => void }).__bibfolioHeavyWork = heavyFlags;
-runBundle(MAIN);
+runBundle(join(dist, 'bibfolio.cjs'));

@@ -9,7 +9,6 @@
  * context, the store's @string and @preamble blocks, and how many @strings come before it).
  */
 import { digest, keyerFor } from '../digest.js';
-import { heavyWorkAhead, LARGE_STORE } from '../heavy-work.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
 import { definitionsContext, outlineProblems, outlineStore, readEntryAt, type StoreOutline } from '../store/outline.js';
@@ -63,7 +62,6 @@ export class SessionStore {
     const { text, encoding } = readStoreText(options.path, options.display, options.encoding);
     this.source = text;
     this.encoding = encoding;
-    if (text.length >= LARGE_STORE) heavyWorkAhead();
     if (!options.problems || text.length < (options.outlineFrom ?? OUTLINE_FROM)) {
       this.full = { ...parseStore(text, options.display), encoding };
       this.store = this.full;
