@@ -118,26 +118,41 @@ const verdict = (target, entry) => {
  * bibfolio and its reference side by side: in each round the reference runs, then bibfolio, so that a change in the
  * machine's load falls on both; medians of each. `before` runs before each bibfolio run (not timed).
  */
+/**
+ * Quick rows get more rounds: a median of three runs of 0.1 s moved by a third from one row to the next. A row runs
+ * at least `rounds` rounds, and as many more as fit in QUICK_SECONDS (an odd number, at most MAX_ROUNDS); a smoke run
+ * (`--rounds 1`, CI) runs one.
+ */
+const QUICK_SECONDS = 4;
+const MAX_ROUNDS = 21;
+
 function sideBySide(bibfolioArgs, env, reference, before = () => {}, okStatus = [0]) {
   const ours = [];
   const theirs = [];
-  for (let i = 0; i < rounds; i++) {
+  let planned = rounds;
+  for (let i = 0; i < planned; i++) {
     if (reference) theirs.push(once(reference[0], reference[1]));
     before(i);
     ours.push(once('node', bibfolioArgs, env, okStatus));
+    if (i === 0 && rounds > 1) {
+      const round = ours[0].seconds + (theirs[0]?.seconds ?? 0);
+      const fit = Math.min(MAX_ROUNDS, Math.floor(QUICK_SECONDS / Math.max(round, 1e-3)));
+      planned = Math.max(rounds, fit % 2 === 0 ? fit - 1 : fit);
+    }
   }
   const summary = (results) => ({
     seconds: median(results.map((r) => r.seconds)),
     mib: Math.max(...results.map((r) => r.mib)),
   });
-  return { bibfolio: summary(ours), reference: reference ? summary(theirs) : undefined };
+  return { bibfolio: summary(ours), reference: reference ? summary(theirs) : undefined, rounds: ours.length };
 }
 
 const rows = [];
-const row = (size, task, { bibfolio, reference }, referenceName) => {
+const row = (size, task, { bibfolio, reference, rounds: roundsRun }, referenceName) => {
   const entry = {
     size,
     task,
+    rounds: roundsRun,
     reference: reference ? referenceName : null,
     bibfolioSeconds: bibfolio.seconds,
     bibfolioMiB: bibfolio.mib,
@@ -159,7 +174,7 @@ const row = (size, task, { bibfolio, reference }, referenceName) => {
 };
 
 console.log(
-  `bibfolio benchmark: ${rounds} rounds, medians, bibfolio and its reference side by side in each round; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  `bibfolio benchmark: medians of ${rounds} rounds (quick rows: as many as fit in ${QUICK_SECONDS} s, up to ${MAX_ROUNDS}), bibfolio and its reference side by side in each round; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
 console.log(
   pandoc
