@@ -2,13 +2,13 @@
  * Cache keys: a 128-bit digest of a string, computed in JavaScript.
  *
  * Every cache key of bibfolio (an entry's text, a style, a config) used to be a SHA-256 from `node:crypto`, whose
- * loading costs 4-6 ms of every run from a script (`node -e` loads it before the code runs, a script does not), and
- * whose per-call set-up dominated the 10,000 small hashes of a long list. A cache key needs no resistance to attack,
- * only to accident: this is MurmurHash3 x86_128 (Austin Appleby's, public domain) of the string's UTF-16LE bytes,
- * read two code units to a 32-bit word, so no encoding pass is needed. Two keys collide by accident with probability
- * about n²/2¹²⁹: for a million entries, 10⁻²⁷. (test/digest.test.ts checks it against murmurhash3js-revisited.)
- * What must resist tampering or match other tools (the sync file's store hash) keeps SHA-256, from `node:crypto`
- * loaded on first use.
+ * loading costs 4-6 ms of every run from a script (`node -e` loads it before the code runs, a script does not): more
+ * than a warm run of a small store spends rendering. A cache key needs no resistance to attack, only to accident:
+ * `digest` is MurmurHash3 x86_128 (Austin Appleby's, public domain) of the string's UTF-16LE bytes, read two code
+ * units to a 32-bit word, so no encoding pass is needed. Two keys collide by accident with probability about
+ * n²/2¹²⁹: for a million entries, 10⁻²⁷. (test/digest.test.ts checks it against murmurhash3js-revisited.) Many texts
+ * at once (`keyerFor`) are keyed with SHA-256 still, whose native speed then repays its loading. What must resist
+ * tampering or match other tools (the sync file's store hash) keeps SHA-256, from `node:crypto` loaded on first use.
  */
 import { createRequire } from 'node:module';
 

@@ -52,5 +52,6 @@ export function patchMarkupPass(CSL: Citeproc): void {
       full.call(this, blob);
     };
   };
+  Patched.prototype = Original.prototype;
   util.FlipFlopper = Object.assign(Patched, { __bibfolioPatched: true });
 }
