@@ -9,7 +9,6 @@
  * and formats the records. Other styles (numeric ones number entries by position), JSON output and `--no-cache`
  * take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
  */
-import { digest } from '../digest.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { keepParsedCslIn } from '../csl/parsed-csl.js';
@@ -233,8 +232,8 @@ export class RenderSession {
   private async renderFromRecords(options: ListOptions, records: RecordStore): Promise<RenderedList> {
     const reading = this.read();
     const listed = reading.listed;
-    // a record's key: the list's context, then the entry's content key (one hash of its text per run)
-    const context = digest(renderContext(options));
+    // a record's key: the list's context (a digest already), then the entry's content key (one hash of its text)
+    const context = renderContext(options);
     const recordKeys = reading.contentKeys().map((k) => context + k);
     const found = recordKeys.map((k) => records.get(k));
     const missing = listed.flatMap((_, i) => (found[i] ? [] : [reading.entry(i)]));

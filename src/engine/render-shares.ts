@@ -3,9 +3,9 @@
  * list of its own (entries of an independent style render the same in any list: see csl/prepare-style.ts). This
  * thread maps every piece; it keeps each worker two pieces ahead and renders a piece itself only when every worker
  * has work waiting, and hands each rendered piece on at once. So a worker starts once the first piece is mapped, not
- * once its whole share is, and no thread
- * waits for another at the end longer than one piece takes: with one worker, equal halves left the worker idle for
- * the 1.7 s this thread took to map a 10,000-entry list, while this thread rendered its half after mapping.
+ * once its whole share is, and no thread waits for another at the end longer than one piece takes: with one worker,
+ * equal halves left the worker idle for the 1.7 s this thread took to map a 10,000-entry list, while this thread
+ * rendered its half after mapping.
  */
 import { engineFor, type RenderOutcome } from '../csl/engine.js';
 import type { BibEntry } from '../model/entry.js';
