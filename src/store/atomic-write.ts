@@ -6,7 +6,6 @@
  * the target, and the folder synced. A target that is a symlink is written where it points (a store kept elsewhere
  * and linked stays where it is).
  */
-import { randomHex } from '../digest.js';
 import {
   closeSync,
   constants,
@@ -26,9 +25,35 @@ export const TEMPORARY_MARKER = '.bibfolio-tmp-';
 
 const OWN_TEMPORARY = /\.bibfolio-tmp-[0-9a-f]{16}$/;
 
-/** A fresh temporary name beside `path`, which only bibfolio makes. */
+/**
+ * A fresh temporary name beside `path`, which only bibfolio makes. Its random part must be unique, not secret: the
+ * file is created with exclusive creation, and a name already taken (by another process, or planted) is refused and
+ * another drawn. So it is drawn with Math.random, which Node seeds from the system's entropy, without loading
+ * `node:crypto` (4-6 ms of a run that writes a cache for the first time).
+ */
 export function temporaryNameFor(path: string): string {
-  return join(dirname(path), `${basename(path)}${TEMPORARY_MARKER}${randomHex(8)}`);
+  return join(dirname(path), `${basename(path)}${TEMPORARY_MARKER}${randomWord()}${randomWord()}`);
+}
+
+const randomWord = (): string =>
+  Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, '0');
+
+/** Tries at a name: another is drawn only when one is taken, so a few always suffice. */
+const NAME_TRIES = 8;
+
+/** A new temporary file beside `target`, created exclusively (never through a symlink); its name and descriptor. */
+function createTemporary(target: string, mode: number): { readonly temp: string; readonly fd: number } {
+  for (let tries = 1; ; tries++) {
+    const temp = temporaryNameFor(target);
+    try {
+      const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+      return { temp, fd: openSync(temp, flags, mode) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || tries >= NAME_TRIES) throw err;
+    }
+  }
 }
 
 function resolvedTarget(path: string): string {
@@ -65,12 +90,7 @@ export function writeFileAtomicallySync(
     // a new file: the default mode, less the umask
   }
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const temp = temporaryNameFor(target);
-  const fd = openSync(
-    temp,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
-    mode,
-  );
+  const { temp, fd } = createTemporary(target, mode);
   try {
     try {
       let written = 0;

@@ -1,7 +1,8 @@
 /**
  * The lean start (issue 12): the installed command loads the heavy packages (src/vendor) only when a run needs them.
  * A run whose entries are all in the render cache loads neither citation-js nor citeproc-js, `--version` loads
- * nothing, a warm run does not load `node:crypto`, and what a run prints does not depend on which bundles it loaded. Observed through the launcher's loader,
+ * nothing, neither a first nor a warm run loads `node:crypto`, and what a run prints does not depend on which bundles
+ * it loaded. Observed through the launcher's loader,
  * wrapped by a preloaded script (test/fixtures/launch/record-bundles.cjs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -57,6 +58,8 @@ describe('the lean start', () => {
     const first = run(args, dir, cache);
     expect(first.status).toBe(0);
     expect(first.bundles).toEqual(expect.arrayContaining(['citation-js.cjs', 'citeproc.cjs']));
+    // a first run writes its caches under temporary names drawn without node:crypto (src/store/atomic-write.ts)
+    expect(first.bundles).not.toContain('node:crypto');
     const warm = run(args, dir, cache);
     expect(warm.status).toBe(0);
     expect(warm.bundles).not.toContain('citation-js.cjs');
@@ -70,7 +73,9 @@ describe('the lean start', () => {
 
   it('writes every output of the embedded config from the caches alone on a second run', () => {
     const { dir, cache } = project();
-    expect(run(['publications'], dir, cache).status).toBe(0);
+    const first = run(['publications'], dir, cache);
+    expect(first.status).toBe(0);
+    expect(first.bundles).not.toContain('node:crypto');
     const outputs = ['dist/publications.md', 'dist/publications.html', 'dist/publications.tex'];
     const before = outputs.map((f) => readFileSync(join(dir, f), 'utf8'));
     rmSync(join(dir, 'dist'), { recursive: true });

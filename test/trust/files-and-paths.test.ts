@@ -18,7 +18,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomicallySync } from '../../src/store/atomic-write.js';
 import { cli, ROOT, SHARED } from '../helpers.js';
 
@@ -116,6 +116,29 @@ describe('temporary files', () => {
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('new');
     expect(readFileSync(victim, 'utf8')).toBe('untouched');
     expect(readdirSync(dir).filter((f) => f.includes('bibfolio-tmp-'))).toHaveLength(50);
+  });
+
+  it('draws another name when the one drawn is taken, and gives up with the error after a few', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bibfolio-tmp-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'untouched');
+    // Math.random drawing 0 gives the name ...-tmp-0000000000000000: planted, so the writer must draw again
+    symlinkSync(victim, join(dir, `out.txt.bibfolio-tmp-${'0'.repeat(16)}`));
+    const draws = vi.spyOn(Math, 'random');
+    try {
+      draws.mockReturnValueOnce(0).mockReturnValueOnce(0);
+      writeFileAtomicallySync(join(dir, 'out.txt'), 'new');
+      expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('new');
+      expect(readFileSync(victim, 'utf8')).toBe('untouched');
+      expect(draws.mock.calls.length).toBeGreaterThanOrEqual(4);
+      // every draw taken: the write fails with the system's error and leaves the target and the victim as they were
+      draws.mockReturnValue(0);
+      expect(() => writeFileAtomicallySync(join(dir, 'out.txt'), 'newer')).toThrow(/EEXIST/);
+      expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('new');
+      expect(readFileSync(victim, 'utf8')).toBe('untouched');
+    } finally {
+      draws.mockRestore();
+    }
   });
 });
 
