@@ -31,24 +31,34 @@ export function compareNewestFirst(a: Arrangeable, b: Arrangeable): number {
 }
 
 /**
- * The items in compareNewestFirst's order. Each item's year and month are read once, not at each comparison (a
- * 10,000-entry list compared its dates 130,000 times: 30 ms against 5).
+ * The items in compareNewestFirst's order. When the items come in store order (their positions rising), as lists
+ * give them, each is ordered by one number, its date's rank among the list's distinct dates (a few dozen) then its
+ * place, in a native numeric sort: a comparator called 130,000 times for 10,000 entries took 11-13 ms, interpreted,
+ * in a fresh process.
  */
 export function sortNewestFirst<T extends Arrangeable>(items: readonly T[]): T[] {
-  const years = new Float64Array(items.length);
-  const months = new Uint8Array(items.length);
-  const order: number[] = [];
-  items.forEach((item, i) => {
-    years[i] = yearOf(item) ?? Number.POSITIVE_INFINITY;
-    months[i] = monthOf(item);
-    order.push(i);
-  });
-  order.sort((i, j) => {
-    const yi = years[i] as number;
-    const yj = years[j] as number;
-    if (yi !== yj) return yj - yi;
-    if (months[i] !== months[j]) return (months[j] as number) - (months[i] as number);
-    return (items[i] as T).custom.index - (items[j] as T).custom.index;
-  });
-  return order.map((i) => items[i] as T);
+  const count = items.length;
+  if (count >= PLACES || !inStoreOrder(items)) return [...items].sort(compareNewestFirst);
+  // year and month as one number: a later date is a larger one, and an undated entry (infinite year) the largest
+  const dates = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const item = items[i] as T;
+    dates[i] = (yearOf(item) ?? Number.POSITIVE_INFINITY) * 16 + monthOf(item);
+  }
+  const newestFirst = Float64Array.from(new Set(dates)).sort().reverse();
+  const rank = new Map<number, number>();
+  newestFirst.forEach((date, r) => rank.set(date, r));
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = (rank.get(dates[i] as number) as number) * PLACES + i;
+  return Array.from(keys.sort(), (key) => items[key % PLACES] as T);
+}
+
+/** sortNewestFirst's packed keys hold a place below this (and a date rank below it too: 52 bits, exact). */
+const PLACES = 2 ** 26;
+
+function inStoreOrder(items: readonly Arrangeable[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    if (!((items[i - 1] as Arrangeable).custom.index < (items[i] as Arrangeable).custom.index)) return false;
+  }
+  return true;
 }

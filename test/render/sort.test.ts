@@ -28,10 +28,15 @@ function items(count: number, seed: number): Arrangeable[] {
 }
 
 describe('sortNewestFirst', () => {
-  it('orders as compareNewestFirst does, for every kind of date and tie', () => {
+  it('orders as compareNewestFirst does, for every kind of date and tie, in store order or not', () => {
     for (const seed of [1, 7, 42, 2024]) {
-      const list = items(500, seed);
-      expect(sortNewestFirst(list).map((x) => x.id)).toEqual([...list].sort(compareNewestFirst).map((x) => x.id));
+      const shuffled = items(500, seed);
+      const inStoreOrder = [...shuffled]
+        .sort((a, b) => a.custom.index - b.custom.index)
+        .filter((x, i, all) => i === 0 || x.custom.index !== all[i - 1]?.custom.index);
+      for (const list of [shuffled, inStoreOrder]) {
+        expect(sortNewestFirst(list).map((x) => x.id)).toEqual([...list].sort(compareNewestFirst).map((x) => x.id));
+      }
     }
   });
 
