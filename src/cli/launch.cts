@@ -90,5 +90,16 @@ function runBundle(file: string): unknown {
   return mod.exports;
 }
 
-(globalThis as { __bibfolioLoadBundle?: (file: string) => unknown }).__bibfolioLoadBundle = runBundle;
+/** A bundle's code cache as this launcher would use it, for a render worker to load the bundle with (render/worker.ts). */
+function codeCacheOf(file: string): Uint8Array | undefined {
+  const name = cacheName(file);
+  return name === undefined ? undefined : readCache(name);
+}
+
+const launcherGlobals = globalThis as {
+  __bibfolioLoadBundle?: (file: string) => unknown;
+  __bibfolioCodeCacheOf?: (file: string) => Uint8Array | undefined;
+};
+launcherGlobals.__bibfolioLoadBundle = runBundle;
+launcherGlobals.__bibfolioCodeCacheOf = codeCacheOf;
 runBundle(join(dist, 'bibfolio.cjs'));

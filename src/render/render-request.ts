@@ -13,4 +13,6 @@ export interface RenderRequest {
 export interface WorkerSetup {
   /** Where parsed styles and locales are kept (csl/parsed-csl.ts); undefined: only the build's. */
   readonly parsedCslFolder: string | undefined;
+  /** The launcher's V8 code caches of the bundles a worker loads, by bundle file (render/run-bundle.ts). */
+  readonly codeCaches?: Readonly<Record<string, Uint8Array>>;
 }

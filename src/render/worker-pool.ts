@@ -10,6 +10,7 @@ import type { RenderOutcome } from '../csl/engine.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { RenderRequest, WorkerSetup } from './render-request.js';
 import { parsedCslFolder } from '../csl/parsed-csl.js';
+import { bundleFile } from '../vendor/load-bundled.js';
 
 export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'render-worker.cjs');
 
@@ -26,6 +27,7 @@ export class WorkerPool {
   private constructor(count: number) {
     // node:worker_threads is loaded here, not at start-up: most runs start no worker
     const { Worker } = process.getBuiltinModule('node:worker_threads');
+    const setup: WorkerSetup = { parsedCslFolder: parsedCslFolder(), codeCaches: launcherCodeCaches() };
     // a worker's heap is capped so that a 10,000-entry list stays under 500 MiB; one that runs out hands its share back
     this.workers = Array.from(
       { length: count },
@@ -33,7 +35,7 @@ export class WorkerPool {
         new Worker(WORKER_FILE, {
           resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
           // the workers keep and read parsed styles and locales where this thread does
-          workerData: { parsedCslFolder: parsedCslFolder() } satisfies WorkerSetup,
+          workerData: setup,
         }),
     );
     this.waiting = this.workers.map(() => []);
@@ -81,4 +83,11 @@ export class WorkerPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** The launcher's code cache of citeproc-js, the bundle a worker loads, when the launcher runs and has one. */
+function launcherCodeCaches(): Record<string, Uint8Array> | undefined {
+  const file = bundleFile('citeproc');
+  const cache = globalThis.__bibfolioCodeCacheOf?.(file);
+  return cache ? { [file]: cache } : undefined;
 }

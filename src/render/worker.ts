@@ -4,8 +4,11 @@ import { engineFor } from '../csl/engine.js';
 import { keepParsedCslIn } from '../csl/parsed-csl.js';
 import { renderInChunks } from './chunks.js';
 import type { RenderRequest, WorkerSetup } from './render-request.js';
+import { loadBundlesWith } from './run-bundle.js';
 
-keepParsedCslIn((workerData as WorkerSetup | undefined)?.parsedCslFolder);
+const setup = workerData as WorkerSetup | undefined;
+keepParsedCslIn(setup?.parsedCslFolder);
+if (setup?.codeCaches) loadBundlesWith(setup.codeCaches);
 
 parentPort?.on('message', (request: RenderRequest) => {
   const engine = engineFor(request.style, request.lang);

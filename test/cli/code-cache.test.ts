@@ -1,7 +1,8 @@
 /**
  * The launcher's V8 code caches (src/cli/launch.cts). V8 checks a cache only against the length of the source, and
  * runs the cached code of another source of the same length; so a new build of the same size (npm gives every file
- * the same date) must never be served an old build's cache. And a first run uses the caches the build made.
+ * the same date) must never be served an old build's cache. And a first run uses the caches the build made, and a
+ * render worker the launcher's cache of citeproc-js.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { fixture, ROOT } from '../helpers.js';
+import { generateStore } from '../../scripts/generate-store.mjs';
 
 const NPM_DATE = new Date('1985-10-26T08:15:00.000Z');
 
@@ -67,5 +69,22 @@ describe("the launcher's code caches", () => {
     writeFileSync(join(dir, 'dist/bundles.json'), '{}');
     expect(help(dir, join(dir, 'cache'))).toContain('Keeps');
     expect(existsSync(join(dir, 'cache/bibfolio/v8'))).toBe(false);
+  });
+
+  it("starts render workers with the launcher's cache of citeproc-js, which V8 accepts", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bibfolio-worker-cache-'));
+    const store = join(dir, 'long.bib');
+    writeFileSync(store, generateStore(400, 3));
+    const log = join(dir, 'worker.log');
+    // 400 entries to render cold: more than a worker is started for (render-session.ts), one worker
+    const args = ['format', '--bib', store, '--style', 'cv', '--to', 'html', '--no-cache', '--jobs', '1'];
+    const run = spawnSync(
+      process.execPath,
+      ['--require', fixture('launch/record-worker-caches.cjs'), join(ROOT, 'dist/cli/launch.cjs'), ...args],
+      { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache'), BIBFOLIO_TEST_WORKER_LOG: log } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.match(/<li>/g)).toHaveLength(400);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['citeproc.cjs rejected=false']);
   });
 });
