@@ -79,6 +79,27 @@ const noFetch = {
   },
 };
 
+// @citation-js/core's logger makes a console on process.stderr when it loads. Making process.stderr (a stream, with
+// Node's stream modules) cost 2-6 ms of every run that maps an entry, for a logger that stays silent unless its level
+// is changed: the console is made when the logger first uses it instead.
+const lazyLoggerConsole = {
+  name: 'lazy-logger-console',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@citation-js[\\/]core[\\/]lib[\\/]logger\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = 'logger._console = new console.Console(process.stderr);';
+      if (!text.includes(eager)) throw new Error(`${args.path}: the logger no longer makes its console as expected`);
+      const kept = (value) =>
+        `Object.defineProperty(logger, '_console', { value: ${value}, writable: true, configurable: true, enumerable: true })`;
+      const lazy =
+        "Object.defineProperty(logger, '_console', { configurable: true, enumerable: true, " +
+        `get() { const made = new console.Console(process.stderr); ${kept('made')}; return made; }, ` +
+        `set(value) { ${kept('value')}; } });`;
+      return { loader: 'js', contents: text.replace(eager, lazy) };
+    });
+  },
+};
+
 // commander requires node:child_process at its top, for subcommands that are programs of their own, which bibfolio
 // has none of: loading it was 2 ms of every start. In commander it is loaded when first used.
 const lazyChildProcess = {
@@ -132,7 +153,7 @@ for (const name of vendors)
   await build({
     ...common,
     keepNames: false,
-    plugins: [noFetch],
+    plugins: [noFetch, lazyLoggerConsole],
     entryPoints: [`src/vendor/${name}.ts`],
     outfile: `dist/bundles/${name}.cjs`,
   });

@@ -1,8 +1,8 @@
 /**
  * The lean start (issue 12): the installed command loads the heavy packages (src/vendor) only when a run needs them.
  * A run whose entries are all in the render cache loads neither citation-js nor citeproc-js, `--version` loads
- * nothing, neither a first nor a warm run loads `node:crypto`, and what a run prints does not depend on which bundles
- * it loaded. Observed through the launcher's loader,
+ * nothing, neither a first nor a warm run loads `node:crypto` or makes `process.stderr`, and what a run prints does
+ * not depend on which bundles it loaded. Observed through the launcher's loader,
  * wrapped by a preloaded script (test/fixtures/launch/record-bundles.cjs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -60,6 +60,8 @@ describe('the lean start', () => {
     expect(first.bundles).toEqual(expect.arrayContaining(['citation-js.cjs', 'citeproc.cjs']));
     // a first run writes its caches under temporary names drawn without node:crypto (src/store/atomic-write.ts)
     expect(first.bundles).not.toContain('node:crypto');
+    // nor does it make process.stderr: citation-js's logger makes its console when first used (scripts/bundle.mjs)
+    expect(first.bundles).not.toContain('process.stderr');
     const warm = run(args, dir, cache);
     expect(warm.status).toBe(0);
     expect(warm.bundles).not.toContain('citation-js.cjs');
@@ -67,6 +69,7 @@ describe('the lean start', () => {
     expect(warm.bundles).not.toContain('axios.cjs');
     // cache keys are computed without node:crypto, which costs a run 4-6 ms to load (src/digest.ts)
     expect(warm.bundles).not.toContain('node:crypto');
+    expect(warm.bundles).not.toContain('process.stderr');
     expect(warm.stdout).toBe(first.stdout);
     expect(warm.stdout).toContain('<strong class="bibfolio-owner">Joe Benton</strong>');
   });
