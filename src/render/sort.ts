@@ -43,7 +43,12 @@ export function sortNewestFirst<T extends Arrangeable>(items: readonly T[]): T[]
   const dates = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const item = items[i] as T;
-    dates[i] = (yearOf(item) ?? Number.POSITIVE_INFINITY) * 16 + monthOf(item);
+    const year = yearOf(item) ?? Number.POSITIVE_INFINITY;
+    // a year that is not a whole number of a sensible size (`2020.5`, `1e300`) would not pack: the comparator decides
+    if (year !== Number.POSITIVE_INFINITY && !(Number.isInteger(year) && Math.abs(year) < 2 ** 40)) {
+      return [...items].sort(compareNewestFirst);
+    }
+    dates[i] = year * 16 + monthOf(item);
   }
   const newestFirst = Float64Array.from(new Set(dates)).sort().reverse();
   const rank = new Map<number, number>();

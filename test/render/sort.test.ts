@@ -16,6 +16,7 @@ function items(count: number, seed: number): Arrangeable[] {
     () => ({ 'date-parts': [[0]] }),
     () => ({ 'date-parts': [['2003', '4']] }),
     () => ({ literal: 'forthcoming' }),
+    () => ({ 'date-parts': [[-(1 + next(300)), 1 + next(12)]] }),
   ];
   return Array.from({ length: count }, (_, index) => {
     const issued = (dates[next(dates.length)] as () => unknown)();
@@ -49,5 +50,20 @@ describe('sortNewestFirst', () => {
     ];
     expect(sortNewestFirst(list).map((x) => x.id)).toEqual(['none', 'year', 'may', 'old']);
     expect(list.map((x) => x.id)).toEqual(['old', 'year', 'may', 'none']);
+  });
+
+  it('orders years that are not whole numbers, or huge, as the comparator does', () => {
+    const at = (index: number, parts: (number | string)[]): Arrangeable => ({
+      id: `e${index}`,
+      issued: { 'date-parts': [parts] },
+      custom: { index, kind: 'journal', selected: false },
+    });
+    for (const odd of [
+      [2020.5, 13],
+      ['1e300', 2],
+    ]) {
+      const list = [at(0, [2021, 1]), at(1, odd as (number | string)[]), at(2, [2020, 12]), at(3, [2021])];
+      expect(sortNewestFirst(list).map((x) => x.id)).toEqual([...list].sort(compareNewestFirst).map((x) => x.id));
+    }
   });
 });
