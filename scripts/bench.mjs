@@ -184,6 +184,9 @@ console.log(
 if (!gnuTime) console.log('GNU time is not installed: no peak memory figures (apt-get install time)');
 // another CPU-bound job for the whole run, as on a busy machine
 const load = args.includes('--load') ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : undefined;
+// unref'd: a child process keeps the bench's event loop alive, so the bench never ended, its exit handler never ran and
+// the job spun on after the run (found 28 minutes later, after it had loaded every measurement since)
+load?.unref();
 process.on('exit', () => load?.kill());
 console.log(
   `machine load: ${loadavg()
