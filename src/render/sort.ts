@@ -33,8 +33,8 @@ export function compareNewestFirst(a: Arrangeable, b: Arrangeable): number {
 /**
  * The items in compareNewestFirst's order. When the items come in store order (their positions rising), as lists
  * give them, each is ordered by one number, its date's rank among the list's distinct dates (a few dozen) then its
- * place, in a native numeric sort: a comparator called 130,000 times for 10,000 entries took 11-13 ms, interpreted,
- * in a fresh process.
+ * place, in a native numeric sort instead of a comparator called for each pair compared (10,000 records in a fresh
+ * process: 7.9-13.6 ms with the comparator, 7.7-8.1 ms so).
  */
 export function sortNewestFirst<T extends Arrangeable>(items: readonly T[]): T[] {
   const count = items.length;
