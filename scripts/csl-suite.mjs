@@ -1,7 +1,8 @@
 // `npm run csl-suite`: every fixture of the official CSL processor test suite (../shared/fixtures/csl-test-suite)
-// run through plain citeproc-js and through bibfolio's engine (citeproc-js with bibfolio's runtime patches,
-// src/csl/citeproc-patches.ts), in the way citeproc-js's own runner does (scripts/csl-suite/fixture.mjs). Prints the
-// passes of each and every fixture where the two differ; exit 1 when any does.
+// run through plain citeproc-js and through bibfolio's engine (the command line's bundle of citeproc-js, with the
+// build's changes, scripts/bundle.mjs, and bibfolio's runtime patches, src/csl/citeproc-patches.ts), in the way
+// citeproc-js's own runner does (scripts/csl-suite/fixture.mjs). Prints the passes of each and every fixture where
+// the two differ; exit 1 when any does.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -13,11 +14,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SUITE = resolve(ROOT, '../shared/fixtures/csl-test-suite/humans');
 const LOCALES = join(ROOT, 'locales');
 
-/** Two citeproc-js instances: bibfolio's (patched) and a fresh, plain one from the same package. */
+/**
+ * Two citeproc-js instances: bibfolio's, as the command line runs it (its bundle, dist/bundles/citeproc.cjs, with the
+ * build's changes and the runtime patches), and plain citeproc-js from the package.
+ */
 export async function engines() {
-  const { citeproc } = await import('../dist/csl/citeproc.js');
-  const patched = citeproc();
+  const { withBibfolioPatches } = await import('../dist/csl/citeproc.js');
   const require = createRequire(import.meta.url);
+  const patched = withBibfolioPatches(require('../dist/bundles/citeproc.cjs').load());
+  // a copy of its own: the package's module may be the library's, which bibfolio patches (csl/citeproc.ts)
   const path = require.resolve('citeproc');
   delete require.cache[path];
   const plain = require('citeproc');

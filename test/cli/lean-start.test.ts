@@ -1,8 +1,8 @@
 /**
  * The lean start (issue 12): the installed command loads the heavy packages (src/vendor) only when a run needs them.
  * A run whose entries are all in the render cache loads neither citation-js nor citeproc-js, `--version` loads
- * nothing, neither a first nor a warm run loads `node:crypto` or makes `process.stderr`, and what a run prints does
- * not depend on which bundles it loaded. Observed through the launcher's loader,
+ * nothing, neither a first nor a warm run loads `node:crypto`, makes `process.stderr` or loads ICU's collation data,
+ * and what a run prints does not depend on which bundles it loaded. Observed through the launcher's loader,
  * wrapped by a preloaded script (test/fixtures/launch/record-bundles.cjs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -62,6 +62,9 @@ describe('the lean start', () => {
     expect(first.bundles).not.toContain('node:crypto');
     // nor does it make process.stderr: citation-js's logger makes its console when first used (scripts/bundle.mjs)
     expect(first.bundles).not.toContain('process.stderr');
+    // nor compare strings by locale: citeproc-js's engine finds its sort separator when a sort key needs it
+    // (scripts/bundle.mjs), and a list is sorted by bibfolio
+    expect(first.bundles).not.toContain('ICU collator');
     const warm = run(args, dir, cache);
     expect(warm.status).toBe(0);
     expect(warm.bundles).not.toContain('citation-js.cjs');
@@ -79,6 +82,7 @@ describe('the lean start', () => {
     const first = run(['publications'], dir, cache);
     expect(first.status).toBe(0);
     expect(first.bundles).not.toContain('node:crypto');
+    expect(first.bundles).not.toContain('ICU collator');
     const outputs = ['dist/publications.md', 'dist/publications.html', 'dist/publications.tex'];
     const before = outputs.map((f) => readFileSync(join(dir, f), 'utf8'));
     rmSync(join(dir, 'dist'), { recursive: true });

@@ -1,6 +1,6 @@
 /**
- * The official CSL processor test suite (860 fixtures) through bibfolio's engine (citeproc-js with its runtime
- * patches) and through plain citeproc-js, run the way citeproc-js's own runner runs them (`npm run csl-suite`): the
+ * The official CSL processor test suite (860 fixtures) through bibfolio's engine (the command line's bundle of
+ * citeproc-js, with the build's changes and the runtime patches) and through plain citeproc-js, run the way citeproc-js's own runner runs them (`npm run csl-suite`): the
  * patches change no fixture's result, and the engine passes what citeproc-js passes (840 of the 845 at the top level;
  * the five it fails come from newer locale terms and one title-casing difference, as the suite's README says).
  * Then bibfolio's lists against the style's own bibliography on every bibliography fixture: each differing entry is
