@@ -31,6 +31,20 @@ const common = {
         .digest('hex')
         .slice(0, 16),
     ),
+    // what a kept outline depends on (src/engine/outline-snapshot.ts): the scanner and the rescan
+    __BIBFOLIO_SCANNER_ID__: JSON.stringify(
+      [
+        'src/store/scan.ts',
+        'src/store/scan-values.ts',
+        'src/store/scan-outline.ts',
+        'src/store/rescan.ts',
+        'src/engine/outline-snapshot.ts',
+        'src/engine/kept-blocks.ts',
+      ]
+        .reduce((hash, file) => hash.update(readFileSync(file)), createHash('sha256'))
+        .digest('hex')
+        .slice(0, 16),
+    ),
   },
   banner: { js: "const __bibfolio_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',

@@ -106,6 +106,11 @@ export function sha256Hex(data: string | Uint8Array): string {
 /** Below this many texts, JavaScript's digest costs less than loading `node:crypto` (see `keyerFor`). */
 const MANY_TEXTS = 200;
 
+/** Which digest `keyerFor(count)` keys texts with: keys made for another count are another digest's. */
+export function keyerKind(count: number): 'digest' | 'sha256' {
+  return count < MANY_TEXTS ? 'digest' : 'sha256';
+}
+
 /**
  * A function that keys each of `count` texts. JavaScript's digest runs unoptimized at first (about 30 ns a character
  * in a fresh process, against SHA-256's 10 in native code): for the 16 entries of a small store it costs a fraction
@@ -114,7 +119,7 @@ const MANY_TEXTS = 200;
  * is rendered afresh once, never served another key's record.
  */
 export function keyerFor(count: number): (text: string) => string {
-  if (count < MANY_TEXTS) return (text) => `m${digest(text)}`;
+  if (keyerKind(count) === 'digest') return (text) => `m${digest(text)}`;
   const { hash, createHash } = crypto();
   // the one-shot hash (Node 20.12) makes no Hash object per text
   if (typeof hash === 'function') return (text) => `s${hash('sha256', text, 'base64url')}`;

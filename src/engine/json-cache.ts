@@ -106,12 +106,12 @@ const NON_ASCII = /[\u0080-\uffff]/g;
  * string. A cache file in ASCII is read as Latin-1 (readCacheText), a copy of its bytes, where UTF-8 must be decoded:
  * 5 ms against 19 ms for the 3.8 MB of records of a 10,000-entry list.
  */
-function asciiJson(value: unknown): string {
+export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(NON_ASCII, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A cache file's text: as Latin-1 when it is ASCII (see asciiJson), else as UTF-8 (a file written before). */
-function readCacheText(path: string): string {
+export function readCacheText(path: string): string {
   const bytes = readFileSync(path);
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }

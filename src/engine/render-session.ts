@@ -30,6 +30,7 @@ import { VERSION } from '../version.js';
 import { userCacheDir } from '../paths.js';
 import type { ExportedBlock, ExportOptions, ExportResult } from '../export/export.js';
 import { ExportBlocks } from './export-blocks.js';
+import { OutlineSnapshotFile } from './outline-snapshot.js';
 import { JsonFileCache } from './json-cache.js';
 import { pageExtras } from './page-extras.js';
 import { SessionStore, type CachedProblem } from './session-store.js';
@@ -78,6 +79,8 @@ export class RenderSession {
   private readonly pages: JsonFileCache<EntryExtras[]> | undefined;
   private readonly exports: JsonFileCache<ExportedBlock> | undefined;
   private readonly problems: JsonFileCache<CachedProblem[]> | undefined;
+  /** The outline of the store as this session last read it: after an edit only the edited part is scanned again. */
+  private readonly outlineSnapshot: OutlineSnapshotFile | undefined;
   private pool: WorkerPool | undefined;
   private readonly jobs: number;
   private readonly mappingContext: string;
@@ -97,6 +100,7 @@ export class RenderSession {
       useCache && options.outline
         ? JsonFileCache.forStore<CachedProblem[]>(env, 'problems', options.storePath)
         : undefined;
+    this.outlineSnapshot = this.problems ? OutlineSnapshotFile.forStore(env, options.storePath) : undefined;
     // citeproc-js engines read their style and locale parsed, from the cache folder when the session keeps caches
     keepParsedCslIn(useCache ? join(userCacheDir(env), 'csl-json') : undefined);
     this.mappingContext = `${VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
@@ -113,6 +117,7 @@ export class RenderSession {
       context: this.mappingContext,
       problems: this.problems,
       outlineFrom: this.options.outlineFrom,
+      snapshot: this.outlineSnapshot,
     });
     return this.reading.store;
   }
@@ -296,6 +301,7 @@ export class RenderSession {
     this.pages?.save();
     this.exports?.save();
     this.problems?.save();
+    this.reading?.keepOutline();
     await this.pool?.close();
   }
 }

@@ -8,15 +8,17 @@
  * Every entry has a content key: a hash of its text and of what its reading depends on besides (the mapping's
  * context, the store's @string and @preamble blocks, and how many @strings come before it).
  */
-import { digest, keyerFor } from '../digest.js';
+import { digest, keyerFor, keyerKind } from '../digest.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
-import { definitionsContext, outlineProblems, outlineStore, readEntryAt, type StoreOutline } from '../store/outline.js';
+import { definitionsContext, outlineOf, outlineProblems, readEntryAt, type StoreOutline } from '../store/outline.js';
 import { parseStore, parseStoreByEntry, type ParsedStore } from '../store/parse.js';
 import { readStoreText } from '../store/read.js';
-import type { ScanOutline } from '../store/scan-outline.js';
+import type { Rescanned } from '../store/rescan.js';
+import { scanOutline, type ScanOutline } from '../store/scan-outline.js';
 import type { ScanResult } from '../store/scan.js';
 import type { JsonFileCache } from './json-cache.js';
+import type { OutlineSnapshot, OutlineSnapshotFile } from './outline-snapshot.js';
 
 /** An entry's own problem as cached: its line counted from the entry's line, its file left empty. */
 export type CachedProblem = Problem;
@@ -39,6 +41,8 @@ export interface SessionStoreOptions {
   readonly problems?: Pick<JsonFileCache<CachedProblem[]>, 'get' | 'set'> | undefined;
   /** The length (characters) from which a store is read in outline (default 100,000). */
   readonly outlineFrom?: number | undefined;
+  /** The outline of the last run, kept for the next (engine/outline-snapshot.ts): only an edit is scanned again. */
+  readonly snapshot?: Pick<OutlineSnapshotFile, 'read' | 'write'> | undefined;
 }
 
 /** A store shorter than this (characters, about 250 entries) is parsed whole: quicker than reading the cache. */
@@ -57,6 +61,10 @@ export class SessionStore {
   private keys: string[] | undefined;
   /** Entries read whole in outline mode, by index. */
   private readonly read = new Map<number, BibEntry>();
+  /** The outline the last run kept, and this text's outline made from it. */
+  private readonly previous: { readonly snapshot: OutlineSnapshot; readonly rescanned: Rescanned } | undefined;
+  private keyContext: string | undefined;
+  private hashed = 0;
 
   constructor(private readonly options: SessionStoreOptions) {
     const { text, encoding } = readStoreText(options.path, options.display, options.encoding);
@@ -67,13 +75,26 @@ export class SessionStore {
       this.store = this.full;
       return;
     }
-    this.outline = outlineStore(text, options.display);
+    const snapshot = options.snapshot?.read();
+    const rescanned = snapshot?.rescan(text);
+    if (snapshot && rescanned) this.previous = { snapshot, rescanned };
+    this.outline = outlineOf(rescanned?.scan ?? scanOutline(text), options.display);
     this.store = this.outlined(this.outline, options.problems);
   }
 
   /** How many entries this run has read whole (all of them once the store is parsed whole). */
   get entriesRead(): number {
     return this.full ? this.full.entries.length : this.read.size;
+  }
+
+  /** How many entries' content keys this run computed (after one edit, with the last run's outline: one). */
+  get keysHashed(): number {
+    return this.hashed;
+  }
+
+  /** Whether the store was read from the last run's outline (only its edited part scanned again). */
+  get outlineKept(): boolean {
+    return this.previous !== undefined;
   }
 
   /** The entries in the store's order, read or not. */
@@ -116,18 +137,51 @@ export class SessionStore {
       const source = this.source;
       this.keys = [];
       const key = keyerFor(scan.blocks.length);
+      this.keyContext = `${shared}\u0000${keyerKind(scan.blocks.length)}`;
+      const kept = this.keptKeys(this.keyContext);
       // one context string per count of @strings before (nearly always one for the whole store)
       const contexts = new Map<number, string>();
       let i = 0;
-      for (const block of scan.blocks) {
-        if (block.kind !== 'entry') continue;
+      scan.blocks.forEach((block, at) => {
+        if (block.kind !== 'entry') return;
         const before = definedBefore[i++] ?? 0;
+        const known = kept?.(at);
+        if (known !== undefined) {
+          this.keys?.push(known);
+          return;
+        }
         let context = contexts.get(before);
         if (context === undefined) contexts.set(before, (context = `${shared}\u0000${before}\u0000`));
-        this.keys.push(key(context + source.slice(block.span.start, block.span.end)));
-      }
+        this.keys?.push(key(context + source.slice(block.span.start, block.span.end)));
+        this.hashed++;
+      });
     }
     return this.keys;
+  }
+
+  /**
+   * The keys the last run made, by block, for the blocks this run's outline took from it unchanged; undefined when
+   * they were made with another context (an @string changed, another digest).
+   */
+  private keptKeys(keyContext: string): ((block: number) => string | undefined) | undefined {
+    if (!this.previous || this.previous.snapshot.keyContext !== keyContext) return undefined;
+    const { snapshot, rescanned } = this.previous;
+    return (at) =>
+      at < rescanned.keptBefore
+        ? snapshot.keyOf(at)
+        : at >= rescanned.keptFrom
+          ? snapshot.keyOf(at - rescanned.keptFrom + rescanned.previousFrom)
+          : undefined;
+  }
+
+  /** Keeps this run's outline and keys for the next run, unless they are the ones it was given. */
+  keepOutline(): void {
+    if (!this.outline || !this.options.snapshot) return;
+    const keys = this.contentKeys();
+    const keyContext = this.keyContext as string;
+    const given = this.previous?.snapshot;
+    if (given && given.sameText() && given.keyContext === keyContext) return;
+    this.options.snapshot.write({ scan: this.outline.scan, keys, keyContext });
   }
 
   private parsed(): ParsedStore {

@@ -41,7 +41,12 @@ export interface StoreOutline {
 }
 
 export function outlineStore(source: string, file = '<input>'): StoreOutline {
-  const scan = scanOutline(source);
+  return outlineOf(scanOutline(source), file);
+}
+
+/** The outline of a store from its outline scan (scanOutline, or store/rescan.ts after an edit). */
+export function outlineOf(scan: ScanOutline, file = '<input>'): StoreOutline {
+  const source = scan.source;
   const lines = new LineIndex(source);
   const strings = new Map<string, string>();
   const definitions: [string, string][] = [];

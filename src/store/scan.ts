@@ -53,8 +53,19 @@ export class Scanner extends ValueScanner {
   }
 
   run(): ScanResult {
+    this.scanFrom(0);
+    return { source: this.src, blocks: this.blocks };
+  }
+
+  /**
+   * Scans from `start`, where a block or the text between blocks begins, to the end; or, with `stop`, until `stop`
+   * says yes at the end of a block (the scan's state there is the same as at `start`: nothing read yet). Returns where
+   * it stopped, or undefined at the end of the source. store/rescan.ts scans an edited part of a store this way.
+   */
+  scanFrom(start: number, stop?: (end: number) => boolean): number | undefined {
     const { src } = this;
-    let junkStart = 0;
+    this.pos = start;
+    let junkStart = start;
     while (this.pos < src.length) {
       const at = src.indexOf('@', this.pos);
       if (at === -1) break;
@@ -74,6 +85,7 @@ export class Scanner extends ValueScanner {
           this.blocks.push({ kind: 'broken', span: { start: at, end: resume }, problem: broken });
           this.pos = resume;
           junkStart = resume;
+          if (stop?.(resume)) return resume;
           continue;
         }
         // An `@` that does not open an entry (an e-mail address in a comment): BibTeX skips it as text.
@@ -97,9 +109,15 @@ export class Scanner extends ValueScanner {
       }
       junkStart = this.pos;
       partial = {};
+      if (stop?.(this.pos)) return this.pos;
     }
     if (junkStart < src.length) this.blocks.push({ kind: 'junk', span: { start: junkStart, end: src.length } });
-    return { source: src, blocks: this.blocks };
+    return undefined;
+  }
+
+  /** The blocks scanned so far. */
+  scanned(): readonly Block[] {
+    return this.blocks;
   }
 
   /** Whether the `@` stands on a line that starts with `%` (a comment line). */

@@ -1,0 +1,152 @@
+/**
+ * The outline of an edited store, scanned again only where it was edited (store/rescan.ts), equals the outline of a
+ * scan of the whole text: for every file of the robustness corpus, the realworld stores and the embedded store, each
+ * edited at random places (characters the grammar reads, a field added, text cut out, an entry commented out). When
+ * the rescan gives no answer, the store is scanned whole; it answers for nearly every edit of a real store.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain JavaScript script, without types
+import { seededRandom } from '../../scripts/seeded-random.mjs';
+import { commonPrefix, commonSuffix, rescanOutline } from '../../src/store/rescan.js';
+import { scanOutline } from '../../src/store/scan-outline.js';
+import { EMBEDDED_STORE, SHARED } from '../helpers.js';
+
+const CORPUS = join(SHARED, 'fixtures/bib-real');
+const REALWORLD = join(SHARED, 'fixtures/realworld');
+const corpus = ['bug-reports', 'other'].flatMap((dir) =>
+  readdirSync(join(CORPUS, dir))
+    .filter((f) => f.endsWith('.bib'))
+    .map((f) => join(CORPUS, dir, f)),
+);
+const realworld = readdirSync(REALWORLD)
+  .filter((d) => statSync(join(REALWORLD, d)).isDirectory())
+  .flatMap((d) =>
+    readdirSync(join(REALWORLD, d))
+      .filter((f) => f.endsWith('.bib'))
+      .map((f) => join(REALWORLD, d, f)),
+  );
+
+/** What an edit puts in: characters the grammar reads, and what a researcher types. */
+const INSERTS = [
+  '}',
+  '{',
+  '@',
+  '%',
+  '\n',
+  '\r\n',
+  '"',
+  ',',
+  '#',
+  '=',
+  ' ',
+  '\n% ',
+  '  note = {edited},\n',
+  'x',
+  'é',
+  '@article{added, title = {Added}}\n',
+  '\n@misc{cut',
+  '@comment{',
+  '@string{new = "New"}\n',
+];
+
+function edit(source: string, random: () => number): string {
+  const at = Math.floor(random() * (source.length + 1));
+  const kind = random();
+  if (kind < 0.5)
+    return source.slice(0, at) + (INSERTS[Math.floor(random() * INSERTS.length)] ?? '') + source.slice(at);
+  if (kind < 0.75) return source.slice(0, at) + source.slice(at + 1 + Math.floor(random() * 40));
+  // a field added after an entry's first line, as an edit by hand does
+  const line = source.indexOf('\n', source.indexOf('@', at));
+  if (line === -1) return `${source}\n`;
+  return `${source.slice(0, line + 1)}  note = {edited ${at}},\n${source.slice(line + 1)}`;
+}
+
+function expectSameAsWholeScan(before: string, after: string): boolean {
+  const previous = scanOutline(before);
+  const rescanned = rescanOutline(previous, after);
+  if (!rescanned) return false;
+  expect(rescanned.scan).toEqual(scanOutline(after));
+  // the blocks before the edit are the previous ones themselves
+  for (let i = 0; i < rescanned.keptBefore; i++) expect(rescanned.scan.blocks[i]).toBe(previous.blocks[i]);
+  expect(rescanned.scan.blocks.length - rescanned.keptFrom).toBe(previous.blocks.length - rescanned.previousFrom);
+  return true;
+}
+
+describe('the outline of an edited store, scanned again where it was edited', () => {
+  it('finds where two texts differ', () => {
+    const a = 'x'.repeat(10_000) + 'abc' + 'y'.repeat(9_000);
+    const b = 'x'.repeat(10_000) + 'aBBc' + 'y'.repeat(9_000);
+    expect(commonPrefix(a, b)).toBe(10_001);
+    expect(commonSuffix(a, b, 10_001)).toBe(9_001);
+    expect(commonPrefix(a, a)).toBe(a.length);
+    // never more than both texts hold once the prefix is counted
+    expect(commonSuffix('aXa', 'aXXa', commonPrefix('aXa', 'aXXa'))).toBe(1);
+  });
+
+  it.each([...corpus, ...realworld, EMBEDDED_STORE])('%s: equals a whole scan after random edits', (path) => {
+    const source = readFileSync(path, 'utf8');
+    const random = seededRandom(source.length) as () => number;
+    let text = source;
+    for (let i = 0; i < 4; i++) {
+      const edited = edit(text, random);
+      expectSameAsWholeScan(text, edited);
+      text = edited;
+    }
+  });
+
+  it('answers for nearly every edit of the realworld stores', () => {
+    let answered = 0;
+    let edits = 0;
+    for (const path of [...realworld, EMBEDDED_STORE]) {
+      const source = readFileSync(path, 'utf8');
+      const random = seededRandom(7) as () => number;
+      for (let i = 0; i < 10; i++) {
+        edits++;
+        if (expectSameAsWholeScan(source, edit(source, random))) answered++;
+      }
+    }
+    expect(answered / edits).toBeGreaterThan(0.9);
+  });
+
+  it('gives the previous blocks for the same text', () => {
+    const source = readFileSync(EMBEDDED_STORE, 'utf8');
+    const previous = scanOutline(source);
+    const same = rescanOutline(previous, `${source}`);
+    expect(same?.scan.blocks).toEqual(previous.blocks);
+    same?.scan.blocks.forEach((block, i) => expect(block).toBe(previous.blocks[i]));
+  });
+
+  it('scans on past the end of the edit to the next line: a "%" that starts the line comments out what follows', () => {
+    // the "%" is text in the title's braces, but it starts the line of @misc{b}, which BibTeX then skips
+    const source = '@misc{a, title = {x\n y}} @misc{b, title = {B}}\n@misc{c, title = {C}}\n';
+    const edited = source.replace('\n y}}', '\n% y}}');
+    const rescanned = rescanOutline(scanOutline(source), edited);
+    expect(rescanned?.scan).toEqual(scanOutline(edited));
+    expect(
+      scanOutline(edited)
+        .blocks.filter((b) => b.kind === 'entry')
+        .map((b) => 'key' in b && b.key),
+    ).toEqual(['a', 'c']);
+  });
+
+  it.each([
+    ['an entry whose "}" is taken away', (s: string) => s.replace(/\}\s*\n\s*@/, '\n@')],
+    ['an entry commented out', (s: string) => s.replace(/\n@/, '\n%@')],
+    [
+      'an @string changed',
+      () => '@string{j = "Journal of Tests"}\n@article{a, journal = j}\n@article{b, title = {B}}\n',
+    ],
+    ['an entry added at the end', (s: string) => `${s}\n@misc{late, title = {Late}}\n`],
+    ['an entry added at the start', (s: string) => `@misc{early, title = {Early}}\n${s}`],
+    ['everything cut', () => ''],
+  ])('equals a whole scan: %s', (_, change) => {
+    const source =
+      '@string{j = "Journal"}\n@article{a, journal = j}\n\n@article{b, title = {B}}\n@misc{c,\n  title = {C}\n}\n';
+    const edited = change(source);
+    expect(edited).not.toBe(source);
+    const rescanned = rescanOutline(scanOutline(source), edited);
+    if (rescanned) expect(rescanned.scan).toEqual(scanOutline(edited));
+  });
+});
