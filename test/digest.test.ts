@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { digest, keyerFor, randomHex, sha256Hex } from '../src/digest.js';
+import { digest, digestOf, keyerFor, randomHex, sha256Hex } from '../src/digest.js';
 import { generateStore } from '../scripts/generate-store.mjs';
 
 const reference = (
@@ -26,6 +26,22 @@ describe('digest', () => {
         expect(digest(text), JSON.stringify(text)).toBe(expected(text));
       }
     }
+  });
+
+  it('reads the same words from the bytes Node writes as a character at a time (a big-endian machine reads so)', () => {
+    const alphabet = 'aZ0 é日😀\uD800\uDFFF\u0000\uFFFF';
+    for (let length = 0; length <= 40; length++) {
+      const text = Array.from({ length }, (_, i) => alphabet[(i * 5) % alphabet.length]).join('');
+      expect(digestOf(text, true)).toBe(expected(text));
+      expect(digestOf(text, false)).toBe(expected(text));
+    }
+  });
+
+  it('gives each text its own digest whatever was hashed before it, long or short', () => {
+    // a text longer than the kept buffer, then shorter ones: nothing of one text is read as part of the next
+    const long = 'Bentón, Joe and others '.repeat(60_000);
+    const texts = [long, long.slice(0, 100_003), 'short text', long.slice(7, 9), long.slice(0, 1_500_001), 'x'];
+    for (const text of texts) expect(digest(text)).toBe(expected(text));
   });
 
   it('agrees on real text: the entries of a generated store, and the store whole', () => {

@@ -118,6 +118,7 @@ export class RenderSession {
       problems: this.problems,
       outlineFrom: this.options.outlineFrom,
       snapshot: this.outlineSnapshot,
+      hashKeys: this.options.cache !== false,
     });
     return this.reading.store;
   }

@@ -8,7 +8,7 @@
  * Every entry has a content key: a hash of its text and of what its reading depends on besides (the mapping's
  * context, the store's @string and @preamble blocks, and how many @strings come before it).
  */
-import { digest, keyerFor, keyerKind } from '../digest.js';
+import { digest } from '../digest.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
 import { definitionsContext, outlineOf, outlineProblems, readEntryAt, type StoreOutline } from '../store/outline.js';
@@ -41,6 +41,8 @@ export interface SessionStoreOptions {
   readonly problems?: Pick<JsonFileCache<CachedProblem[]>, 'get' | 'set'> | undefined;
   /** The length (characters) from which a store is read in outline (default 100,000). */
   readonly outlineFrom?: number | undefined;
+  /** false: the session keeps no cache, so entries need no content hash (default true). */
+  readonly hashKeys?: boolean | undefined;
   /** The outline of the last run, kept for the next (engine/outline-snapshot.ts): only an edit is scanned again. */
   readonly snapshot?: Pick<OutlineSnapshotFile, 'read' | 'write'> | undefined;
 }
@@ -128,16 +130,25 @@ export class SessionStore {
     return { file, scan, entries, strings, problems, lossless };
   }
 
-  /** One key per entry, in the store's order: a hash of everything its reading depends on. */
+  /**
+   * One key per entry, in the store's order: a hash of everything its reading depends on. A session that keeps no
+   * cache has no use for hashes (its keys name nothing kept): its keys are the entries' places.
+   */
   contentKeys(): string[] {
+    if (!this.keys && this.options.hashKeys === false) {
+      const count = (this.outline ? this.outline.entries : this.parsed().entries).length;
+      this.keys = Array.from({ length: count }, (_, i) => `#${i}`);
+    }
     if (!this.keys) {
       const scan: ScanOutline = this.outline ? this.outline.scan : this.parsed().scan;
       const { text, definedBefore } = definitionsContext(scan);
       const shared = digest(`${this.options.context}\u0000${text}`);
       const source = this.source;
       this.keys = [];
-      const key = keyerFor(scan.blocks.length);
-      this.keyContext = `${shared}\u0000${keyerKind(scan.blocks.length)}`;
+      // the JavaScript digest for every store: SHA-256 would be quicker for a store hashed whole, but a run after an
+      // edit hashes one entry, and node:crypto would cost it 4-6 ms to load
+      const key = (entryText: string): string => `m${digest(entryText)}`;
+      this.keyContext = shared;
       const kept = this.keptKeys(this.keyContext);
       // one context string per count of @strings before (nearly always one for the whole store)
       const contexts = new Map<number, string>();
@@ -161,7 +172,7 @@ export class SessionStore {
 
   /**
    * The keys the last run made, by block, for the blocks this run's outline took from it unchanged; undefined when
-   * they were made with another context (an @string changed, another digest).
+   * they were made with another context (an @string changed).
    */
   private keptKeys(keyContext: string): ((block: number) => string | undefined) | undefined {
     if (!this.previous || this.previous.snapshot.keyContext !== keyContext) return undefined;

@@ -1,15 +1,16 @@
 /**
  * The installed command keeps the outline of a long store for its next run (engine/outline-snapshot.ts, with the
  * build's scanner identity): after each edit (a title changed, an entry added, an entry broken, then mended) it prints
- * what a run without any cache prints, on standard output and on standard error, with the same exit code.
+ * what a run without any cache prints, on standard output and on standard error, with the same exit code. A run after
+ * one edit does not load node:crypto.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateStore } from '../../scripts/generate-store.mjs';
-import { ROOT } from '../helpers.js';
+import { fixture, ROOT } from '../helpers.js';
 
 const LAUNCHER = join(ROOT, 'dist/cli/launch.cjs');
 
@@ -59,5 +60,16 @@ describe("the command's kept outline", () => {
     const written = statSync(file).mtimeMs;
     expect(run().code).toBe(0);
     expect(statSync(file).mtimeMs).toBe(written);
+    // a run after one edit hashes that entry with the JavaScript digest: node:crypto (4-6 ms to load) is not loaded
+    writeFileSync(join(dir, 'store.bib'), source.replace('title = {', 'title = {Edited '));
+    const log = join(dir, 'loaded.log');
+    const edited = spawnSync(
+      process.execPath,
+      ['--require', fixture('launch/record-bundles.cjs'), LAUNCHER, 'format', '--bib', 'store.bib', '--jobs', '0'],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache, BIBFOLIO_TEST_BUNDLE_LOG: log } },
+    );
+    expect(edited.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toContain('citeproc.cjs');
+    expect(readFileSync(log, 'utf8')).not.toContain('node:crypto');
   }, 120_000);
 });
