@@ -1,6 +1,6 @@
 /** Shared by the tests: the embedded store, rendering a .bib text, and running the CLI in-process. */
 import axios from 'axios';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,28 @@ import { parseStore } from '../src/store/parse.js';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = resolve(ROOT, '../shared');
 export const EMBEDDED_STORE = join(ROOT, 'bib/publications.bib');
+
+/** The robustness corpus's .bib files (`../shared/fixtures/bib-real`: `bug-reports/` and `other/`). */
+export function corpusStores(): string[] {
+  const corpus = join(SHARED, 'fixtures/bib-real');
+  return ['bug-reports', 'other'].flatMap((dir) =>
+    readdirSync(join(corpus, dir))
+      .filter((f) => f.endsWith('.bib'))
+      .map((f) => join(corpus, dir, f)),
+  );
+}
+
+/** The realworld researchers' .bib files (`../shared/fixtures/realworld/<owner>/`). */
+export function realworldStores(): string[] {
+  const realworld = join(SHARED, 'fixtures/realworld');
+  return readdirSync(realworld)
+    .filter((d) => statSync(join(realworld, d)).isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(realworld, d))
+        .filter((f) => f.endsWith('.bib'))
+        .map((f) => join(realworld, d, f)),
+    );
+}
 
 export function fixture(name: string): string {
   return join(ROOT, 'test/fixtures', name);

@@ -111,7 +111,7 @@ export function asciiJson(value: unknown): string {
 }
 
 /** A cache file's text: as Latin-1 when it is ASCII (see asciiJson), else as UTF-8 (a file written before). */
-export function readCacheText(path: string): string {
+function readCacheText(path: string): string {
   const bytes = readFileSync(path);
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }

@@ -1,7 +1,6 @@
 /**
  * A kept outline's blocks (engine/outline-snapshot.ts) as the rescan reads them (store/rescan.ts): each block's kind
- * and place from the file's numbers, and a kept entry made from the edited text only when the rescan keeps it. And
- * where a kept text and the store's text differ, compared as bytes.
+ * and place from the file's numbers, and a kept entry made from the edited text only when the rescan keeps it.
  */
 import type { RawEntry } from '../model/syntax.js';
 import { movedBlock, type PreviousOutline } from '../store/rescan.js';
@@ -12,27 +11,6 @@ export type OtherBlock = Exclude<OutlineBlock, { kind: 'entry' | 'junk' }>;
 
 /** Numbers kept for each entry: start, end, where its type starts and its length, where its key starts and its length. */
 export const COLUMNS = 6;
-
-/** Where the two texts (as UTF-16 bytes) first differ, in characters. */
-export function prefixOf(a: Buffer, b: Buffer): number {
-  const max = Math.min(a.length, b.length);
-  let at = 0;
-  for (let step = 65536; step >= 1; step >>= 4) {
-    while (at + step <= max && a.compare(b, at, at + step, at, at + step) === 0) at += step;
-  }
-  return at >> 1;
-}
-
-/** How many characters the two texts share at their end, past the first `skip` characters of both. */
-export function suffixOf(a: Buffer, b: Buffer, skip: number): number {
-  const max = Math.min(a.length, b.length) - skip * 2;
-  let n = 0;
-  for (let step = 65536; step >= 1; step >>= 4) {
-    while (n + step <= max && a.compare(b, b.length - n - step, b.length - n, a.length - n - step, a.length - n) === 0)
-      n += step;
-  }
-  return n >> 1;
-}
 
 /** The previous outline from the numbers of the file: its entries are read from the edited text where they are kept. */
 export class KeptBlocks implements PreviousOutline {

@@ -14,8 +14,8 @@ import { dirname, join } from 'node:path';
 import { digest } from '../digest.js';
 import { userCacheDir } from '../paths.js';
 import { writeFileAtomicallySync } from '../store/atomic-write.js';
-import { rescanEdited, type Rescanned } from '../store/rescan.js';
-import { COLUMNS, KeptBlocks, prefixOf, suffixOf, type OtherBlock } from './kept-blocks.js';
+import { commonPrefix, commonSuffix, rescanEdited, type Rescanned } from '../store/rescan.js';
+import { COLUMNS, KeptBlocks, type OtherBlock } from './kept-blocks.js';
 import type { ScanOutline } from '../store/scan-outline.js';
 import { asciiJson } from './json-cache.js';
 
@@ -112,6 +112,7 @@ export class OutlineSnapshotFile {
     if (header?.scanner !== this.scanner || header.probe !== PROBE) return undefined;
     if (typeof keyContext !== 'string' || !Number.isInteger(entries)) return undefined;
     if (!Array.isArray(others) || !Array.isArray(keys) || keys.length !== entries) return undefined;
+    if (!keys.every((key) => typeof key === 'string')) return undefined;
     const text = bytes.subarray(textAt);
     if (text.length % 2 !== 0) return undefined;
     let previous: KeptBlocks;
@@ -128,9 +129,9 @@ export class OutlineSnapshotFile {
       keyContext,
       rescan: (source) => {
         const now = this.bytesOf(source);
-        const prefix = prefixOf(text, now);
+        const prefix = commonPrefix(text, now);
         same = prefix === previous.length && prefix === source.length;
-        return rescanEdited(previous, source, prefix, suffixOf(text, now, prefix));
+        return rescanEdited(previous, source, prefix, commonSuffix(text, now, prefix));
       },
       sameText: () => same,
       keyOf: (block) => keyByBlock[block],

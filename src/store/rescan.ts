@@ -10,7 +10,7 @@
  * there is no answer and the store is scanned whole. The result equals `scanOutline(source)` (test/store/rescan.test.ts
  * edits real stores at random and compares).
  */
-import type { Block, Span, ValuePart } from '../model/syntax.js';
+import type { Span, ValuePart } from '../model/syntax.js';
 import type { ScanOutline } from './scan-outline.js';
 import { Scanner } from './scan.js';
 
@@ -25,28 +25,28 @@ export interface Rescanned {
   readonly previousFrom: number;
 }
 
-/** How many characters the two texts share at their start. */
-export function commonPrefix(a: string, b: string): number {
+/**
+ * How many characters two texts share at their start, the texts given as their UTF-16LE bytes: compared natively in
+ * chunks, then narrowed down (a character is two bytes, so a difference in either counts).
+ */
+export function commonPrefix(a: Buffer, b: Buffer): number {
   const max = Math.min(a.length, b.length);
   let at = 0;
-  // whole chunks compared natively first, then one character at a time
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (at + step <= max && a.slice(at, at + step) === b.slice(at, at + step)) at += step;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (at + step <= max && a.compare(b, at, at + step, at, at + step) === 0) at += step;
   }
-  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
+  return at >> 1;
 }
 
-/** How many characters the two texts share at their end, not counting the first `skip` of either. */
-export function commonSuffix(a: string, b: string, skip: number): number {
-  const max = Math.min(a.length, b.length) - skip;
+/** How many characters two texts (UTF-16LE bytes) share at their end, not counting the first `skip` of either. */
+export function commonSuffix(a: Buffer, b: Buffer, skip: number): number {
+  const max = Math.min(a.length, b.length) - skip * 2;
   let n = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n))
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (n + step <= max && a.compare(b, b.length - n - step, b.length - n, a.length - n - step, a.length - n) === 0)
       n += step;
   }
-  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
-  return n;
+  return n >> 1;
 }
 
 const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
@@ -144,8 +144,9 @@ function restartsAt(previous: PreviousOutline, index: number): boolean {
 
 /** The outline of `source` from the outline of the previous text; undefined when the store must be scanned whole. */
 export function rescanOutline(previous: ScanOutline, source: string): Rescanned | undefined {
-  const prefix = commonPrefix(previous.source, source);
-  return rescanEdited(previousOf(previous), source, prefix, commonSuffix(previous.source, source, prefix));
+  const [before, now] = [Buffer.from(previous.source, 'utf16le'), Buffer.from(source, 'utf16le')];
+  const prefix = commonPrefix(before, now);
+  return rescanEdited(previousOf(previous), source, prefix, commonSuffix(before, now, prefix));
 }
 
 /**
@@ -201,5 +202,3 @@ export function rescanEdited(
     previousFrom: stoppedAt !== undefined ? resumeAt : previous.count,
   };
 }
-
-export type { Block };

@@ -8,12 +8,8 @@ import { mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript script, without types
-import { seededRandom } from '../../scripts/seeded-random.mjs';
-import { prefixOf, suffixOf } from '../../src/engine/kept-blocks.js';
 import { OutlineSnapshotFile } from '../../src/engine/outline-snapshot.js';
 import { SessionStore } from '../../src/engine/session-store.js';
-import { commonPrefix, commonSuffix } from '../../src/store/rescan.js';
 import { scanOutline } from '../../src/store/scan-outline.js';
 import { EMBEDDED_STORE } from '../helpers.js';
 
@@ -52,24 +48,6 @@ function expectSameAsFresh(reading: SessionStore, store: string, env: Record<str
 
 const edit = (store: string, change: (text: string) => string): void =>
   writeFileSync(store, change(readFileSync(store, 'utf8')));
-
-describe('where a kept text and the store differ, compared as bytes', () => {
-  it('is where the texts differ, in characters, from both ends', () => {
-    const random = seededRandom(35) as () => number;
-    const alphabet = ['a', 'b', '{', '\n', 'é', '日', '\ud83d\ude00', '\u0100', '\u0001'];
-    const text = (n: number): string =>
-      Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-    for (let i = 0; i < 400; i++) {
-      const base = text(Math.floor(random() * 9000));
-      const at = Math.floor(random() * (base.length + 1));
-      const other = base.slice(0, at) + text(Math.floor(random() * 5)) + base.slice(at + Math.floor(random() * 5));
-      const [a, b] = [Buffer.from(base, 'utf16le'), Buffer.from(other, 'utf16le')];
-      const prefix = prefixOf(a, b);
-      expect(prefix).toBe(commonPrefix(base, other));
-      expect(suffixOf(a, b, prefix)).toBe(commonSuffix(base, other, prefix));
-    }
-  });
-});
 
 describe('the outline kept for the next run', () => {
   it('after one edit: the edited part scanned again, one entry hashed, everything as a fresh reading', () => {

@@ -3,27 +3,14 @@
  * robustness corpus, the realworld stores and the embedded store, the same blocks, entries, @strings and problems, and
  * each entry read on its own is the full parse's entry.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outlineProblems, outlineStore, readEntryAt } from '../../src/store/outline.js';
 import { parseStoreByEntry } from '../../src/store/parse.js';
-import { EMBEDDED_STORE, SHARED } from '../helpers.js';
+import { corpusStores, EMBEDDED_STORE, realworldStores } from '../helpers.js';
 
-const CORPUS = join(SHARED, 'fixtures/bib-real');
-const REALWORLD = join(SHARED, 'fixtures/realworld');
-const corpus = ['bug-reports', 'other'].flatMap((dir) =>
-  readdirSync(join(CORPUS, dir))
-    .filter((f) => f.endsWith('.bib'))
-    .map((f) => join(CORPUS, dir, f)),
-);
-const realworld = readdirSync(REALWORLD)
-  .filter((d) => statSync(join(REALWORLD, d)).isDirectory())
-  .flatMap((d) =>
-    readdirSync(join(REALWORLD, d))
-      .filter((f) => f.endsWith('.bib'))
-      .map((f) => join(REALWORLD, d, f)),
-  );
+const corpus = corpusStores();
+const realworld = realworldStores();
 
 function expectSameAsFullParse(source: string, file: string): void {
   const outline = outlineStore(source, file);

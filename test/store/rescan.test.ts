@@ -4,29 +4,16 @@
  * edited at random places (characters the grammar reads, a field added, text cut out, an entry commented out). When
  * the rescan gives no answer, the store is scanned whole; it answers for nearly every edit of a real store.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript script, without types
 import { seededRandom } from '../../scripts/seeded-random.mjs';
 import { commonPrefix, commonSuffix, rescanOutline } from '../../src/store/rescan.js';
 import { scanOutline } from '../../src/store/scan-outline.js';
-import { EMBEDDED_STORE, SHARED } from '../helpers.js';
+import { corpusStores, EMBEDDED_STORE, realworldStores } from '../helpers.js';
 
-const CORPUS = join(SHARED, 'fixtures/bib-real');
-const REALWORLD = join(SHARED, 'fixtures/realworld');
-const corpus = ['bug-reports', 'other'].flatMap((dir) =>
-  readdirSync(join(CORPUS, dir))
-    .filter((f) => f.endsWith('.bib'))
-    .map((f) => join(CORPUS, dir, f)),
-);
-const realworld = readdirSync(REALWORLD)
-  .filter((d) => statSync(join(REALWORLD, d)).isDirectory())
-  .flatMap((d) =>
-    readdirSync(join(REALWORLD, d))
-      .filter((f) => f.endsWith('.bib'))
-      .map((f) => join(REALWORLD, d, f)),
-  );
+const corpus = corpusStores();
+const realworld = realworldStores();
 
 /** What an edit puts in: characters the grammar reads, and what a researcher types. */
 const INSERTS = [
@@ -50,6 +37,8 @@ const INSERTS = [
   '@comment{',
   '@string{new = "New"}\n',
 ];
+
+const bytes = (text: string): Buffer => Buffer.from(text, 'utf16le');
 
 function edit(source: string, random: () => number): string {
   const at = Math.floor(random() * (source.length + 1));
@@ -75,14 +64,35 @@ function expectSameAsWholeScan(before: string, after: string): boolean {
 }
 
 describe('the outline of an edited store, scanned again where it was edited', () => {
-  it('finds where two texts differ', () => {
+  it('finds where two texts differ, in characters, from both ends', () => {
     const a = 'x'.repeat(10_000) + 'abc' + 'y'.repeat(9_000);
     const b = 'x'.repeat(10_000) + 'aBBc' + 'y'.repeat(9_000);
-    expect(commonPrefix(a, b)).toBe(10_001);
-    expect(commonSuffix(a, b, 10_001)).toBe(9_001);
-    expect(commonPrefix(a, a)).toBe(a.length);
+    expect(commonPrefix(bytes(a), bytes(b))).toBe(10_001);
+    expect(commonSuffix(bytes(a), bytes(b), 10_001)).toBe(9_001);
+    expect(commonPrefix(bytes(a), bytes(a))).toBe(a.length);
     // never more than both texts hold once the prefix is counted
-    expect(commonSuffix('aXa', 'aXXa', commonPrefix('aXa', 'aXXa'))).toBe(1);
+    expect(commonSuffix(bytes('aXa'), bytes('aXXa'), commonPrefix(bytes('aXa'), bytes('aXXa')))).toBe(1);
+    // against a comparison one character at a time, on random edits (surrogate pairs and characters of one byte's
+    // difference included)
+    const random = seededRandom(35) as () => number;
+    const alphabet = ['a', 'b', '{', '\n', 'é', '日', '\ud83d\ude00', '\u0100', '\u0001'];
+    const text = (n: number): string =>
+      Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 400; i++) {
+      const base = text(Math.floor(random() * 9000));
+      const at = Math.floor(random() * (base.length + 1));
+      const other = base.slice(0, at) + text(Math.floor(random() * 5)) + base.slice(at + Math.floor(random() * 5));
+      let prefix = 0;
+      while (prefix < Math.min(base.length, other.length) && base[prefix] === other[prefix]) prefix++;
+      let suffix = 0;
+      while (
+        suffix < Math.min(base.length, other.length) - prefix &&
+        base[base.length - 1 - suffix] === other[other.length - 1 - suffix]
+      )
+        suffix++;
+      expect(commonPrefix(bytes(base), bytes(other))).toBe(prefix);
+      expect(commonSuffix(bytes(base), bytes(other), prefix)).toBe(suffix);
+    }
   });
 
   it.each([...corpus, ...realworld, EMBEDDED_STORE])('%s: equals a whole scan after random edits', (path) => {
