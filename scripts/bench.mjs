@@ -9,7 +9,9 @@
  * For each generated store size: `bibfolio format --style cv --to html` and `pandoc --citeproc` with the same
  * styles/cv.csl, then the same with the author-date style (APA), cold (`--no-cache`) and with the render cache warm;
  * from 2,000 entries a second `format` after one entry changed; on 10,000 (or the largest) `export-bib` and `check`
- * beside `pandoc -f bibtex -t csljson` (a reader of the same bytes); the embedded store beside `node -e 0`. Each
+ * beside `pandoc -f bibtex -t csljson` (a reader of the same bytes); the embedded store beside `node -e 0`. Below the
+ * cv cold rows from 2,000 entries, the engine alone (scripts/engine-floor.mjs: citeproc-js rendering the list's entries,
+ * mapped beforehand, timed inside its process) on one thread and on two, beside pandoc. Each
  * measurement runs bibfolio and its reference side by side, round by round. It prints a table with the ratios and
  * the machine's load, and writes it as JSON under bench/ (ignored by git). Peak memory comes from GNU time when it is
  * installed. Without pandoc, bibfolio's own figures are still printed.
@@ -65,7 +67,7 @@ function once(command, commandArgs, env, okStatus = [0]) {
   if (!okStatus.includes(run.status))
     throw new Error(`${command} ${commandArgs.join(' ')} failed (${run.status}):\n${run.stderr}`);
   const kb = gnuTime ? Number(run.stderr.trim().split('\n').pop()) : NaN;
-  return { seconds, mib: kb / 1024 };
+  return { seconds, mib: kb / 1024, stdout: run.stdout };
 }
 
 /** pandoc rendering every entry of `bibFile` with `csl` to HTML. */
@@ -147,6 +149,30 @@ function sideBySide(bibfolioArgs, env, reference, before = () => {}, okStatus = 
   return { bibfolio: summary(ours), reference: reference ? summary(theirs) : undefined, rounds: ours.length };
 }
 
+/**
+ * The engine alone (scripts/engine-floor.mjs): the seconds it reports for rendering a list's prepared entries on
+ * `threads` threads, with nothing else in the process, beside the same reference, round by round. No way of running
+ * the command line that renders every entry with citeproc-js is faster than this on as many threads.
+ */
+const floorScript = join(ROOT, 'scripts/engine-floor.mjs');
+function engineBeside(items, threads, reference) {
+  const count = JSON.parse(readFileSync(items, 'utf8')).items.length;
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < rounds; i++) {
+    if (reference) theirs.push(once(reference[0], reference[1]).seconds);
+    const run = once('node', [floorScript, 'render', items, '--threads', String(threads)], {});
+    const { entries, seconds } = JSON.parse(run.stdout);
+    if (entries !== count) throw new Error(`the engine alone rendered ${entries} of ${count} entries`);
+    ours.push(seconds);
+  }
+  return {
+    bibfolio: { seconds: median(ours), mib: NaN },
+    reference: reference ? { seconds: median(theirs), mib: NaN } : undefined,
+    rounds: ours.length,
+  };
+}
+
 const rows = [];
 const row = (size, task, { bibfolio, reference, rounds: roundsRun }, referenceName) => {
   const entry = {
@@ -219,6 +245,18 @@ for (const size of sizes) {
       sideBySide([...formatArgs(name), '--no-cache'], env, citeproc(csl, bib(size))),
       'pandoc',
     );
+    if (name === 'cv' && (size >= 2000 || size === Math.max(...sizes))) {
+      // what the engine alone takes for the same list, on one thread and on two (entries mapped beforehand)
+      const items = join(work, `items-${size}.json`);
+      once('node', [floorScript, 'prepare', bib(size), 'cv', items], env);
+      for (const threads of cpus().length > 1 ? [1, 2] : [1])
+        row(
+          size,
+          `  the engine alone, ${threads} thread${threads > 1 ? 's' : ''}`,
+          engineBeside(items, threads, citeproc(csl, bib(size))),
+          'pandoc',
+        );
+    }
     once('node', formatArgs(name), env);
     row(
       size,
