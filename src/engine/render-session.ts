@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { keepParsedCslIn } from '../csl/parsed-csl.js';
 import { rendersEntriesIndependently } from '../csl/style-traits.js';
 import type { CslItem } from '../csl/types.js';
-import type { ResolvedEntry } from '../render/document.js';
 import type { EntryRecord } from './list-from-records.js';
 import { nameChangesFrom, type NameSpec } from '../model/config.js';
 import type { BibEntry } from '../model/entry.js';
@@ -22,7 +21,6 @@ import type { Problem } from '../model/problems.js';
 import type { Publications } from '../pipeline.js';
 import { DATA_FORMATS } from '../render/formats.js';
 import type { ListOptions, RenderedList } from '../render/list.js';
-import { renderContext } from '../render/render-key.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
 import type { EntryExtras } from '../page/extras.js';
@@ -34,6 +32,7 @@ import { OutlineSnapshotFile } from './outline-snapshot.js';
 import { JsonFileCache } from './json-cache.js';
 import { pageExtras } from './page-extras.js';
 import { SessionStore, type CachedProblem } from './session-store.js';
+import { PARALLEL_FROM, renderFromRecords } from './render-records.js';
 
 export interface RenderSessionOptions {
   /** The BibTeX store. */
@@ -59,14 +58,8 @@ export interface RenderSessionOptions {
   readonly outlineFrom?: number;
 }
 
-/** Where a run finds and leaves entry records: the cache file, or a map for one run. */
-type RecordStore = Pick<JsonFileCache<EntryRecord>, 'get' | 'set'>;
-
 /** Fewer entries to map than this are mapped directly: reading the item cache would cost more. */
 const ITEM_CACHE_FROM = 200;
-
-/** Entries left to render from which workers pay for their start (render-items renders fewer on this thread). */
-const PARALLEL_FROM = 300;
 
 export function defaultJobs(): number {
   return Math.min(3, Math.max(0, availableParallelism() - 1));
@@ -224,7 +217,12 @@ export class RenderSession {
       rendersEntriesIndependently(options.style.xml, options.style.disambiguate)
     ) {
       // without the cache (--no-cache) the records live for this run only: the same path, the same output
-      return this.renderFromRecords(options, this.records ?? new Map<string, EntryRecord>());
+      return renderFromRecords(options, {
+        reading: this.read(),
+        records: this.records ?? new Map<string, EntryRecord>(),
+        map: (entries) => this.mapping(entries),
+        pool: (left) => this.poolFor(left),
+      });
     }
     const { prepareList, finishList } = await import('../render/list.js');
     const { renderItems } = await import('../render/render-items.js');
@@ -233,60 +231,6 @@ export class RenderSession {
     const prepared = prepareList((await this.publications()).items, options);
     const outcome = await renderItems(prepared, pool ? { pool } : {});
     return finishList(prepared, outcome);
-  }
-
-  private async renderFromRecords(options: ListOptions, records: RecordStore): Promise<RenderedList> {
-    const reading = this.read();
-    const listed = reading.listed;
-    // a record's key: the list's context (a digest already), then the entry's content key (one hash of its text)
-    const context = renderContext(options);
-    const recordKeys = reading.contentKeys().map((k) => context + k);
-    const found = recordKeys.map((k) => records.get(k));
-    const missing = listed.flatMap((_, i) => (found[i] ? [] : [reading.entry(i)]));
-    const problems: Problem[] = [];
-
-    if (missing.length > 0) {
-      // map and render only what has no record: every entry counts, selected or not, in one group
-      const pool = this.poolFor(missing.length);
-      const { resolveEntries } = await import('../render/list.js');
-      const { renderInShares } = await import('./render-shares.js');
-      const byIndex = new Map(listed.map((e, i) => [e.index, i]));
-      // each piece's problems at its place, so that they come in the order of the entries
-      const piecesProblems: Problem[][] = [];
-      await renderInShares(
-        missing,
-        (entries) => this.mapping(entries),
-        { ...options, selectedOnly: false, ownerOnly: false, groupBy: 'none' },
-        // a pool started by an earlier list of this session is not worth its messages for a few entries
-        missing.length >= PARALLEL_FROM ? pool : undefined,
-        ({ prepared, outcome }, place) => {
-          const resolved = resolveEntries(prepared, outcome);
-          piecesProblems[place] = resolved.problems;
-          const failed = new Set(outcome.failures.map((f) => f.id));
-          prepared.ordered.forEach((item, j) => {
-            const at = byIndex.get(item.custom.index);
-            const entry = resolved.entries[j] as ResolvedEntry;
-            if (at === undefined) return;
-            const record: EntryRecord = {
-              id: item.id,
-              ir: entry.ir,
-              annotations: entry.annotations,
-              ...(item.issued ? { issued: item.issued } : {}),
-              kind: item.custom.kind,
-              selected: item.custom.selected,
-              owned: (prepared.decorated[j]?.ownerIndex ?? -1) >= 0,
-            };
-            found[at] = record;
-            if (!failed.has(item.id)) records.set(recordKeys[at] as string, record);
-          });
-        },
-      );
-      for (const pieceProblems of piecesProblems) problems.push(...pieceProblems);
-    }
-
-    // light: the list's document is built on use
-    const { listFromRecords } = await import('./list-from-records.js');
-    return listFromRecords(listed, found, options, problems);
   }
 
   /** The workers, started the first time this many entries are left to render. */
