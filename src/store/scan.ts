@@ -6,12 +6,10 @@
  * An entry that breaks the grammar is reported with line, column and a snippet, kept verbatim as a broken block,
  * and scanning resumes at the next line that starts an entry: one broken entry never sinks the file.
  */
-import { LineIndex } from './lines.js';
 import type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from '../model/syntax.js';
 import {
   AT,
   COMMA,
-  ENTRY_START,
   EQUALS,
   isIdent,
   isSpace,
@@ -22,6 +20,7 @@ import {
   ScanError,
   ValueScanner,
 } from './scan-values.js';
+import { resumePoint, ScanProblems } from './scan-problems.js';
 
 interface Header {
   readonly type: string;
@@ -37,7 +36,7 @@ export function scanBibtex(source: string): ScanResult {
 /** The scanner; scanBibtex and store/scan-outline.ts run it. */
 export class Scanner extends ValueScanner {
   private readonly blocks: Block[] = [];
-  private lines: LineIndex | undefined;
+  private readonly problems = new ScanProblems(this.src);
 
   outlineOnly(): void {
     this.collect = false;
@@ -77,11 +76,11 @@ export class Scanner extends ValueScanner {
       }
       const header = this.readHeader(at);
       if (!header) {
-        const broken = this.brokenHeader(at);
+        const broken = this.problems.brokenHeader(at);
         if (broken) {
           // `@misc gema2025inverse,` or a file cut at `@inproceed`: an entry that is not read, said as an error
           if (at > junkStart) this.blocks.push({ kind: 'junk', span: { start: junkStart, end: at } });
-          const resume = this.resumePoint(at + 1);
+          const resume = resumePoint(this.src, at + 1);
           this.blocks.push({ kind: 'broken', span: { start: at, end: resume }, problem: broken });
           this.pos = resume;
           junkStart = resume;
@@ -99,11 +98,11 @@ export class Scanner extends ValueScanner {
         this.blocks.push(this.readBlock(at, header, partial));
       } catch (err) {
         if (!(err instanceof ScanError)) throw err;
-        const resume = this.resumePoint(at + 1);
+        const resume = resumePoint(this.src, at + 1);
         this.blocks.push({
           kind: 'broken',
           span: { start: at, end: resume },
-          problem: this.problem(err.message, err.offset, at, header.type, partial.key),
+          problem: this.problems.problem(err.message, err.offset, at, header.type, partial.key),
         });
         this.pos = resume;
       }
@@ -220,7 +219,8 @@ export class Scanner extends ValueScanner {
           continue;
         }
         if (Number.isNaN(c)) throw new ScanError(`entry "${key}" is not closed before the end of the file`, at);
-        if (c === AT && this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))) throw this.notClosed(at, '');
+        if (c === AT && this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos)))
+          throw this.problems.notClosed(at, this.pos, '');
         const field = this.readField();
         if (this.collect) fields.push(field);
         this.skipSpaceAndComments();
@@ -236,7 +236,7 @@ export class Scanner extends ValueScanner {
           this.src.lastIndexOf('\n', this.pos) >= 0 &&
           this.entryStartsAfter(this.src.lastIndexOf('\n', this.pos))
         ) {
-          throw this.notClosed(at, ' (a "{" in it is probably not closed)');
+          throw this.problems.notClosed(at, this.pos, ' (a "{" in it is probably not closed)');
         }
         throw new ScanError(
           `expected "," or "${String.fromCharCode(close)}" after field "${this.lastFieldName()}"`,
@@ -258,60 +258,6 @@ export class Scanner extends ValueScanner {
     this.pos++;
     // in an outline `fields` stays empty (its type, EntryOutline, has none)
     return { kind: 'entry', type, typeSpan, key, keySpan, span: { start: at, end: this.pos }, closeAt, fields };
-  }
-
-  /**
-   * An `@type` at the start of a line that opens no group is an entry BibTeX cannot read ("," immediately follows
-   * an entry type), not text: an `@` inside a line (an e-mail address) and a one-line `@comment` are text.
-   */
-  private brokenHeader(at: number): SyntaxProblem | undefined {
-    const { src } = this;
-    const lineStart = src.lastIndexOf('\n', at - 1) + 1;
-    if (src.slice(lineStart, at).trim() !== '') return undefined;
-    const m = /^@[ \t]*([A-Za-z][\w-]*)([ \t]*)(.?)/.exec(src.slice(at, at + 200));
-    if (!m) return undefined;
-    const type = (m[1] ?? '').toLowerCase();
-    if (type === 'comment') return undefined;
-    const offset = at + m[0].length - (m[3] ? 1 : 0);
-    const found = m[3] ? `"${m[3]}"` : offset >= src.length ? 'the end of the file' : 'a line break';
-    return this.problem(`"@${m[1]}" is followed by ${found}, not by "{": write @${m[1]}{key, ...}`, offset, at, type);
-  }
-
-  /**
-   * An entry whose "}" is missing, reported where it opens (the line a reader looks for), naming the line where the
-   * next entry begins.
-   */
-  private notClosed(at: number, hint: string): ScanError {
-    this.lines ??= new LineIndex(this.src);
-    const next = this.lines.line(this.pos);
-    return new ScanError(
-      `this entry is not closed: its "}" is missing before the next entry, on line ${next}${hint}`,
-      at,
-    );
-  }
-
-  /** The next line (after `from`) that starts an entry, or the end of the file. */
-  private resumePoint(from: number): number {
-    const nextLine = this.src.indexOf('\n', from);
-    if (nextLine === -1) return this.src.length;
-    ENTRY_START.lastIndex = nextLine + 1;
-    const m = ENTRY_START.exec(this.src);
-    return m ? m.index : this.src.length;
-  }
-
-  private problem(message: string, offset: number, at: number, type: string, key?: string): SyntaxProblem {
-    this.lines ??= new LineIndex(this.src);
-    const lines = this.lines;
-    return {
-      message,
-      offset,
-      line: lines.line(offset),
-      column: lines.column(offset),
-      snippet: lines.snippet(offset),
-      type,
-      entryLine: lines.line(at),
-      ...(key !== undefined ? { key } : {}),
-    };
   }
 }
 
