@@ -124,6 +124,16 @@ export function patchSortCompare(CSL: Citeproc): void {
   csl.getSortCompare = Object.assign(lazy, { __bibfolioPatched: true });
 }
 
+/**
+ * What the names registry's evalname answers when it holds no name. A function of the module, not a closure made at
+ * each call: the bundle keeps function names, and names each closure as it is made.
+ */
+function registryAnswer(area: string, form: unknown, initials: unknown): number {
+  if (area.slice(0, 12) === 'bibliography' && !form) return typeof initials === 'string' ? 1 : 2;
+  if (form === 'short') return 0;
+  return typeof initials === 'string' ? 1 : 2;
+}
+
 type RunDisambigNames = (this: NameOutputThis, lst: Array<{ given?: string; family?: string }>, pos: number) => void;
 
 /**
@@ -146,12 +156,6 @@ export function patchNameRegistry(CSL: Citeproc): void {
       original.call(this, lst, pos);
       return;
     }
-    // what the registry's evalname answers when it holds no name
-    const answer = (form: unknown, initials: unknown): number => {
-      if (state.tmp.area.slice(0, 12) === 'bibliography' && !form) return typeof initials === 'string' ? 1 : 2;
-      if (form === 'short') return 0;
-      return typeof initials === 'string' ? 1 : 2;
-    };
     const givens = state.tmp.disambig_settings.givens;
     for (let i = 0; i < lst.length; i += 1) {
       const name = lst[i] as { given?: string; family?: string };
@@ -160,8 +164,8 @@ export function patchNameRegistry(CSL: Citeproc): void {
       if (givens[pos] === undefined) for (let j = 0; j <= pos; j += 1) if (!givens[j]) givens[j] = [];
       const row = givens[pos] as number[];
       const form = state.inheritOpt(this.name, 'form', 'name-form', 'long');
-      if (row[i] === undefined) row.push(answer(form, initials));
-      const paramx = answer(form, initials);
+      if (row[i] === undefined) row.push(registryAnswer(state.tmp.area, form, initials));
+      const paramx = registryAnswer(state.tmp.area, form, initials);
       let param: number;
       if (state.tmp.disambig_request) {
         let val = row[i] as number;

@@ -214,12 +214,15 @@ function resolvePlaceholders(ir: string, layout: NameLayout): string {
     pattern = etAlPattern(layout.and ?? []);
     patterns.set(key, pattern);
   }
-  // a space before "et al." where the style put one (or a comma); none after a slash (`Farhi/u. a.`)
-  let out = ir.replace(
-    pattern,
-    (_m, comma: string | undefined, space: string, format: string, inner: string) =>
-      `${comma ?? ''}${comma || space ? ' ' : ''}${format}${inner}${etAl}`,
-  );
+  // a space before "et al." where the style put one (or a comma); none after a slash (`Farhi/u. a.`). The pattern
+  // has no fixed start, so it is tried at every place of the entry: only an entry with the placeholder is searched
+  let out = ir.includes(IR.ET_AL)
+    ? ir.replace(
+        pattern,
+        (_m, comma: string | undefined, space: string, format: string, inner: string) =>
+          `${comma ?? ''}${comma || space ? ' ' : ''}${format}${inner}${etAl}`,
+      )
+    : ir;
   if (etAl.endsWith('.')) {
     out = out.replace(new RegExp(`( ${escapeRe(etAl)})([\\uE000-\\uF8FF]*)\\.`, 'g'), '$1$2');
   }
