@@ -26,27 +26,29 @@ export const NAME_FIELDS: ReadonlySet<string> = new Set([
 
 const SPACE = /\s/;
 
-/** Whether a character can start a match of the separator (a comma, or white space): only there is it tried. */
-function startsSeparator(separator: RegExp, ch: string): boolean {
-  if (separator.source === ',') return ch === ',';
-  const c = ch.charCodeAt(0);
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && SPACE.test(ch));
+/** Whether the character at `i` (code `c`) is white space: only there can a word or " and " separator start. */
+function isSpaceAt(value: string, i: number, c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && SPACE.test(value[i] as string));
 }
 
-/** Splits at white space, at brace depth 0, into pieces; `separator` says what splits (a word, or a comma). */
+/**
+ * Splits at brace depth 0 into pieces; `separator` says what splits (a word, or a comma). It is tried only where it
+ * can start: at a comma, or at white space. Read by character codes: this runs over every name field of a store.
+ */
 function splitTopLevel(value: string, separator: RegExp): string[] {
+  const comma = separator.source === ',';
   const pieces: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === '\\') {
+    const c = value.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
       i++;
       continue;
     }
-    if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    else if (depth === 0 && startsSeparator(separator, ch as string)) {
+    if (c === 0x7b /* { */) depth++;
+    else if (c === 0x7d /* } */) depth--;
+    else if (depth === 0 && (comma ? c === 0x2c : isSpaceAt(value, i, c))) {
       separator.lastIndex = i;
       const m = separator.exec(value);
       if (m) {
