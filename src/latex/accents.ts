@@ -65,6 +65,8 @@ export function latexAccentsToUnicode(value: string): string {
     const next = accentPass(text);
     if (next === text) break;
     text = next;
+    // a pass changes only commands and the groups around them: with none left, the next pass would change nothing
+    if (!text.includes('\\')) break;
   }
   return text;
 }
