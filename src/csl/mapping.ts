@@ -190,7 +190,7 @@ const MARKUP = /<\/?(?:i|b|sup|sub|span)\b[^>]*>/g;
 function cleanName(name: Record<string, unknown>): CslName {
   const out: Record<string, string> = {};
   for (const [part, value] of Object.entries(name)) {
-    if (typeof value === 'string') out[part] = value.replace(MARKUP, '');
+    if (typeof value === 'string') out[part] = value.includes('<') ? value.replace(MARKUP, '') : value;
   }
   return out as CslName;
 }
