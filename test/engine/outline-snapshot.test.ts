@@ -12,6 +12,7 @@ import { OutlineSnapshotFile } from '../../src/engine/outline-snapshot.js';
 import { SessionStore } from '../../src/engine/session-store.js';
 import { scanOutline } from '../../src/store/scan-outline.js';
 import { EMBEDDED_STORE } from '../helpers.js';
+import { generateStore } from '../../scripts/generate-store.mjs';
 
 const SCANNER = 'test-scanner';
 
@@ -82,6 +83,39 @@ describe('the outline kept for the next run', () => {
     expect(again.outlineKept).toBe(true);
     expect(again.keysHashed).toBe(0);
     expect(statSync(file).mtimeMs).toBe(written);
+    expectSameAsFresh(again, store, env);
+  });
+
+  it('after a small edit of a long store: the kept file stays as it was, and still reads the store right', () => {
+    const { store, env } = project(generateStore(400, 5));
+    read(store, env);
+    const file = OutlineSnapshotFile.forStore(env, store, SCANNER)?.path as string;
+    const kept = readFileSync(file);
+    const titleOf = (key: string) => (t: string) => {
+      const at = t.indexOf('title = {', t.indexOf(`{${key},`)) + 'title = {'.length;
+      return `${t.slice(0, at)}Changed ${t.slice(at)}`;
+    };
+    // one title changed, then another a few entries on: each run scans again what differs from the kept text
+    edit(store, titleOf('bench3'));
+    const first = read(store, env);
+    expect(first.outlineKept).toBe(true);
+    expect(first.keysHashed).toBe(1);
+    expect(readFileSync(file).equals(kept)).toBe(true);
+    expectSameAsFresh(first, store, env);
+    edit(store, titleOf('bench10'));
+    const second = read(store, env);
+    expect(second.keysHashed).toBeGreaterThanOrEqual(2);
+    expect(second.keysHashed).toBeLessThan(20);
+    expect(readFileSync(file).equals(kept)).toBe(true);
+    expectSameAsFresh(second, store, env);
+    // an edit near the end: the run scans most of the store again, and keeps its outline for the next
+    edit(store, titleOf('bench390'));
+    const third = read(store, env);
+    expect(third.keysHashed).toBeGreaterThan(300);
+    expect(readFileSync(file).equals(kept)).toBe(false);
+    expectSameAsFresh(third, store, env);
+    const again = read(store, env);
+    expect(again.keysHashed).toBe(0);
     expectSameAsFresh(again, store, env);
   });
 
