@@ -37,6 +37,7 @@ const common = {
         'src/store/scan.ts',
         'src/store/scan-values.ts',
         'src/store/scan-problems.ts',
+        'src/store/scan-headers.ts',
         'src/store/scan-outline.ts',
         'src/store/rescan.ts',
         'src/engine/outline-snapshot.ts',

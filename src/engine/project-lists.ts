@@ -23,7 +23,7 @@ export interface SessionChoices {
   readonly jobs?: number;
   /** Render the entries that could be read of a store with errors (`--keep-going`). */
   readonly keepGoing?: boolean;
-  /** Whether the command offers --keep-going (export-bib does not). */
+  /** Whether the command offers --keep-going (when not, the refusal does not suggest it). */
   readonly canKeepGoing?: boolean;
   /** The session renders lists: it reads the store in outline (see RenderSessionOptions.outline). */
   readonly outline?: boolean;

@@ -9,6 +9,7 @@ export type Severity = 'error' | 'warning';
  */
 export const PROBLEM_CODES = {
   syntax: 'the store cannot be read there (line, column and snippet say where)',
+  'missing-comma': 'a "," forgotten between two fields: the entry is read as if it were there, bibtex would skip it',
   'control-character': 'a control character in a value, read without it',
   'undefined-string': 'a macro that no @string defines',
   'duplicate-key': 'a citation key used twice',
@@ -66,7 +67,7 @@ export class StoreErrorsError extends Error {}
 
 /**
  * Refuses a store with errors, unless the user asked to keep going. `canKeepGoing`: whether the command offers
- * --keep-going (export-bib does not: it writes a whole store or nothing).
+ * --keep-going (export-hugo does not: it writes a whole site or nothing).
  */
 export function refuseErrors(
   problems: readonly Problem[],

@@ -7,27 +7,9 @@
  * and scanning resumes at the next line that starts an entry: one broken entry never sinks the file.
  */
 import type { Block, RawEntry, RawField, ScanResult, Span, SyntaxProblem, ValuePart } from '../model/syntax.js';
-import {
-  AT,
-  COMMA,
-  EQUALS,
-  isIdent,
-  isSpace,
-  LBRACE,
-  LPAREN,
-  RBRACE,
-  RPAREN,
-  ScanError,
-  ValueScanner,
-} from './scan-values.js';
+import { AT, COMMA, EQUALS, isSpace, LBRACE, RBRACE, RPAREN, ScanError, ValueScanner } from './scan-values.js';
 import { resumePoint, ScanProblems } from './scan-problems.js';
-
-interface Header {
-  readonly type: string;
-  readonly typeSpan: Span;
-  readonly open: number;
-  readonly bodyStart: number;
-}
+import { commentedOut, readHeader, type Header } from './scan-headers.js';
 
 export function scanBibtex(source: string): ScanResult {
   return new Scanner(source).run();
@@ -43,7 +25,7 @@ export class Scanner extends ValueScanner {
   }
 
   entryAt(at: number): RawEntry {
-    const header = this.readHeader(at);
+    const header = readHeader(this.src, at);
     if (!header || header.type === 'comment' || header.type === 'preamble' || header.type === 'string') {
       throw new Error(`no entry starts at offset ${at}`);
     }
@@ -68,13 +50,13 @@ export class Scanner extends ValueScanner {
     while (this.pos < src.length) {
       const at = src.indexOf('@', this.pos);
       if (at === -1) break;
-      if (this.commentedOut(at)) {
+      if (commentedOut(this.src, at)) {
         // `% @article{...`: an entry commented out, line by line, as biber and the site generators read it
         const end = src.slice(at).search(/[\r\n]/);
         this.pos = end === -1 ? src.length : at + end + 1;
         continue;
       }
-      const header = this.readHeader(at);
+      const header = readHeader(this.src, at);
       if (!header) {
         const broken = this.problems.brokenHeader(at);
         if (broken) {
@@ -117,38 +99,6 @@ export class Scanner extends ValueScanner {
   /** The blocks scanned so far. */
   scanned(): readonly Block[] {
     return this.blocks;
-  }
-
-  /** Whether the `@` stands on a line that starts with `%` (a comment line). */
-  private commentedOut(at: number): boolean {
-    // back to the line's start only: a line ends with LF, CRLF or CR alone (old Mac files). Searching the whole file
-    // back for a CR that an LF file never has made every `@` cost the file's length (2,000 entries: 0.46 s)
-    const { src } = this;
-    let lineStart = at;
-    while (lineStart > 0) {
-      const c = src.charCodeAt(lineStart - 1);
-      if (c === 0x0a || c === 0x0d) break;
-      lineStart--;
-    }
-    return /^[ \t]*%/.test(src.slice(lineStart, at));
-  }
-
-  /** `@ type {` or `@ type (`; undefined when the `@` is plain text. */
-  private readHeader(at: number): Header | undefined {
-    const { src } = this;
-    let i = at + 1;
-    while (i < src.length && isSpace(src.charCodeAt(i))) i++;
-    const typeStart = i;
-    while (i < src.length && isIdent(src.charCodeAt(i))) i++;
-    if (i === typeStart) return undefined;
-    const type = src.slice(typeStart, i).toLowerCase();
-    while (i < src.length && isSpace(src.charCodeAt(i))) i++;
-    const open = src.charCodeAt(i);
-    if (open !== LBRACE && open !== LPAREN) {
-      // `@comment` with no group is a one-line comment for BibTeX.
-      return undefined;
-    }
-    return { type, typeSpan: { start: typeStart, end: typeStart + type.length }, open, bodyStart: i + 1 };
   }
 
   private readBlock(at: number, header: Header, partial: { key?: string | undefined }): Block {
@@ -206,6 +156,7 @@ export class Scanner extends ValueScanner {
     partial.key = key;
     this.skipSpace();
     const fields: RawField[] = [];
+    const repairs: SyntaxProblem[] = [];
     let c = src.charCodeAt(this.pos);
     if (c === COMMA) {
       this.pos++;
@@ -238,6 +189,11 @@ export class Scanner extends ValueScanner {
         ) {
           throw this.problems.notClosed(at, this.pos, ' (a "{" in it is probably not closed)');
         }
+        if (this.fieldFollows()) {
+          // `publisher = {Elsevier}` newline `note = {x}`: a comma forgotten between two fields
+          repairs.push(this.problems.missingComma(`after field "${this.lastFieldName()}"`, this.pos, at, type, key));
+          continue;
+        }
         throw new ScanError(
           `expected "," or "${String.fromCharCode(close)}" after field "${this.lastFieldName()}"`,
           this.pos,
@@ -257,7 +213,17 @@ export class Scanner extends ValueScanner {
     const closeAt = this.pos;
     this.pos++;
     // in an outline `fields` stays empty (its type, EntryOutline, has none)
-    return { kind: 'entry', type, typeSpan, key, keySpan, span: { start: at, end: this.pos }, closeAt, fields };
+    return {
+      kind: 'entry',
+      type,
+      typeSpan,
+      key,
+      keySpan,
+      span: { start: at, end: this.pos },
+      closeAt,
+      fields,
+      ...(repairs.length > 0 ? { repairs } : {}),
+    };
   }
 }
 

@@ -2,7 +2,7 @@
  * Every bad input gets one line that names the file, the line or the key, and what to do, with exit 1 (bad data) or
  * 2 (bad usage); never a stack trace. Cases from real use (issue 13).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,14 +74,32 @@ describe('one clear line for every bad input', () => {
     expect(run.stderr).toMatch(/warning \[owner-not-found\] the owner \("Benton"\) is an author of no entry/);
   });
 
-  it('export-bib on a broken store does not suggest a flag it does not have', async () => {
-    const run = await cli(
-      ['export-bib', '--bib', 'bib.bib', '--out', 'x.bib'],
-      dir({ 'bib.bib': '@article{a, title = {A}\n' }),
-    );
+  it('export-bib on a store with syntax errors writes every entry it can read, names the others, exits 1', async () => {
+    // a real al-folio store: a field left without its comma (read past, and written with it), and an entry the
+    // reader skips (no "=" after a field name)
+    const store =
+      '@article{commaless,\n  title={A},\n  publisher={Elsevier}\n  note={x}\n}\n' +
+      '@article{skipped, title {C}}\n' +
+      '@article{fine, title = {B}, author = {Joe Benton}, journal = {J}, year = {2020}}\n';
+    const d = dir({ 'bib.bib': store });
+    const run = await cli(['export-bib', '--bib', 'bib.bib', '--out', 'x.bib'], d);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/nothing was written\. Fix them, then export again/);
+    expect(run.stderr).toContain(
+      'bib.bib:4:3: error [missing-comma] entry "commaless": a "," is missing after field "publisher"',
+    );
+    expect(run.stderr).toContain('bib.bib:6:');
+    expect(run.stderr).toMatch(/1 entry or block was left out \(named above\); the rest was written/);
     expect(run.stderr).not.toContain('--keep-going');
+    const exported = readFileSync(join(d, 'x.bib'), 'utf8');
+    expect(exported).toMatch(/@article\{fine,/);
+    expect(exported).toMatch(/@article\{commaless,[^@]*publisher = \{Elsevier\},\n\s*note = \{x\}/);
+    expect(exported).not.toContain('skipped');
+    // a forgotten comma alone: every entry written, the exit still says the store has an error
+    const alone = dir({ 'bib.bib': store.replace('@article{skipped, title {C}}\n', '') });
+    const second = await cli(['export-bib', '--bib', 'bib.bib', '--out', 'x.bib'], alone);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/the store has an error \(named above\), read past: every entry was written; fix it/);
+    expect(readFileSync(join(alone, 'x.bib'), 'utf8')).toMatch(/@article\{commaless,/);
   });
 
   it('names an unclosed entry once, at the line where it opens', async () => {

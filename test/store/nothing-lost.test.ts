@@ -31,8 +31,11 @@ describe('every entry accounted for', () => {
     const format = await cli(['format', '--bib', path]);
     expect(format.code).toBe(1);
     expect(format.stdout).toBe('');
-    const exported = await cli(['export-bib', '--bib', path, '--out', join(tmpdir(), 'never.bib')]);
+    // the export leaves the skipped entry out, says so and writes the 15 others (the store is not touched)
+    const exported = await cli(['export-bib', '--bib', path, '--out', join(tmpdir(), 'skipped-one.bib')]);
     expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(/\(bibtex, 15 entries\)/);
+    expect(exported.stderr).toMatch(/1 entry or block was left out \(named above\); the rest was written/);
   });
 
   it('reports a file cut right after "@inproceed"', async () => {

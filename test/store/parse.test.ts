@@ -49,6 +49,39 @@ describe('parseStore', () => {
     );
   });
 
+  it('skips an entry whose comma after the key was forgotten (a real site), as bibtex and the site do', () => {
+    // after the key the reader cannot tell a forgotten comma from a broken key: the site's own tool shows nothing
+    const file = 'test/fixtures/bib/missing-comma-after-key.bib';
+    const store = parseStore(readFileSync(fixture('bib/missing-comma-after-key.bib'), 'utf8'), file);
+    expect(store.entries.map((e) => e.key)).toEqual(['before', 'after']);
+    expect(store.lossless).toBe(false);
+    expect(store.problems.map((p) => [p.code, p.line, p.column, p.key])).toEqual([
+      ['syntax', 4, 3, 'meyer-gohde_neuhoff_2015'],
+    ]);
+    expect(store.problems[0]?.message).toBe(
+      'expected "," after the citation key "meyer-gohde_neuhoff_2015" (the entry starting on line 3 was skipped)',
+    );
+  });
+
+  it('reads an entry with a comma forgotten between two fields (a real site), with an error', () => {
+    const file = 'test/fixtures/bib/missing-comma-between-fields.bib';
+    const store = parseStore(readFileSync(fixture('bib/missing-comma-between-fields.bib'), 'utf8'), file);
+    expect(store.entries.map((e) => e.key)).toEqual(['gorji2024perpsych', 'after']);
+    expect(store.entries[0]?.fields.get('publisher')).toBe('Elsevier');
+    expect(store.entries[0]?.fields.get('google_scholar_id')).toBe('abcdefghijk');
+    expect(store.lossless).toBe(false);
+    expect(store.problems.map((p) => [p.code, p.line, p.column, p.key])).toEqual([
+      ['missing-comma', 7, 3, 'gorji2024perpsych'],
+    ]);
+    expect(store.problems[0]?.message).toMatch(/^a "," is missing after field "publisher"; the entry was read/);
+  });
+
+  it('still skips an entry whose text after a value is no field', () => {
+    const store = parseStore('@misc{a, title = {A} year 2020}\n@misc{b, title = {B}}\n', 'x.bib');
+    expect(store.entries.map((e) => e.key)).toEqual(['b']);
+    expect(store.problems[0]?.message).toMatch(/expected "," or "\}" after field "title" .*was skipped/);
+  });
+
   it('records the line of every entry and its position in the file', () => {
     const store = parseStore('\n\n@misc{a, title={A}}\n@misc{b, title={B}}');
     expect(store.entries.map((e) => [e.key, e.line, e.index])).toEqual([

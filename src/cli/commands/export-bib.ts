@@ -6,7 +6,7 @@ import { CliFailure, type Io } from '../io.js';
 import { addStoreOptions } from '../options.js';
 import { relative, resolve } from 'node:path';
 import type { ExportTarget, JournalMacroMode } from '../../export/export.js';
-import { hasErrors } from '../../model/problems.js';
+import { refuseErrors, type Problem } from '../../model/problems.js';
 import { VERSION } from '../../version.js';
 import { outputPath } from '../../engine/project.js';
 import { projectFor } from '../load.js';
@@ -62,12 +62,20 @@ export interface ExportFlags {
 export async function run(flags: ExportFlags, io: Io): Promise<void> {
   const ctx = projectFor(flags, io);
   const target = flags.to ?? flags.target ?? ctx.config.export.target;
-  // through the caches of the list commands: a repeated export of a long store maps only what changed
+  // through the caches of the list commands: a repeated export of a long store maps only what changed. A store with
+  // syntax errors is exported too: every entry that could be read is, those the reader skipped are named, and the
+  // exit status says so. A damaged file (a control character in a key) is refused whole.
+  const found: Problem[] = [];
   const result = await withProjectSession(
     ctx,
     io.env,
-    { jobs: 0, canKeepGoing: false },
-    (found) => printProblems(found, io),
+    { jobs: 0, keepGoing: true },
+    (problems) => {
+      found.push(...problems);
+      printProblems(problems, io);
+      const damaged = problems.filter((p) => p.severity === 'error' && p.code === 'control-character');
+      refuseErrors(damaged, ctx.storeDisplay, false, false);
+    },
     (session, store) =>
       session.exportBib({
         target,
@@ -97,13 +105,21 @@ export async function run(flags: ExportFlags, io: Io): Promise<void> {
   if (result.problems.some((p) => p.code === 'unknown-key'))
     throw new CliFailure(`nothing was exported: fix the --keys above`);
   // every entry that could be exported is; the exit status tells a script that some were left out (named above)
-  const leftOut = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.key}:${p.line}`));
+  const errors = [...found, ...result.problems].filter((p) => p.severity === 'error');
+  // an entry read past a forgotten comma is exported (with its commas): an error, but nothing left out
+  const leftOut = new Set(
+    errors.filter((p) => p.code !== 'missing-comma').map((p) => `${p.key ?? ''}:${p.line ?? ''}`),
+  );
   if (flags.out === '-') io.stdout(result.text);
   else {
     writeOutputFile(path, result.text);
     io.stderr(`wrote ${relative(io.cwd, path) || path} (${target}, ${result.count} entries)\n`);
   }
-  if (hasErrors(result.problems))
+  if (errors.length > 0 && leftOut.size === 0)
+    throw new CliFailure(
+      `the store has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (named above), read past: every entry ${flags.out === '-' ? 'was printed' : 'was written'}; fix ${errors.length === 1 ? 'it' : 'them'} in the store`,
+    );
+  if (errors.length > 0)
     throw new CliFailure(
       `${leftOut.size} ${leftOut.size === 1 ? 'entry or block was' : 'entries or blocks were'} left out (named above); the rest ${flags.out === '-' ? 'was printed' : 'was written'}`,
     );
