@@ -6,6 +6,7 @@
 import { load as unicode2latex, type Unicode2latex } from '../vendor/unicode2latex.js';
 import { lookupTable } from '../model/lookup-table.js';
 import { KNOWN_COMMANDS } from './known-commands.js';
+import { PLAIN_LATEX_COMMANDS } from './plain-latex-commands.js';
 import { UnsafeValueError } from './unsafe-value.js';
 
 let creator: InstanceType<Unicode2latex['Transform']> | undefined;
@@ -18,10 +19,21 @@ type BaseTable = Readonly<Record<string, { readonly text?: string; readonly math
 const base = (): BaseTable => (unicode2latex().bibtex as unknown as { base: BaseTable }).base;
 
 /** Commands the table writes that need no package beyond fontenc T1 and textcomp. */
-function plainLatex(latex: string): boolean {
+function plainTextLatex(latex: string): boolean {
   return [...latex.matchAll(/\\([A-Za-z]+)/g)].every(
     (m) => KNOWN_COMMANDS.has(m[1] as string) || m[1] === 'textcommabelow',
   );
+}
+
+/**
+ * Whether a plain document can run every command of `latex` (scripts/plain-latex-commands.mjs asked pdflatex), or
+ * one that sets Cyrillic (T2A, the condition under which pdflatex sets the characters themselves too).
+ */
+function runsInPlainLatex(latex: string): boolean {
+  return [...latex.matchAll(/\\([A-Za-z]+)/g)].every((m) => {
+    const name = m[1] as string;
+    return PLAIN_LATEX_COMMANDS.has(name) || KNOWN_COMMANDS.has(name) || /^(?:CYR|cyr)/.test(name);
+  });
 }
 
 /** Stacked accents the table writes flat (`\~\^e`, `\d\^e`), which LaTeX cannot read that way. */
@@ -29,7 +41,8 @@ const STACKED =
   /\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*\\([`'^"~=.]|[uvHcdbkrt](?![A-Za-z]))\s*([A-Za-z])(?![A-Za-z])/g;
 
 /**
- * One character as LaTeX (for any non-ASCII character), or undefined when no table knows it: unicode2latex's table,
+ * One character as LaTeX (for any non-ASCII character), or undefined when no table knows it or its LaTeX needs a
+ * package a plain document does not load: unicode2latex's table,
  * stacked accents nested as LaTeX needs them (`{\~{\^e}}`), the math form where the text form needs a package
  * (`$\theta$`), then the compatibility decomposition (`Ǆ` -> `D{\v Z}`).
  */
@@ -50,8 +63,9 @@ function computeLatexForChar(ch: string): string | undefined {
       (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`,
     );
     const entry = base()[candidate];
-    if (!plainLatex(latex) && entry?.math) latex = `$${entry.math}$`;
-    if (!/[^\x00-\x7f]/.test(latex)) return latex;
+    if (!plainTextLatex(latex) && entry?.math) latex = `$${entry.math}$`;
+    // a command the document cannot run (U+FFFD as `\dbend`, which needs manfnt) is no LaTeX form at all
+    if (!/[^\x00-\x7f]/.test(latex) && runsInPlainLatex(latex)) return latex;
   }
   return undefined;
 }
