@@ -113,11 +113,27 @@ function wordCompatible(candidate: string[], reference: string[]): boolean {
   return false;
 }
 
+/**
+ * Vancouver-style initials run together in capitals (`Trevail, AM`, as PubMed writes them): one initial per letter,
+ * standing for the reference's given names and their hyphenated pieces in order, as far as both go.
+ */
+function initialsRunCompatible(run: string, ref: readonly string[][]): boolean {
+  const letters = [...foldText(run)];
+  const pieces = ref.flat();
+  const shared = Math.min(letters.length, pieces.length);
+  for (let i = 0; i < shared; i++) if (!(pieces[i] ?? '').startsWith(letters[i] ?? '')) return false;
+  return shared > 0;
+}
+
+const INITIALS_RUN = /^\p{Lu}{2,3}$/u;
+
 /** True when `candidate`'s given name could be written for `reference`'s given name. */
 export function givenCompatible(candidate: string | undefined, reference: string | undefined): boolean {
   const cand = givenWords(candidate);
   const ref = givenWords(reference);
   if (cand.length === 0 || ref.length === 0) return false;
+  const run = candidate?.trim() ?? '';
+  if (INITIALS_RUN.test(run)) return initialsRunCompatible(run, ref);
   // as far as both go: a middle name or initial on one side only does not tell two people apart
   const shared = Math.min(cand.length, ref.length);
   for (let i = 0; i < shared; i++) if (!wordCompatible(cand[i] ?? [], ref[i] ?? [])) return false;

@@ -48,6 +48,17 @@ describe('owner matching', () => {
     expect(givenCompatible('J.-M.', 'Jean-Pierre')).toBe(false);
   });
 
+  it('reads initials run together in capitals (PubMed\'s "Trevail, AM") as one initial per given name', () => {
+    expect(givenCompatible('AM', 'Alice')).toBe(true);
+    expect(givenCompatible('AM', 'Alice M.')).toBe(true);
+    expect(givenCompatible('AM', 'Alice Mary')).toBe(true);
+    expect(givenCompatible('AB', 'Alice M.')).toBe(false);
+    expect(givenCompatible('BM', 'Alice')).toBe(false);
+    expect(givenCompatible('JPS', 'Jean-Pierre Serre')).toBe(true);
+    // a short given name in ordinary case is a name, not initials
+    expect(givenCompatible('Al', 'Alice')).toBe(false);
+  });
+
   it('finds the first author who is the owner', () => {
     expect(
       joe.indexIn([
