@@ -15,22 +15,13 @@ import type { BibEntry } from '../model/entry.js';
 import type { NameChanges } from '../model/name-changes.js';
 import type { Problem } from '../model/problems.js';
 import { load as citationJs } from '../vendor/citation-js.js';
-import { latexAccentsToUnicode } from '../latex/accents.js';
-import { readLatex } from '../latex/read.js';
-import { protectInput } from './ir.js';
 import { entryCacheKeys } from './entry-key.js';
-import { FIELDS_NOT_RENDERED } from './mapping-tables.js';
+import { toCitationJsEntry, type CitationJsEntry } from './citation-js-input.js';
 import type { BibfolioData, CslItem, CslName } from './types.js';
 
 export interface MappedItems {
   readonly items: readonly CslItem[];
   readonly problems: readonly Problem[];
-}
-
-interface CitationJsEntry {
-  type: string;
-  label: string;
-  properties: Record<string, string>;
 }
 
 type LooseItem = Record<string, unknown> & { id: string; type: string };
@@ -152,36 +143,6 @@ function convert(inputs: readonly CitationJsEntry[]): LooseItem[] {
   const out = citationJs().plugins.input.chainLink(inputs, { forceType: '@biblatex/entries+list' });
   if (!Array.isArray(out) || out.length !== inputs.length) throw new Error('unexpected output from citation-js');
   return out as LooseItem[];
-}
-
-function toCitationJsEntry(entry: BibEntry, read: ReadEntry): CitationJsEntry {
-  const properties: Record<string, string> = {};
-  for (const [name, value] of read.fields) {
-    if (FIELDS_NOT_RENDERED.has(name) || value.trim() === '') continue;
-    // LaTeX that citation-js misreads (logos, boxes, spacing, math, unknown commands) is read first (latex/read.ts);
-    // accents it does not know (\textcommabelow, stacked accents) with unicode2latex's table
-    properties[name] = protectInput(/[\\$]/.test(value) && !VERBATIM.has(name) ? readFieldLatex(value) : value);
-  }
-  // biblatex prints a title addon after the title ("Study Abroad Programs. Editorial"); CSL has no field for it
-  const addon = properties.titleaddon;
-  const titled = properties.subtitle !== undefined ? 'subtitle' : 'title';
-  const base = properties[titled];
-  if (addon !== undefined && base !== undefined) {
-    properties[titled] = /[.?!]\s*$/.test(base) ? `${base} ${addon}` : `${base}. ${addon}`;
-    delete properties.titleaddon;
-  }
-  // a book is not inside anything: BibTeX and biblatex ignore its booktitle
-  if (BOOKS.has(read.type)) delete properties.booktitle;
-  return { type: read.type, label: entry.key, properties };
-}
-
-const VERBATIM = new Set(['url', 'doi', 'file', 'eprint']);
-
-const BOOKS = new Set(['book', 'mvbook', 'proceedings', 'mvproceedings']);
-
-function readFieldLatex(value: string): string {
-  const { text } = readLatex(value);
-  return text.includes('\\') ? latexAccentsToUnicode(text) : text;
 }
 
 const MARKUP = /<\/?(?:i|b|sup|sub|span)\b[^>]*>/g;

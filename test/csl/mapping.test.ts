@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsOf } from '../helpers.js';
+import { itemsOf, render } from '../helpers.js';
 
 describe('store entries as CSL-JSON', () => {
   it('reads accents written as UTF-8 and as LaTeX escapes as the same names', () => {
@@ -11,6 +11,38 @@ describe('store entries as CSL-JSON', () => {
     );
     expect(latex?.author).toEqual(utf8?.author);
     expect(utf8?.author?.map((n) => n.given)).toEqual(['Kamélia', 'Alexander', 'Cristóbal']);
+  });
+
+  it('joins a main title and a book title as biblatex prints them (an al-folio workshop paper)', () => {
+    const [paper, chapter] = itemsOf(`
+      @inproceedings{w, title = {T}, author = {A, B}, year = 2021, maintitle = {IROS 2021},
+        booktitle = {Workshop On The Roles Of Robotics In Achieving The UN's Social Development Goals}}
+      @inbook{c, title = {T}, author = {A, B}, year = 2021, maintitle = {Collected Works?}, booktitle = {Volume Two}}`);
+    expect(paper?.['container-title']).toBe(
+      "IROS 2021. Workshop On The Roles Of Robotics In Achieving The UN's Social Development Goals",
+    );
+    expect(chapter?.['container-title']).toBe('Collected Works? Volume Two');
+  });
+
+  it('puts an article or a misc entry that names a journal in the journal, not in a stray booktitle', () => {
+    const [article, misc, paper] = itemsOf(`
+      @article{a, title = {STL}, author = {Ouyang, Zuokun}, year = 2021, journal = {Engineering Proceedings},
+        booktitle = {Proceedings of The 7th International conference on Time Series and Forecasting}}
+      @misc{m, title = {Pre-registration}, author = {Bulbulia, Joseph A.}, year = 2024,
+        journal = {Studies in Christian Ethics}, booktitle = {Religion and its Evolution}}
+      @inproceedings{p, title = {P}, author = {A, B}, year = 2024, journal = {PMLR}, booktitle = {ICML}}`);
+    expect(article?.['container-title']).toBe('Engineering Proceedings');
+    expect(misc?.['container-title']).toBe('Studies in Christian Ethics');
+    expect(paper?.['container-title']).toBe('ICML');
+  });
+
+  it('prints the proceedings a report appears in, in the cv style', () => {
+    const items = itemsOf(`@techreport{r, title = {Modeling Spread}, author = {Meentemeyer, Ross K.}, year = 2017,
+      booktitle = {Proceedings of the sudden oak death sixth science symposium}, institution = {USDA Forest Service},
+      number = {GTR-PSW-255}}`);
+    expect(render(items, 'text')).toContain(
+      'Proceedings of the sudden oak death sixth science symposium, Technical report, USDA Forest Service, GTR-PSW-255',
+    );
   });
 
   it('turns "and others" into a mark, not an author', () => {

@@ -1,0 +1,62 @@
+/**
+ * A store entry, read with bibfolio's conventions, as citation-js's BibTeX plugin takes it: the fields it renders,
+ * their LaTeX read first where citation-js would misread it, and biblatex's title addon and main title joined as
+ * biblatex prints them. Pure.
+ */
+import type { ReadEntry } from '../conventions/read-entry.js';
+import { latexAccentsToUnicode } from '../latex/accents.js';
+import { readLatex } from '../latex/read.js';
+import type { BibEntry } from '../model/entry.js';
+import { protectInput } from './ir.js';
+import { FIELDS_NOT_RENDERED } from './mapping-tables.js';
+
+export interface CitationJsEntry {
+  type: string;
+  label: string;
+  properties: Record<string, string>;
+}
+
+export function toCitationJsEntry(entry: BibEntry, read: ReadEntry): CitationJsEntry {
+  const properties: Record<string, string> = {};
+  for (const [name, value] of read.fields) {
+    if (FIELDS_NOT_RENDERED.has(name) || value.trim() === '') continue;
+    // LaTeX that citation-js misreads (logos, boxes, spacing, math, unknown commands) is read first (latex/read.ts);
+    // accents it does not know (\textcommabelow, stacked accents) with unicode2latex's table
+    properties[name] = protectInput(/[\\$]/.test(value) && !VERBATIM.has(name) ? readFieldLatex(value) : value);
+  }
+  // biblatex prints a title addon after the title ("Study Abroad Programs. Editorial"); CSL has no field for it
+  const addon = properties.titleaddon;
+  const titled = properties.subtitle !== undefined ? 'subtitle' : 'title';
+  const base = properties[titled];
+  if (addon !== undefined && base !== undefined) {
+    properties[titled] = /[.?!]\s*$/.test(base) ? `${base} ${addon}` : `${base}. ${addon}`;
+    delete properties.titleaddon;
+  }
+  // a book is not inside anything: BibTeX and biblatex ignore its booktitle; nor is anything but a part of a book
+  // inside a book when it names a journal (an @article with a stray booktitle is in its journal)
+  const journal = properties.journal ?? properties.journaltitle;
+  if (BOOKS.has(read.type) || (journal !== undefined && !BOOK_PARTS.has(read.type))) delete properties.booktitle;
+  // a part of a volume of a main work (`maintitle = {IROS 2021}`, `booktitle = {Workshop on ...}`): biblatex prints
+  // "In: IROS 2021. Workshop on ..."; citation-js would keep the main title alone as the container
+  const book = properties.booktitle;
+  if (properties.maintitle !== undefined && book !== undefined) {
+    const sub = properties.mainsubtitle;
+    const main = sub !== undefined ? `${properties.maintitle}: ${sub}` : properties.maintitle;
+    properties.booktitle = /[.?!]\s*$/.test(main) ? `${main} ${book}` : `${main}. ${book}`;
+    delete properties.maintitle;
+    delete properties.mainsubtitle;
+  }
+  return { type: read.type, label: entry.key, properties };
+}
+
+const VERBATIM = new Set(['url', 'doi', 'file', 'eprint']);
+
+const BOOKS = new Set(['book', 'mvbook', 'proceedings', 'mvproceedings']);
+
+/** Types whose container is the book their booktitle names, whatever else the entry says. */
+const BOOK_PARTS = new Set(['inproceedings', 'conference', 'incollection', 'inbook', 'inreference', 'bookinbook']);
+
+function readFieldLatex(value: string): string {
+  const { text } = readLatex(value);
+  return text.includes('\\') ? latexAccentsToUnicode(text) : text;
+}
