@@ -198,9 +198,12 @@ function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: Mapp
   if (arxiv && kind === 'preprint') {
     out.type = 'article';
     out.number = `arXiv:${arxiv.id}`;
-    out.publisher = 'arXiv';
+    // DBLP names arXiv's computing repository CoRR (`journal = {CoRR}`): the venue as the store names it
+    out.publisher = /^\s*\{?corr\b/i.test(entry.fields.get('journal') ?? '') ? 'CoRR' : 'arXiv';
     out.genre = 'Preprint';
     delete out['container-title'];
+    // DBLP's `volume = {abs/2301.12852}` is the identifier again, not a volume
+    if (typeof out.volume === 'string' && /^abs\//i.test(out.volume)) delete out.volume;
     out.URL ??= arxivAbsUrl(arxiv.id);
   }
 

@@ -9,7 +9,6 @@ export type Severity = 'error' | 'warning';
  */
 export const PROBLEM_CODES = {
   syntax: 'the store cannot be read there (line, column and snippet say where)',
-  'missing-comma': 'a "," forgotten between two fields: the entry is read as if it were there, bibtex would skip it',
   'control-character': 'a control character in a value, read without it',
   'undefined-string': 'a macro that no @string defines',
   'duplicate-key': 'a citation key used twice',

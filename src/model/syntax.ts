@@ -39,8 +39,6 @@ export interface RawEntry {
   /** Offset of the closing `}` or `)`. */
   readonly closeAt: number;
   readonly fields: readonly RawField[];
-  /** Syntax errors read past (a "," forgotten between two fields): the entry is read, but bibtex would skip it. */
-  readonly repairs?: readonly SyntaxProblem[];
 }
 
 export interface StringBlock {

@@ -2,7 +2,7 @@
 import { annotationFieldOf } from '../model/annotations.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
-import type { RawEntry, SyntaxProblem } from '../model/syntax.js';
+import type { RawEntry } from '../model/syntax.js';
 import { CONTROL_CHARACTERS, controlCharacterAt } from './field-text.js';
 import type { LineIndex } from './lines.js';
 import { resolveValue } from './values.js';
@@ -30,7 +30,6 @@ export function readEntryFields(raw: RawEntry, index: number, context: EntryCont
   const { source, file, lines, strings, hasControls } = context;
   const problems: Problem[] = [];
   const line = lines.line(raw.span.start);
-  for (const repair of raw.repairs ?? []) problems.push(repairedSyntax(repair, file, raw.key));
   if (hasControls && controlCharacterAt(raw.key) !== -1) {
     // a key is syntax, not a value: it cannot be read without the character, and would reach ids and anchors
     const at = raw.keySpan.start + controlCharacterAt(raw.key);
@@ -107,18 +106,4 @@ export function undefinedStrings(
     line,
     ...(key !== undefined ? { key } : {}),
   }));
-}
-
-/** A syntax error the scanner read past (a forgotten comma), as the error the user reads: the entry is still read. */
-function repairedSyntax(repair: SyntaxProblem, file: string, key: string): Problem {
-  return {
-    severity: 'error',
-    code: 'missing-comma',
-    message: repair.message,
-    file,
-    line: repair.line,
-    column: repair.column,
-    snippet: repair.snippet,
-    key,
-  };
 }

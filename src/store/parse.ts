@@ -52,8 +52,6 @@ export function parseStoreByEntry(
         problems.push(...defineString(block, strings, lines, file));
         break;
       case 'entry': {
-        // an entry read past a syntax error is not the text bibtex reads: the file is not rewritten
-        if (block.repairs) lossless = false;
         const read = readEntryFields(block, entries.length, context);
         entries.push(read.entry);
         entryProblems.push(read.problems);

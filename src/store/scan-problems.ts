@@ -47,17 +47,6 @@ export class ScanProblems {
     return this.problem(`"@${m[1]}" is followed by ${found}, not by "{": write @${m[1]}{key, ...}`, offset, at, type);
   }
 
-  /** A "," forgotten between two fields (at `offset`), read past: the entry opening at `at` is read, bibtex would skip it. */
-  missingComma(where: string, offset: number, at: number, type: string, key: string): SyntaxProblem {
-    return this.problem(
-      `a "," is missing ${where}; the entry was read as if it were there, but bibtex and biber stop at it: add it`,
-      offset,
-      at,
-      type,
-      key,
-    );
-  }
-
   /**
    * An entry (opening at `at`) whose "}" is missing, reported where it opens (the line a reader looks for), naming
    * the line where the next entry begins (at `next`).

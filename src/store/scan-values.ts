@@ -41,9 +41,6 @@ export function isIdent(code: number): boolean {
   return code < 128 ? NOT_IDENT[code] === 0 : code === code;
 }
 
-/** A field's name and its "=". */
-const FIELD_START = /[A-Za-z][\w:.+-]*[ \t]*=/y;
-
 /** What the outline scan (`collect` false) returns for a field or an operand: checked, not built. */
 const UNBUILT_SPAN: Span = { start: 0, end: 0 };
 const UNBUILT_PART: ValuePart = { kind: 'number', span: UNBUILT_SPAN, text: '' };
@@ -62,12 +59,6 @@ export class ValueScanner {
   private lastNameEnd = 0;
 
   constructor(protected readonly src: string) {}
-
-  /** Whether a field (`name =`) starts here: what follows a value whose comma was forgotten. */
-  protected fieldFollows(): boolean {
-    FIELD_START.lastIndex = this.pos;
-    return FIELD_START.test(this.src);
-  }
 
   protected readField(): RawField {
     const { src } = this;

@@ -156,7 +156,6 @@ export class Scanner extends ValueScanner {
     partial.key = key;
     this.skipSpace();
     const fields: RawField[] = [];
-    const repairs: SyntaxProblem[] = [];
     let c = src.charCodeAt(this.pos);
     if (c === COMMA) {
       this.pos++;
@@ -189,11 +188,6 @@ export class Scanner extends ValueScanner {
         ) {
           throw this.problems.notClosed(at, this.pos, ' (a "{" in it is probably not closed)');
         }
-        if (this.fieldFollows()) {
-          // `publisher = {Elsevier}` newline `note = {x}`: a comma forgotten between two fields
-          repairs.push(this.problems.missingComma(`after field "${this.lastFieldName()}"`, this.pos, at, type, key));
-          continue;
-        }
         throw new ScanError(
           `expected "," or "${String.fromCharCode(close)}" after field "${this.lastFieldName()}"`,
           this.pos,
@@ -213,17 +207,7 @@ export class Scanner extends ValueScanner {
     const closeAt = this.pos;
     this.pos++;
     // in an outline `fields` stays empty (its type, EntryOutline, has none)
-    return {
-      kind: 'entry',
-      type,
-      typeSpan,
-      key,
-      keySpan,
-      span: { start: at, end: this.pos },
-      closeAt,
-      fields,
-      ...(repairs.length > 0 ? { repairs } : {}),
-    };
+    return { kind: 'entry', type, typeSpan, key, keySpan, span: { start: at, end: this.pos }, closeAt, fields };
   }
 }
 

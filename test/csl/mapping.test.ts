@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadStyle } from '../../src/csl/registry.js';
 import { itemsOf, render } from '../helpers.js';
 
 describe('store entries as CSL-JSON', () => {
@@ -34,6 +35,17 @@ describe('store entries as CSL-JSON', () => {
     expect(article?.['container-title']).toBe('Engineering Proceedings');
     expect(misc?.['container-title']).toBe('Studies in Christian Ethics');
     expect(paper?.['container-title']).toBe('ICML');
+  });
+
+  it("prints DBLP's CoRR as the venue of a preprint, as the store names it", () => {
+    const items = itemsOf(`@article{DBLP:journals/corr/abs-2301-12852, title = {Type Theory as a Language Workbench},
+      author = {Jan {de Muijnck{-}Hughes} and Edwin C. Brady}, journal = {CoRR}, volume = {abs/2301.12852},
+      year = {2023}, eprinttype = {arXiv}, eprint = {2301.12852}}`);
+    expect(items[0]?.custom.kind).toBe('preprint');
+    expect(render(items, 'text')).toContain('CoRR preprint arXiv:2301.12852, 2023.');
+    const apa = render(items, 'text', { style: loadStyle('apa') });
+    // DBLP's volume (abs/2301.12852) is the identifier again: not printed as a volume
+    expect(apa).toContain('Language Workbench (Preprint arXiv:2301.12852). CoRR.');
   });
 
   it('prints the proceedings a report appears in, in the cv style', () => {
