@@ -23,8 +23,6 @@ export interface SessionChoices {
   readonly jobs?: number;
   /** Render the entries that could be read of a store with errors (`--keep-going`). */
   readonly keepGoing?: boolean;
-  /** Whether the command offers --keep-going (when not, the refusal does not suggest it). */
-  readonly canKeepGoing?: boolean;
   /** The session renders lists: it reads the store in outline (see RenderSessionOptions.outline). */
   readonly outline?: boolean;
 }
@@ -70,10 +68,10 @@ export async function withProjectSession<T>(
   try {
     const store = session.load();
     report(store.problems);
-    refuseErrors(store.problems, store.file, keepGoing, choices.canKeepGoing);
+    refuseErrors(store.problems, store.file, keepGoing);
     const result = await work(session, store);
     report(session.mappingProblems);
-    refuseErrors(session.mappingProblems, store.file, keepGoing, choices.canKeepGoing);
+    refuseErrors(session.mappingProblems, store.file, keepGoing);
     return result;
   } finally {
     await session.close();

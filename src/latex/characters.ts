@@ -18,11 +18,14 @@ function tableLatex(text: string): string {
 type BaseTable = Readonly<Record<string, { readonly text?: string; readonly math?: string }>>;
 const base = (): BaseTable => (unicode2latex().bibtex as unknown as { base: BaseTable }).base;
 
-/** Commands the table writes that need no package beyond fontenc T1 and textcomp. */
+/** The names of the commands in `latex` (`\\'{e}\\dh` -> `dh`; control symbols have none). */
+function commandNames(latex: string): string[] {
+  return [...latex.matchAll(/\\([A-Za-z]+)/g)].map((m) => m[1] as string);
+}
+
+/** Commands the table writes that a bibliography's text may hold (the text form is kept, not the math form). */
 function plainTextLatex(latex: string): boolean {
-  return [...latex.matchAll(/\\([A-Za-z]+)/g)].every(
-    (m) => KNOWN_COMMANDS.has(m[1] as string) || m[1] === 'textcommabelow',
-  );
+  return commandNames(latex).every((name) => KNOWN_COMMANDS.has(name) || name === 'textcommabelow');
 }
 
 /**
@@ -30,10 +33,9 @@ function plainTextLatex(latex: string): boolean {
  * one that sets Cyrillic (T2A, the condition under which pdflatex sets the characters themselves too).
  */
 function runsInPlainLatex(latex: string): boolean {
-  return [...latex.matchAll(/\\([A-Za-z]+)/g)].every((m) => {
-    const name = m[1] as string;
-    return PLAIN_LATEX_COMMANDS.has(name) || KNOWN_COMMANDS.has(name) || /^(?:CYR|cyr)/.test(name);
-  });
+  return commandNames(latex).every(
+    (name) => PLAIN_LATEX_COMMANDS.has(name) || KNOWN_COMMANDS.has(name) || /^(?:CYR|cyr)/.test(name),
+  );
 }
 
 /** Stacked accents the table writes flat (`\~\^e`, `\d\^e`), which LaTeX cannot read that way. */

@@ -49,39 +49,31 @@ describe('parseStore', () => {
     );
   });
 
-  it('skips an entry whose comma after the key was forgotten (a real site), as bibtex and the site do', () => {
-    // after the key the reader cannot tell a forgotten comma from a broken key: the site's own tool shows nothing
-    const file = 'test/fixtures/bib/missing-comma-after-key.bib';
-    const store = parseStore(readFileSync(fixture('bib/missing-comma-after-key.bib'), 'utf8'), file);
-    expect(store.entries.map((e) => e.key)).toEqual(['before', 'after']);
-    expect(store.lossless).toBe(false);
-    expect(store.problems.map((p) => [p.code, p.line, p.column, p.key])).toEqual([
-      ['syntax', 4, 3, 'meyer-gohde_neuhoff_2015'],
-    ]);
-    expect(store.problems[0]?.message).toBe(
+  // real sites' stores: bibtex skips what follows such a comma (0.99d keeps the fields before it), the sites' tools
+  // skip the entry; bibfolio skips it and names it, rather than show a part of it as if it were whole
+  it.each([
+    [
+      'after the key',
+      'missing-comma-after-key.bib',
+      ['before', 'after'],
+      [4, 3, 'meyer-gohde_neuhoff_2015'],
       'expected "," after the citation key "meyer-gohde_neuhoff_2015" (the entry starting on line 3 was skipped)',
-    );
-  });
-
-  it('skips an entry with a comma forgotten between two fields (a real site), naming field and line', () => {
-    // bibtex keeps the fields before the error and skips the rest of the entry (checked with bibtex 0.99d); bibfolio
-    // skips the entry and names it, rather than show a part of it as if it were whole
-    const file = 'test/fixtures/bib/missing-comma-between-fields.bib';
-    const store = parseStore(readFileSync(fixture('bib/missing-comma-between-fields.bib'), 'utf8'), file);
-    expect(store.entries.map((e) => e.key)).toEqual(['after']);
-    expect(store.lossless).toBe(false);
-    expect(store.problems.map((p) => [p.code, p.line, p.column, p.key])).toEqual([
-      ['syntax', 7, 3, 'gorji2024perpsych'],
-    ]);
-    expect(store.problems[0]?.message).toBe(
+    ],
+    [
+      'between two fields',
+      'missing-comma-between-fields.bib',
+      ['after'],
+      [7, 3, 'gorji2024perpsych'],
       'expected "," or "}" after field "publisher" (the entry starting on line 1 was skipped)',
-    );
-  });
-
-  it('still skips an entry whose text after a value is no field', () => {
-    const store = parseStore('@misc{a, title = {A} year 2020}\n@misc{b, title = {B}}\n', 'x.bib');
-    expect(store.entries.map((e) => e.key)).toEqual(['b']);
-    expect(store.problems[0]?.message).toMatch(/expected "," or "\}" after field "title" .*was skipped/);
+    ],
+  ])('skips an entry with a comma forgotten %s, naming line, column and key', (_case, name, keys, at, message) => {
+    const file = `test/fixtures/bib/${name}`;
+    const store = parseStore(readFileSync(fixture(`bib/${name}`), 'utf8'), file);
+    expect(store.entries.map((e) => e.key)).toEqual(keys);
+    expect(store.lossless).toBe(false);
+    expect(store.problems.map((p) => [p.line, p.column, p.key])).toEqual([at]);
+    expect(store.problems.map((p) => [p.severity, p.code, p.file])).toEqual([['error', 'syntax', file]]);
+    expect(store.problems[0]?.message).toBe(message);
   });
 
   it('records the line of every entry and its position in the file', () => {
