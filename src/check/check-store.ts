@@ -11,6 +11,7 @@ import type { Problem } from '../model/problems.js';
 import { readLatex } from '../latex/read.js';
 import { findDamagedNames } from './damaged-names.js';
 import { nameListTroubles } from './name-lists.js';
+import { privateUseCharacters } from './private-use.js';
 import { lookupTable } from '../model/lookup-table.js';
 
 const require = createRequire(import.meta.url);
@@ -109,6 +110,7 @@ export function checkStore(input: CheckInput): Problem[] {
   problems.push(...findDamagedNames(input.items, file));
   for (const entry of input.entries) problems.push(...unknownCommands(entry, file));
   for (const entry of input.entries) problems.push(...nameListTroubles(entry, file));
+  for (const entry of input.entries) problems.push(...privateUseCharacters(entry, file));
   return problems;
 }
 

@@ -11,7 +11,7 @@
  * Pure.
  */
 import type { BibEntry } from '../model/entry.js';
-import { NAME_FIELDS, readNameList, splitNames } from '../model/name-list.js';
+import { asBibtexReadsIt, NAME_FIELDS, readNameList, splitNames } from '../model/name-list.js';
 import { readEntryType } from './entry-types.js';
 import { hasHtml, htmlToLatex, stripHtml } from './html-markup.js';
 import { expandJournalMacros, VENUE_FIELDS } from './journal-macros.js';
@@ -92,7 +92,7 @@ function readNames(value: string, legends: ReadonlyMap<string, string>): ReadNam
         i + 1,
         read.marks.map((symbol) => markAnnotation(symbol, legends.get(symbol))),
       );
-    return keepHyphenatedGiven(read.name);
+    return keepHyphenatedGiven(asBibtexReadsIt(read.name));
   });
   return { text: marks.size > 0 || names.join(' and ') !== repaired ? names.join(' and ') : repaired, marks };
 }

@@ -183,7 +183,8 @@ export function readNameList(value: string): NameListReading {
     } else if (parts.length >= 4 && parts.length % 2 === 0 && pairsOfFamilyAndInitials(parts)) {
       trouble = 'too-many-commas';
       repair = [];
-      for (let i = 0; i < parts.length; i += 2) repair.push(`${parts[i]}, ${parts[i + 1]}`);
+      for (let i = 0; i < parts.length; i += 2)
+        repair.push(`${(parts[i] ?? '').replace(AMPERSAND, '')}, ${(parts[i + 1] ?? '').replace(/\.{2,}$/, '.')}`);
     } else if (endsWithComma && !emptyInside && parts.length <= 3) {
       trouble = 'comma-at-end';
       repair = [parts.join(', ')];
@@ -196,9 +197,26 @@ export function readNameList(value: string): NameListReading {
   return { text: troubles.some((t) => t.repair) ? out.join(' and ') : value, troubles };
 }
 
+/** The `&` before the last person of a list pasted from an APA reference (`Doe, J., & Roe, R.`). */
+const AMPERSAND = /^\\?&\s+/;
+/** Marks after initials (`A.*`, `B.\textsuperscript{\dag}`: see conventions/name-marks.ts) and a sentence's period. */
+const AFTER_INITIALS = /(?:[*∗†‡§¶#]|\$\^[^$]*\$|\^\{[^{}]*\}|\\textsuperscript\{[^{}]*\})+$|(?<=\.)\.+$/u;
+
+/**
+ * A name with more commas than "Family, Jr, Given" has, as bibtex reads it after its "too many commas" error: the
+ * first part the family, the second the suffix, everything after the second comma the given name (braced, so that
+ * its commas stay in it). Nothing of it is lost from a list, and it reads as the store's LaTeX output does.
+ */
+export function asBibtexReadsIt(name: string): string {
+  const parts = commaParts(name);
+  if (parts.length <= 3 || extendedName(name)) return name;
+  return `${parts[0]}, ${parts[1]}, {${parts.slice(2).join(', ')}}`;
+}
+
 function pairsOfFamilyAndInitials(parts: readonly string[]): boolean {
   for (let i = 0; i < parts.length; i += 2) {
-    if (!isFamily(parts[i] ?? '') || !INITIALS.test(parts[i + 1] ?? '')) return false;
+    const family = (parts[i] ?? '').replace(i > 0 ? AMPERSAND : /^$/, '');
+    if (!isFamily(family) || !INITIALS.test((parts[i + 1] ?? '').replace(AFTER_INITIALS, ''))) return false;
   }
   return true;
 }

@@ -10,6 +10,7 @@ export type Severity = 'error' | 'warning';
 export const PROBLEM_CODES = {
   syntax: 'the store cannot be read there (line, column and snippet say where)',
   'control-character': 'a control character in a value, read without it',
+  'private-use-character': 'a private-use character (a PDF ligature, copied), which lists leave out',
   'undefined-string': 'a macro that no @string defines',
   'duplicate-key': 'a citation key used twice',
   'duplicate-field': 'a field written twice in one entry',

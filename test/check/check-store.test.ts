@@ -56,3 +56,25 @@ describe('bibfolio check', () => {
     expect(problems.map((p) => p.key)).toEqual(['b']);
   });
 });
+
+describe('private-use characters', () => {
+  it("names a PDF ligature copied into a title (a real CV's 'Ba\\uE03Clefield'), which lists leave out", () => {
+    const source =
+      '@article{costly, title = {Reactions to Ba\uE03Clefield Events}, author = {Joe Benton}, journal = {J}, year = 2012}';
+    const problems = check(source, 's.bib').filter((p) => p.code === 'private-use-character');
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'private-use-character',
+        message:
+          'field "title" has U+E03C (in "Ba?lefield"), a private-use character that no font gives a meaning (a PDF\'s ligature, copied?): lists leave it out; write the letters it stands for',
+        file: 's.bib',
+        line: 1,
+        key: 'costly',
+      },
+    ]);
+    const item = publicationsOf(parseStore(source, 's.bib')).items[0];
+    // what the warning says: the list has the title without it (no input forges the IR's markup: csl/ir.ts)
+    expect(item?.title).toBe('Reactions to Balefield Events');
+  });
+});

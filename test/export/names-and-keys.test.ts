@@ -39,6 +39,9 @@ describe('name lists joined by commas', () => {
     ['Miller, D., Firby, J. and Dean, T.', 'Miller, D. and Firby, J. and Dean, T.'],
     ['Ada Lovelace, Charles Babbage, Alan Turing', 'Ada Lovelace and Charles Babbage and Alan Turing'],
     ['Doe, Jane, and Roe, Richard', 'Doe, Jane and Roe, Richard'],
+    // pasted from an APA reference: "&" before the last person, marks after initials, the reference's own period
+    ['Renaud, A., Arenz, J., & Verdeli, H..', 'Renaud, A. and Arenz, J. and Verdeli, H.'],
+    ['Kim, S.*, Lee, J.*, \\& Park, H.', 'Kim, S.* and Lee, J.* and Park, H.'],
   ])('repairs "%s" as "%s"', (list, repaired) => {
     expect(readNameList(list).text).toBe(repaired);
   });
@@ -58,6 +61,17 @@ describe('name lists joined by commas', () => {
     "Garc{\\'i}a M{\\'a}rquez, Gabriel J.",
   ])('leaves the good list "%s" alone', (list) => {
     expect(readNameList(list)).toEqual({ text: list, troubles: [] });
+  });
+
+  it('shows a name with too many commas and no one reading as bibtex reads it: nobody in it lost from the list', () => {
+    // a real CV's poster: a comma forgotten after "J.", so the pairs cannot be told apart
+    const pubs = publicationsOf(
+      parseStore('@misc{hw, title = {T}, author = {Huang, D. and Wong, J. Mandavia, A., & Yang, L. H.}}', 's.bib'),
+    );
+    expect(pubs.items[0]?.author).toEqual([
+      { family: 'Huang', given: 'D.' },
+      { family: 'Wong', suffix: 'J. Mandavia', given: 'A., & Yang, L. H.' },
+    ]);
   });
 
   it('flags two given-first people joined by a comma, but keeps them (BibTeX reads one person; so may the owner)', () => {
