@@ -96,6 +96,10 @@ export function toBibtex(out: OutEntry, item: CslItem): void {
     out.type = 'article';
     out.fields.set('journal', { text: `arXiv preprint arXiv:${item.custom.arxiv}` });
     for (const f of ['howpublished', 'eprint', 'archiveprefix', 'primaryclass', 'publisher']) out.fields.delete(f);
+    // the identifier again (Zotero's `number = {arXiv:ID}`, DBLP's `volume = {abs/ID}`): said by the journal line,
+    // and a number without a volume is a warning of every classic style
+    const id = item.custom.arxiv.replace(/v\d+$/, '').toLowerCase();
+    for (const f of ['number', 'volume']) if (out.fields.get(f)?.text.toLowerCase().includes(id)) out.fields.delete(f);
   }
   for (const name of [...out.fields.keys()]) if (!BIBTEX_FIELDS.has(name)) out.fields.delete(name);
   monthMacro(out);

@@ -161,6 +161,35 @@ export function sameFamily(a: PersonName, b: PersonName): boolean {
   return fa === fb || fa === lastFamilyWord(b) || fb === lastFamilyWord(a);
 }
 
+/** A family name's words, folded to letters (`Sanchez del Rio` -> `sanchez`, `del`, `rio`). */
+function familyWords(name: PersonName): string[] {
+  const family = [name['non-dropping-particle'], name['dropping-particle'], name.family ?? name.literal];
+  return foldText(family.filter(Boolean).join(' '))
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
+}
+
+/**
+ * The same person with part of the family name read as given names: "Manuel Sanchez del Rio" (BibTeX: given
+ * "Manuel Sanchez", family "del Rio") and "Sanchez del Rio, Manuel". The words `long` has before `short`'s family name
+ * must be the last words of `short`'s given names, whole, and the given names left must agree.
+ */
+function familyReadAsGiven(short: PersonName, long: PersonName): boolean {
+  const shortFamily = familyWords(short);
+  const longFamily = familyWords(long);
+  const moved = longFamily.length - shortFamily.length;
+  if (moved <= 0 || shortFamily.length === 0) return false;
+  if (longFamily.slice(moved).join(' ') !== shortFamily.join(' ')) return false;
+  const given = (short.given ?? '').trim().split(/\s+/);
+  if (given.length <= moved) return false;
+  const movedGiven = given.slice(-moved).map((w) => foldText(w).replace(/[^\p{L}\p{N}]/gu, ''));
+  return (
+    movedGiven.join(' ') === longFamily.slice(0, moved).join(' ') &&
+    givenCompatible(given.slice(0, -moved).join(' '), long.given)
+  );
+}
+
 /** Matches names against the owner's name and its configured variants. */
 export class OwnerMatcher {
   constructor(readonly forms: readonly PersonName[]) {}
@@ -169,7 +198,10 @@ export class OwnerMatcher {
     return this.forms.some((form) =>
       form.given === undefined || form.given.trim() === ''
         ? !name.given && foldFamily(name) !== '' && foldFamily(name) === foldFamily(form)
-        : sameFamily(name, form) && givenCompatible(name.given, form.given),
+        : (sameFamily(name, form) && givenCompatible(name.given, form.given)) ||
+          // rarely asked: only names whose family names end alike and are not the same
+          (lastFamilyWord(name) === lastFamilyWord(form) &&
+            (familyReadAsGiven(name, form) || familyReadAsGiven(form, name))),
     );
   }
 

@@ -9,7 +9,10 @@ export interface Header {
   readonly bodyStart: number;
 }
 
-/** Whether the `@` stands on a line that starts with `%` (a comment line). */
+/**
+ * Whether the `@` stands on a line that starts with `%` or `#` (a comment line: `%@article{...}`, as sites' tools and
+ * LaTeX users read it, and `#@article{...}`, a real CV's entry left out the way a shell script would be).
+ */
 export function commentedOut(src: string, at: number): boolean {
   // back to the line's start only: a line ends with LF, CRLF or CR alone (old Mac files). Searching the whole file
   // back for a CR that an LF file never has made every `@` cost the file's length (2,000 entries: 0.46 s)
@@ -19,7 +22,7 @@ export function commentedOut(src: string, at: number): boolean {
     if (c === 0x0a || c === 0x0d) break;
     lineStart--;
   }
-  return /^[ \t]*%/.test(src.slice(lineStart, at));
+  return /^[ \t]*[%#]/.test(src.slice(lineStart, at));
 }
 
 /** `@ type {` or `@ type (`; undefined when the `@` is plain text. */

@@ -96,6 +96,16 @@ describe('the bibtex target', () => {
     expect(text).toContain('journal = {arXiv preprint arXiv:2506.15740}');
     expect(text).not.toMatch(/author\+an|keywords|selected|eprinttype|journaltitle|date =/);
   });
+
+  it.each([
+    ['Zotero', 'number = {arXiv:2502.14764}, publisher = {arXiv}'],
+    ['DBLP', 'volume = {abs/2502.14764}, journal = {CoRR}'],
+  ])("drops %s's second copy of the identifier (plain.bst: a number but no volume)", (_, fields) => {
+    const source = `@misc{a, title = {T}, author = {Doe, Jane}, year = {2025}, eprint = {2502.14764}, archiveprefix = {arXiv}, ${fields}}`;
+    const out = exported(source, 'bibtex').text;
+    expect(out).toContain('journal = {arXiv preprint arXiv:2502.14764}');
+    expect(out).not.toMatch(/number =|volume =/);
+  });
 });
 
 describe('the biblatex target', () => {

@@ -59,6 +59,20 @@ describe('owner matching', () => {
     expect(givenCompatible('Al', 'Alice')).toBe(false);
   });
 
+  it('matches a family name of several words read in part as given names ("Manuel Sanchez del Rio", a real CV\'s owner)', () => {
+    // the owner as BibTeX reads "Manuel Sanchez del Rio"; the store's "Sanchez del Rio, Manuel"
+    const owner = new OwnerMatcher([{ given: 'Manuel Sanchez', 'dropping-particle': 'del', family: 'Rio' }]);
+    expect(owner.matches({ given: 'Manuel', family: 'Sanchez del Rio' })).toBe(true);
+    expect(owner.matches({ given: 'M.', family: 'Sanchez del Rio' })).toBe(true);
+    expect(owner.matches({ given: 'M.', family: 'Sánchez del Río' })).toBe(true);
+    // and the other way round
+    const store = new OwnerMatcher([{ given: 'Manuel', family: 'Sanchez del Rio' }]);
+    expect(store.matches({ given: 'Manuel Sanchez', 'dropping-particle': 'del', family: 'Rio' })).toBe(true);
+    // another person: a different given name, or a different word before the family name
+    expect(owner.matches({ given: 'Ana', family: 'Sanchez del Rio' })).toBe(false);
+    expect(owner.matches({ given: 'Manuel', family: 'Garcia del Rio' })).toBe(false);
+  });
+
   it('finds the first author who is the owner', () => {
     expect(
       joe.indexIn([

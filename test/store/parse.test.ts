@@ -83,4 +83,17 @@ describe('parseStore', () => {
       ['b', 4, 1],
     ]);
   });
+
+  it.each([
+    ['%', '%@article{b, title={B}}'],
+    ['% and a space', '  % @article{b, title={B}}'],
+    ["'#' (a real CV's entry left out like a line of a shell script)", '#@article{b, title={B}}'],
+  ])('leaves out an entry on a line commented out with %s', (_, line) => {
+    const store = parseStore(`@misc{a, title={A}}\n${line}\n@misc{c, title={C}}`);
+    expect(store.entries.map((e) => [e.key, e.line])).toEqual([
+      ['a', 1],
+      ['c', 3],
+    ]);
+    expect(store.problems).toEqual([]);
+  });
 });
