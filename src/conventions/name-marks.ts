@@ -29,7 +29,33 @@ const MARK_COMMANDS: Readonly<Record<string, string>> = lookupTable({
 
 /** A superscript: `$^+$`, `$^{*}$`, `^{*}`, `^\dagger`, `\textsuperscript{#}`, or a mark command in math. */
 const SUPERSCRIPT =
-  /(?<!\\)\$\s*\^\s*(\{[^{}$]*\}|\\[A-Za-z]+|[^\s{}$\\])\s*\$|(?<!\\)\^\s*(\{[^{}$]*\}|\\[A-Za-z]+|[^\s{}$\\])|\\textsuperscript\s*\{([^{}]*)\}|\$\s*\\(dagger|ddagger|ast|star)\s*\$|\\(dag|ddag|textdagger|textdaggerdbl)\b(?:\{\})?/g;
+  /(?<!\\)\$\s*\^\s*(\{[^{}$]*\}|\\[A-Za-z]+|[^\s{}$\\])\s*\$|(?<!\\)\^\s*(\{[^{}$]*\}|\\[A-Za-z]+|[^\s{}$\\,])|\\textsuperscript\s*\{([^{}]*)\}|\$\s*\\(dagger|ddagger|ast|star)\s*\$|\\(dag|ddag|textdagger|textdaggerdbl)\b(?:\{\})?/g;
+
+/** A caret with nothing after it in the name or before its comma: PRISM's mark, `Xu^` or `Xu^, Yingxue`. */
+const BARE_CARET = /(?<!\\)\^(?=\s*(?:,|$))/g;
+
+/**
+ * PRISM (a Next.js academic site) writes its marks in names with no legend: `^` equal contribution, `*` corresponding
+ * author. In a list that writes `^`, the `^` is the equal contribution (printed with the configured mark, `*` by
+ * default) and the `*` the corresponding author, printed `†` as journals print it, so that the two do not share a
+ * symbol. Other marks, and any the entry gives a legend, are read as everywhere else.
+ */
+export function prismAnnotation(symbol: string, list: string): string | undefined {
+  if (symbol !== '^' && symbol !== '*') return undefined;
+  if (!list.includes('^') || !list.split(/\s+and\s+/i).some((name) => CARET_AT_END.test(name.trim()))) return undefined;
+  return symbol === '^' ? 'equal' : 'mark:†:Corresponding author';
+}
+
+const CARET_AT_END = new RegExp(BARE_CARET.source);
+
+/** PRISM's caret marks as LaTeX prints a caret mark (`Xu\textsuperscript{\textasciicircum}`): a bare `^` is an error. */
+export function caretMarksAsLatex(list: string): string {
+  if (!list.includes('^')) return list;
+  return list
+    .split(/(\s+and\s+)/i)
+    .map((piece) => piece.replace(BARE_CARET, '\\textsuperscript{\\textasciicircum}'))
+    .join('');
+}
 
 const BARE_MARK = new RegExp(`(?<!\\\\)[${MARK_CHARACTERS}]`, 'gu');
 
@@ -54,6 +80,11 @@ export function readNameMarks(name: string): MarkedName {
   let text = name.replace(SUPERSCRIPT, (_whole: string, ...groups: unknown[]) => {
     const mark = superscriptSymbol(groups);
     if (mark !== '') marks.push(normalise(mark));
+    return '';
+  });
+  // PRISM's own mark (`Yingxue Xu^`: equal contribution), a caret that ends the name or its family part
+  text = text.replace(BARE_CARET, () => {
+    marks.push('^');
     return '';
   });
   text = text.replace(BARE_MARK, (ch) => {

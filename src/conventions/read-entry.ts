@@ -15,7 +15,7 @@ import { asBibtexReadsIt, NAME_FIELDS, readNameList, splitNames } from '../model
 import { readEntryType } from './entry-types.js';
 import { hasHtml, htmlToLatex, stripHtml } from './html-markup.js';
 import { expandJournalMacros, VENUE_FIELDS } from './journal-macros.js';
-import { markAnnotation, markLegends, readNameMarks } from './name-marks.js';
+import { markAnnotation, markLegends, prismAnnotation, readNameMarks } from './name-marks.js';
 import { DEFAULT_MACROS, expandMacros, type Macros } from './preamble-macros.js';
 
 export interface ConventionContext {
@@ -90,7 +90,10 @@ function readNames(value: string, legends: ReadonlyMap<string, string>): ReadNam
     if (read.marks.length > 0)
       marks.set(
         i + 1,
-        read.marks.map((symbol) => markAnnotation(symbol, legends.get(symbol))),
+        read.marks.map((symbol) => {
+          const legend = legends.get(symbol);
+          return (legend === undefined && prismAnnotation(symbol, unwrapped)) || markAnnotation(symbol, legend);
+        }),
       );
     return keepHyphenatedGiven(asBibtexReadsIt(read.name));
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadStyle } from '../../src/csl/registry.js';
-import { markLegends, readNameMarks } from '../../src/conventions/name-marks.js';
+import { caretMarksAsLatex, markLegends, readNameMarks } from '../../src/conventions/name-marks.js';
 import { itemsOf, render } from '../helpers.js';
 
 const STORE = String.raw`@inproceedings{alfolio-marks,
@@ -67,6 +67,27 @@ describe('marks written in names', () => {
     expect(marksIn(html)).toEqual(['*', '*', '†', '*', '*', '+', '*', '†']);
     expect(html).toContain('<sup>*</sup> Equal contribution');
     expect(html).toContain('<sup>†</sup> Equal advising');
+  });
+
+  it("PRISM's marks: '^' the equal contribution, '*' the corresponding author (a real site's store)", () => {
+    expect(readNameMarks('Yingxue Xu^')).toEqual({ name: 'Yingxue Xu', marks: ['^'] });
+    expect(readNameMarks('Xu^, Yingxue')).toEqual({ name: 'Xu, Yingxue', marks: ['^'] });
+    const store = '@article{p, title = {T}, author = {Chenyu Zhao^ and Joe Benton^ and Fengtao Zhou and Hao Chen*}}';
+    const html = render(itemsOf(store), 'html');
+    expect(html).toContain(
+      'Chenyu Zhao<sup class="bibfolio-mark">*</sup>, <strong class="bibfolio-owner">Joe Benton</strong><sup class="bibfolio-mark">*</sup>, Fengtao Zhou, Hao Chen<sup class="bibfolio-mark">†</sup>',
+    );
+    expect(html).toContain('<sup>†</sup> Corresponding author');
+    expect(html).not.toContain('^');
+    // a list without a caret keeps '*' as the equal contribution
+    expect(marksIn(render(itemsOf('@article{q, title = {T}, author = {Hao Chen* and Joe Benton*}}'), 'html'))).toEqual([
+      '*',
+      '*',
+    ]);
+    // LaTeX has no bare caret outside math: the export writes the mark as LaTeX prints one
+    expect(caretMarksAsLatex('Chenyu Zhao^ and Yingxue Xu^ and Hao Chen*')).toBe(
+      'Chenyu Zhao\\textsuperscript{\\textasciicircum} and Yingxue Xu\\textsuperscript{\\textasciicircum} and Hao Chen*',
+    );
   });
 
   it('the marks follow the name in a family-first style too', () => {
