@@ -7,7 +7,18 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+
+/** A digest of every source file and of the locked dependencies. */
+function buildId() {
+  const hash = createHash('sha256');
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath ?? d.path, d.name))
+    .sort();
+  for (const file of [...files, 'package-lock.json']) hash.update(file).update('\u0000').update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
 
 const common = {
   bundle: true,
@@ -22,6 +33,9 @@ const common = {
     __BIBFOLIO_CITEPROC_VERSION__: JSON.stringify(
       JSON.parse(readFileSync('node_modules/citeproc/package.json', 'utf8')).version,
     ),
+    // what the caches of mapped items, rendered entries and exported blocks depend on besides the version: the
+    // code and the packages it bundles (src/version.ts), so that a build of the same version never reads another's
+    __BIBFOLIO_BUILD_ID__: JSON.stringify(buildId()),
     // what a validated config depends on (src/engine/config-cache.ts): the schema, the code that applies it, zod
     __BIBFOLIO_CONFIG_SCHEMA_ID__: JSON.stringify(
       createHash('sha256')

@@ -4,9 +4,9 @@
  *
  * For a style that renders entries independently (see csl/style-traits.ts), each entry's finished rendering is kept
  * as a record in the user's cache folder, keyed by a hash of the entry's content, the style, the locale, the options
- * that change an entry (owner, author limit, marks, links) and the versions of bibfolio and citeproc-js. A run then
- * maps and renders only the entries it has no record for (after one entry changed: that entry), and sorts, groups
- * and formats the records. Other styles (numeric ones number entries by position), JSON output and `--no-cache`
+ * that change an entry (owner, author limit, marks, links) and the versions of bibfolio (and its build: version.ts) and
+ * citeproc-js. A run then maps and renders only the entries it has no record for (after one entry changed: that
+ * entry), and sorts, groups and formats the records. Other styles (numeric ones number entries by position), JSON output and `--no-cache`
  * take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
  */
 import { availableParallelism } from 'node:os';
@@ -24,7 +24,7 @@ import type { ListOptions, RenderedList } from '../render/list.js';
 import { WorkerPool } from '../render/worker-pool.js';
 import type { ParsedStore } from '../store/parse.js';
 import type { EntryExtras } from '../page/extras.js';
-import { VERSION } from '../version.js';
+import { CACHE_VERSION } from '../version.js';
 import { userCacheDir } from '../paths.js';
 import type { ExportedBlock, ExportOptions, ExportResult } from '../export/export.js';
 import { ExportBlocks } from './export-blocks.js';
@@ -96,7 +96,7 @@ export class RenderSession {
     this.outlineSnapshot = this.problems ? OutlineSnapshotFile.forStore(env, options.storePath) : undefined;
     // citeproc-js engines read their style and locale parsed, from the cache folder when the session keeps caches
     keepParsedCslIn(useCache ? join(userCacheDir(env), 'csl-json') : undefined);
-    this.mappingContext = `${VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
+    this.mappingContext = `${CACHE_VERSION}\u0000${JSON.stringify(options.nameChanges ?? {})}`;
     // workers start when there is enough left to render to need them (after one edit of a long list: none)
     this.jobs = options.jobs ?? defaultJobs();
   }

@@ -5,13 +5,13 @@
  */
 import { digest } from '../digest.js';
 import { citeprocVersion } from '../csl/citeproc-version.js';
-import { VERSION } from '../version.js';
+import { CACHE_VERSION } from '../version.js';
 import type { ListOptions } from './list.js';
 
 export function renderContext(options: ListOptions): string {
   const { owner, boldOwner, maxAuthors, annotations, linkTitles, style, locale, members, coauthors } = options;
   return digest(
-    `${VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000${style.disambiguate === true}\u0000` +
+    `${CACHE_VERSION}\u0000${citeprocVersion()}\u0000${locale}\u0000${style.xml}\u0000${style.disambiguate === true}\u0000` +
       JSON.stringify({
         // the shape of an entry record (render-session.ts): bumped when it gains a field
         records: 2,
