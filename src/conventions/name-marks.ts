@@ -48,12 +48,17 @@ export function prismAnnotation(symbol: string, list: string): string | undefine
 
 const CARET_AT_END = new RegExp(BARE_CARET.source);
 
-/** PRISM's caret marks as LaTeX prints a caret mark (`Xu\textsuperscript{\textasciicircum}`): a bare `^` is an error. */
-export function caretMarksAsLatex(list: string): string {
-  if (!list.includes('^')) return list;
+/**
+ * The marks LaTeX cannot print as written, as LaTeX prints a mark: PRISM's `Xu^` and `Lei#` become
+ * `Xu\\textsuperscript{\\textasciicircum}` and `Lei\\textsuperscript{\\#}` (a bare `^` or `#` in text is an error).
+ */
+export function marksAsLatex(list: string): string {
+  if (!list.includes('^') && !list.includes('#')) return list;
   return list
     .split(/(\s+and\s+)/i)
-    .map((piece) => piece.replace(BARE_CARET, '\\textsuperscript{\\textasciicircum}'))
+    .map((piece) =>
+      piece.replace(BARE_CARET, '\\textsuperscript{\\textasciicircum}').replace(/(?<!\\)#/g, '\\textsuperscript{\\#}'),
+    )
     .join('');
 }
 

@@ -91,6 +91,12 @@ export function toBibtex(out: OutEntry, item: CslItem): void {
   if (out.fields.get('eprinttype')?.text.toLowerCase() === 'arxiv' && !out.fields.has('archiveprefix')) {
     out.fields.set('archiveprefix', { text: 'arXiv' });
   }
+  if ((out.type === 'phdthesis' || out.type === 'mastersthesis') && !out.fields.get('school')?.text.trim()) {
+    // a thesis with no school (a course essay): every classic style warns of the empty school; a misc says what it is
+    out.type = 'misc';
+    const kind = out.fields.get('type');
+    if (kind && !out.fields.has('howpublished')) out.fields.set('howpublished', kind);
+  }
   if (item.custom.kind === 'preprint' && item.custom.arxiv) {
     // the form every classic style prints: an article in "arXiv preprint arXiv:ID"
     out.type = 'article';

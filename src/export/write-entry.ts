@@ -5,7 +5,7 @@ import { safeText, safeVerbatim, UnsafeValueError } from '../latex/latex.js';
 import { CASE_CHANGED_FIELDS, FIELD_ORDER, FIELD_SPELLING, KEY_FIELDS, VERBATIM_FIELDS } from './tables.js';
 import { type OutEntry } from './transforms.js';
 import { rewriteCommands, urlCommands } from './command-policy.js';
-import { caretMarksAsLatex } from '../conventions/name-marks.js';
+import { marksAsLatex } from '../conventions/name-marks.js';
 import type { ExportTarget } from './targets.js';
 
 export class FieldError extends Error {
@@ -51,7 +51,7 @@ export function writeEntry(out: OutEntry, target: ExportTarget, commands: Readon
     let text: string;
     // accents and characters named by commands (`\\ocirc{u}`) as UTF-8, then the target's command policy
     const unicode = latexAccentsToUnicode(value.text);
-    const source = NAME_FIELDS.has(name) ? caretMarksAsLatex(unicode) : unicode;
+    const source = NAME_FIELDS.has(name) ? marksAsLatex(unicode) : unicode;
     try {
       text =
         VERBATIM_FIELDS.has(name) ||

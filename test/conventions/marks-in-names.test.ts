@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadStyle } from '../../src/csl/registry.js';
-import { caretMarksAsLatex, markLegends, readNameMarks } from '../../src/conventions/name-marks.js';
+import { marksAsLatex, markLegends, readNameMarks } from '../../src/conventions/name-marks.js';
 import { itemsOf, render } from '../helpers.js';
 
 const STORE = String.raw`@inproceedings{alfolio-marks,
@@ -85,7 +85,10 @@ describe('marks written in names', () => {
       '*',
     ]);
     // LaTeX has no bare caret outside math: the export writes the mark as LaTeX prints one
-    expect(caretMarksAsLatex('Chenyu Zhao^ and Yingxue Xu^ and Hao Chen*')).toBe(
+    expect(marksAsLatex('Yifan Chen and Chunyin Lei# and Li \\#1')).toBe(
+      'Yifan Chen and Chunyin Lei\\textsuperscript{\\#} and Li \\#1',
+    );
+    expect(marksAsLatex('Chenyu Zhao^ and Yingxue Xu^ and Hao Chen*')).toBe(
       'Chenyu Zhao\\textsuperscript{\\textasciicircum} and Yingxue Xu\\textsuperscript{\\textasciicircum} and Hao Chen*',
     );
   });

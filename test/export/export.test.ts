@@ -97,6 +97,16 @@ describe('the bibtex target', () => {
     expect(text).not.toMatch(/author\+an|keywords|selected|eprinttype|journaltitle|date =/);
   });
 
+  it("writes a thesis with no school as a misc that says what it is (plain.bst: 'empty school'; a real site's course essay)", () => {
+    const source =
+      '@thesis{e, title = {Aggregate Nulls}, author = {Huang, Minxing}, year = {2026}, type = {course essay}}';
+    const out = exported(source, 'bibtex').text;
+    expect(out).toContain('@misc{e,');
+    expect(out).toContain('howpublished = {course essay}');
+    const withSchool = exported(`${source.slice(0, -1)}, school = {LSE}}`, 'bibtex').text;
+    expect(withSchool).toContain('@phdthesis{e,');
+  });
+
   it.each([
     ['Zotero', 'number = {arXiv:2502.14764}, publisher = {arXiv}'],
     ['DBLP', 'volume = {abs/2502.14764}, journal = {CoRR}'],
