@@ -13,6 +13,7 @@
 import { lookupTable } from '../model/lookup-table.js';
 import { asciiLatex, pdflatexText } from './characters.js';
 import { KNOWN_COMMANDS } from './known-commands.js';
+import { PLAIN_LATEX_COMMANDS } from './plain-latex-commands.js';
 export { latexForChar, pdflatexSets } from './characters.js';
 
 export { UnsafeValueError } from './unsafe-value.js';
@@ -147,7 +148,13 @@ export function safeText(value: string, options: ValueOptions): string {
           out += '\\:';
           break;
         }
-        if (/^[A-Za-z]+$/.test(token.name) && !KNOWN_COMMANDS.has(token.name) && !options.commands?.has(token.name)) {
+        // a command that names a character and that every document defines (`\texteuro`) prints that character
+        if (
+          /^[A-Za-z]+$/.test(token.name) &&
+          !KNOWN_COMMANDS.has(token.name) &&
+          !PLAIN_LATEX_COMMANDS.has(token.name) &&
+          !options.commands?.has(token.name)
+        ) {
           throw new UnsafeValueError(
             `uses the command ${token.text}, which a bibliography must not run; write it as text or remove it`,
           );

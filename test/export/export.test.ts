@@ -156,6 +156,13 @@ describe('values that could break the .bib or run in the document', () => {
     expect(result.text).not.toContain('@misc{bad');
   });
 
+  it('keeps a command that names a character every document defines (\\texteuro, \\textasciiacute in a real library)', () => {
+    expect(safeText('costs 5\\texteuro{} and sume\\textasciiacute{}', { ascii: true, protectCapitals: false })).toBe(
+      'costs 5\\texteuro{} and sume\\textasciiacute{}',
+    );
+    expect(() => safeText('\\write18{rm}', { ascii: true, protectCapitals: false })).toThrowError(/must not run/);
+  });
+
   it('refuses an unclosed math "$", a stray backslash and an unsafe key', () => {
     expect(() => safeText('costs $5', { ascii: true, protectCapitals: false })).toThrowError(/never closed/);
     expect(() => safeText('ends with \\', { ascii: true, protectCapitals: false })).toThrowError(/stray/);
