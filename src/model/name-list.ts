@@ -215,7 +215,7 @@ export function asBibtexReadsIt(name: string): string {
 
 function pairsOfFamilyAndInitials(parts: readonly string[]): boolean {
   for (let i = 0; i < parts.length; i += 2) {
-    const family = (parts[i] ?? '').replace(i > 0 ? AMPERSAND : /^$/, '');
+    const family = (parts[i] ?? '').replace(AMPERSAND, '');
     if (!isFamily(family) || !INITIALS.test((parts[i + 1] ?? '').replace(AFTER_INITIALS, ''))) return false;
   }
   return true;

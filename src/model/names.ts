@@ -199,7 +199,7 @@ export class OwnerMatcher {
       form.given === undefined || form.given.trim() === ''
         ? !name.given && foldFamily(name) !== '' && foldFamily(name) === foldFamily(form)
         : (sameFamily(name, form) && givenCompatible(name.given, form.given)) ||
-          // rarely asked: only names whose family names end alike and are not the same
+          // asked only when the rule above fails and the two family names end alike
           (lastFamilyWord(name) === lastFamilyWord(form) &&
             (familyReadAsGiven(name, form) || familyReadAsGiven(form, name))),
     );
