@@ -11,7 +11,7 @@ import { digest } from '../digest.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
-import { CACHE_VERSION } from '../version.js';
+import { VERSION } from '../version.js';
 import { citeprocVersion } from './citeproc-version.js';
 import { writeFileAtomicallySync } from '../store/atomic-write.js';
 import { citeproc } from './citeproc.js';
@@ -44,7 +44,7 @@ function readParsed(path: string): string | undefined {
 
 /** The JSON text kept under `key` (with citeproc-js's and bibfolio's versions), or `make`'s, then kept. */
 function kept(kind: string, key: string, make: () => string): string {
-  const name = `${kind}-${digest(`${citeprocVersion()}\u0000${CACHE_VERSION}\u0000${kind}\u0000${key}`)}.json`;
+  const name = `${kind}-${digest(`${citeprocVersion()}\u0000${VERSION}\u0000${kind}\u0000${key}`)}.json`;
   let json =
     (userDir !== undefined ? readParsed(join(userDir, name)) : undefined) ?? readParsed(join(BUILD_CSL_JSON_DIR, name));
   if (json === undefined) {
