@@ -34,19 +34,22 @@ const SUPERSCRIPT =
 /** A caret with nothing after it in the name or before its comma: PRISM's mark, `Xu^` or `Xu^, Yingxue`. */
 const BARE_CARET = /(?<!\\)\^(?=\s*(?:,|$))/g;
 
-/**
- * PRISM (a Next.js academic site) writes its marks in names with no legend: `^` equal contribution, `*` corresponding
- * author. In a list that writes `^`, the `^` is the equal contribution (printed with the configured mark, `*` by
- * default) and the `*` the corresponding author, printed `†` as journals print it, so that the two do not share a
- * symbol. Other marks, and any the entry gives a legend, are read as everywhere else.
- */
-export function prismAnnotation(symbol: string, list: string): string | undefined {
-  if (symbol !== '^' && symbol !== '*') return undefined;
-  if (!list.includes('^') || !list.split(/\s+and\s+/i).some((name) => CARET_AT_END.test(name.trim()))) return undefined;
-  return symbol === '^' ? 'equal' : 'mark:†:Corresponding author';
+/** Whether a name list writes PRISM's caret mark after a name (`Yingxue Xu^ and ...`). */
+export function writesCaretMarks(list: string): boolean {
+  return list.includes('^') && list.split(/\s+and\s+/i).some((name) => CARET_AT_END.test(name.trim()));
 }
 
 const CARET_AT_END = new RegExp(BARE_CARET.source);
+
+/**
+ * PRISM (a Next.js academic site) writes its marks in names with no legend: `^` equal contribution, `*` corresponding
+ * author. In a list that writes `^` (writesCaretMarks), the `^` is the equal contribution (printed with the configured
+ * mark, `*` by default) and the `*` the corresponding author, printed `†` as journals print it, so that the two do not
+ * share a symbol. Other marks, and any the entry gives a legend, are read as everywhere else.
+ */
+export function prismAnnotation(symbol: string): string | undefined {
+  return symbol === '^' ? 'equal' : symbol === '*' ? 'mark:†:Corresponding author' : undefined;
+}
 
 /**
  * The marks LaTeX cannot print as written, as LaTeX prints a mark: PRISM's `Xu^` and `Lei#` become

@@ -15,7 +15,7 @@ import { asBibtexReadsIt, NAME_FIELDS, readNameList, splitNames } from '../model
 import { readEntryType } from './entry-types.js';
 import { hasHtml, htmlToLatex, stripHtml } from './html-markup.js';
 import { expandJournalMacros, VENUE_FIELDS } from './journal-macros.js';
-import { markAnnotation, markLegends, prismAnnotation, readNameMarks } from './name-marks.js';
+import { markAnnotation, markLegends, prismAnnotation, readNameMarks, writesCaretMarks } from './name-marks.js';
 import { DEFAULT_MACROS, expandMacros, type Macros } from './preamble-macros.js';
 
 export interface ConventionContext {
@@ -85,6 +85,7 @@ function readNames(value: string, legends: ReadonlyMap<string, string>): ReadNam
   const unwrapped = stripHtml(unwrapBracedLines(value));
   const repaired = readNameList(unwrapped).text;
   const marks = new Map<number, string[]>();
+  let prism: boolean | undefined;
   const names = splitNames(repaired).map((name, i) => {
     const read = readNameMarks(name);
     if (read.marks.length > 0)
@@ -92,7 +93,8 @@ function readNames(value: string, legends: ReadonlyMap<string, string>): ReadNam
         i + 1,
         read.marks.map((symbol) => {
           const legend = legends.get(symbol);
-          return (legend === undefined && prismAnnotation(symbol, unwrapped)) || markAnnotation(symbol, legend);
+          prism ??= writesCaretMarks(unwrapped);
+          return (legend === undefined && prism && prismAnnotation(symbol)) || markAnnotation(symbol, legend);
         }),
       );
     return keepHyphenatedGiven(asBibtexReadsIt(read.name));

@@ -49,7 +49,8 @@ export const IR = {
   PERSON_BASE: 0xe100,
 } as const;
 
-const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+/** The characters input text is stripped of (the IR's own are among them): check names them in a store. */
+export const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 
 /** Makes input text safe to hand to citeproc-js: no forged IR, no inline markup from literal angle brackets. */
 export function protectInput(text: string): string {

@@ -96,6 +96,7 @@ export function toBibtex(out: OutEntry, item: CslItem): void {
     out.type = 'misc';
     const kind = out.fields.get('type');
     if (kind && !out.fields.has('howpublished')) out.fields.set('howpublished', kind);
+    out.fields.delete('type');
   }
   if (item.custom.kind === 'preprint' && item.custom.arxiv) {
     // the form every classic style prints: an article in "arXiv preprint arXiv:ID"

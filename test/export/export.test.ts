@@ -103,6 +103,7 @@ describe('the bibtex target', () => {
     const out = exported(source, 'bibtex').text;
     expect(out).toContain('@misc{e,');
     expect(out).toContain('howpublished = {course essay}');
+    expect(out).not.toContain('type =');
     const withSchool = exported(`${source.slice(0, -1)}, school = {LSE}}`, 'bibtex').text;
     expect(withSchool).toContain('@phdthesis{e,');
   });
