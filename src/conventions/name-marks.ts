@@ -6,9 +6,7 @@
  * configured `equal` annotation. Pure.
  */
 import { lookupTable } from '../model/lookup-table.js';
-
-/** Characters that mark a person when written in a name (outside a command: `\#` is a character). */
-export const MARK_CHARACTERS = '*∗†‡§¶‖#';
+import { MARK_CHARACTERS } from '../model/mark-characters.js';
 
 /** Commands that print a mark, inside or outside math. */
 const MARK_COMMANDS: Readonly<Record<string, string>> = lookupTable({

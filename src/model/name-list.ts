@@ -6,6 +6,7 @@
  *
  * A list is repaired only where one reading is possible; otherwise the trouble is named and nothing is guessed.
  */
+import { MARK_CHARACTERS } from './mark-characters.js';
 
 /** Fields that hold a list of names (BibTeX and biblatex). */
 export const NAME_FIELDS: ReadonlySet<string> = new Set([
@@ -200,7 +201,10 @@ export function readNameList(value: string): NameListReading {
 /** The `&` before the last person of a list pasted from an APA reference (`Doe, J., & Roe, R.`). */
 const AMPERSAND = /^\\?&\s+/;
 /** Marks after initials (`A.*`, `B.\textsuperscript{\dag}`: see conventions/name-marks.ts) and a sentence's period. */
-const AFTER_INITIALS = /(?:[*∗†‡§¶#]|\$\^[^$]*\$|\^\{[^{}]*\}|\\textsuperscript\{[^{}]*\})+$|(?<=\.)\.+$/u;
+const AFTER_INITIALS = new RegExp(
+  `(?:[${MARK_CHARACTERS}]|\\$\\^[^$]*\\$|\\^\\{[^{}]*\\}|\\\\textsuperscript\\{[^{}]*\\})+$|(?<=\\.)\\.+$`,
+  'u',
+);
 
 /**
  * A name with more commas than "Family, Jr, Given" has, as bibtex reads it after its "too many commas" error: the

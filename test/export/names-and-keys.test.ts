@@ -42,6 +42,8 @@ describe('name lists joined by commas', () => {
     // pasted from an APA reference: "&" before the last person, marks after initials, the reference's own period
     ['Renaud, A., Arenz, J., & Verdeli, H..', 'Renaud, A. and Arenz, J. and Verdeli, H.'],
     ['Kim, S.*, Lee, J.*, \\& Park, H.', 'Kim, S.* and Lee, J.* and Park, H.'],
+    // every mark character name-marks.ts reads (model/mark-characters.ts): ‖ as well as * and †
+    ['Kim, S.‖, Lee, J.†, \\& Park, H.', 'Kim, S.‖ and Lee, J.† and Park, H.'],
   ])('repairs "%s" as "%s"', (list, repaired) => {
     expect(readNameList(list).text).toBe(repaired);
   });
