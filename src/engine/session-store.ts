@@ -5,20 +5,19 @@
  * whose problems are not cached or whose rendering is missing. Everything else (`entries`, `scan`) is the full parse,
  * made on first use; when most entries are new (a first run), the store is parsed whole at once.
  *
- * Every entry has a content key: a hash of its text and of what its reading depends on besides (the mapping's
- * context, the store's @string and @preamble blocks, and how many @strings come before it).
+ * Every entry has a content key (engine/content-keys.ts): a hash of its text and of what its reading depends on.
  */
-import { digest } from '../digest.js';
 import type { BibEntry } from '../model/entry.js';
 import type { Problem } from '../model/problems.js';
-import { definitionsContext, outlineOf, outlineProblems, readEntryAt, type StoreOutline } from '../store/outline.js';
+import { outlineOf, outlineProblems, readEntryAt, type StoreOutline } from '../store/outline.js';
 import { parseStore, parseStoreByEntry, type ParsedStore } from '../store/parse.js';
 import { readStoreText } from '../store/read.js';
 import type { Rescanned } from '../store/rescan.js';
 import { scanOutline, type ScanOutline } from '../store/scan-outline.js';
 import type { ScanResult } from '../store/scan.js';
+import { contentKeysOf, type PreviousOutline } from './content-keys.js';
 import type { JsonFileCache } from './json-cache.js';
-import type { OutlineSnapshot, OutlineSnapshotFile } from './outline-snapshot.js';
+import type { OutlineSnapshotFile } from './outline-snapshot.js';
 
 /** An entry's own problem as cached: its line counted from the entry's line, its file left empty. */
 export type CachedProblem = Problem;
@@ -67,7 +66,7 @@ export class SessionStore {
   /** Entries read whole in outline mode, by index. */
   private readonly read = new Map<number, BibEntry>();
   /** The outline the last run kept, and this text's outline made from it. */
-  private readonly previous: { readonly snapshot: OutlineSnapshot; readonly rescanned: Rescanned } | undefined;
+  private readonly previous: PreviousOutline | undefined;
   private keyContext: string | undefined;
   private hashed = 0;
 
@@ -144,48 +143,12 @@ export class SessionStore {
     }
     if (!this.keys) {
       const scan: ScanOutline = this.outline ? this.outline.scan : this.parsed().scan;
-      const { text, definedBefore } = definitionsContext(scan);
-      const shared = digest(`${this.options.context}\u0000${text}`);
-      const source = this.source;
-      this.keys = [];
-      // the JavaScript digest for every store: SHA-256 would be quicker for a store hashed whole, but a run after an
-      // edit hashes one entry, and node:crypto would cost it 4-6 ms to load
-      const key = (entryText: string): string => `m${digest(entryText)}`;
-      this.keyContext = shared;
-      const kept = this.keptKeys(this.keyContext);
-      // one context string per count of @strings before (nearly always one for the whole store)
-      const contexts = new Map<number, string>();
-      let i = 0;
-      scan.blocks.forEach((block, at) => {
-        if (block.kind !== 'entry') return;
-        const before = definedBefore[i++] ?? 0;
-        const known = kept?.(at);
-        if (known !== undefined) {
-          this.keys?.push(known);
-          return;
-        }
-        let context = contexts.get(before);
-        if (context === undefined) contexts.set(before, (context = `${shared}\u0000${before}\u0000`));
-        this.keys?.push(key(context + source.slice(block.span.start, block.span.end)));
-        this.hashed++;
-      });
+      const made = contentKeysOf(scan, this.source, this.options.context, this.previous);
+      this.keys = made.keys;
+      this.keyContext = made.keyContext;
+      this.hashed += made.hashed;
     }
     return this.keys;
-  }
-
-  /**
-   * The keys the last run made, by block, for the blocks this run's outline took from it unchanged; undefined when
-   * they were made with another context (an @string changed).
-   */
-  private keptKeys(keyContext: string): ((block: number) => string | undefined) | undefined {
-    if (!this.previous || this.previous.snapshot.keyContext !== keyContext) return undefined;
-    const { snapshot, rescanned } = this.previous;
-    return (at) =>
-      at < rescanned.keptBefore
-        ? snapshot.keyOf(at)
-        : at >= rescanned.keptFrom
-          ? snapshot.keyOf(at - rescanned.keptFrom + rescanned.previousFrom)
-          : undefined;
   }
 
   /** Keeps this run's outline and keys for the next run, unless they are the ones it was given. */
