@@ -60,6 +60,14 @@ export function addListOptions(cmd: Command): Command {
     );
 }
 
+/** --no-cache for the commands that read the store through the caches of the list commands (check, export-bib, export-hugo). */
+export function addNoCacheOption(cmd: Command): Command {
+  return cmd.option(
+    '--no-cache',
+    'read the store afresh: the cache ($XDG_CACHE_HOME/bibfolio, else ~/.cache/bibfolio) is neither read nor written',
+  );
+}
+
 export const FORMAT_OPTION = (): Option =>
   new Option('-t, --to <format>', 'output format').choices([...OUTPUT_FORMATS]).default('markdown');
 

@@ -78,12 +78,13 @@ export async function withProjectSession<T>(
   }
 }
 
-/** Every entry of the store as CSL items, through the item cache: for `check` and `export-hugo`. */
+/** Every entry of the store as CSL items, through the item cache (unless `cache` is false): for `check` and `export-hugo`. */
 export async function projectPublications(
   project: Project,
   env: Readonly<Record<string, string | undefined>>,
+  choices: Pick<SessionChoices, 'cache'> = {},
 ): Promise<Publications> {
-  const session = sessionFor(project, env, { jobs: 0 });
+  const session = sessionFor(project, env, { ...choices, jobs: 0 });
   try {
     session.load();
     return await session.publications();

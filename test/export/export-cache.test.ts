@@ -3,7 +3,7 @@
  * the same things as a run without it, an edited entry is exported afresh, and an entry that names another
  * (`crossref`) follows the other's fate on every run.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,5 +96,34 @@ describe('export-bib from its cache', () => {
     expect(warm.stdout).toContain('Beta Venue');
     expect(warm.stdout).toBe(empty.stdout);
     expect(warm.stderr).toBe(empty.stderr);
+  });
+
+  it.each([['export-bib', '--out', '-'], ['check']])(
+    '%s --no-cache says what a run through the cache says, and leaves no cache',
+    async (...args) => {
+      const { dir, env, store } = project();
+      const withCache = await cli([...args, '--bib', store], dir, env);
+      const afresh = await cli([...args, '--bib', store, '--no-cache'], dir, { XDG_CACHE_HOME: join(dir, 'no-cache') });
+      expect(afresh.stdout).toBe(withCache.stdout);
+      expect(afresh.stderr).toBe(withCache.stderr);
+      expect(afresh.code).toBe(withCache.code);
+      expect(existsSync(join(dir, 'no-cache'))).toBe(false);
+    },
+  );
+
+  it('export-hugo --no-cache writes the bundles a run through the cache writes, and leaves no cache', async () => {
+    const { dir, env, store } = project();
+    await cli(['export-hugo', '--bib', store, '--out', 'cached'], dir, env);
+    const afresh = await cli(['export-hugo', '--bib', store, '--out', 'afresh', '--no-cache'], dir, {
+      XDG_CACHE_HOME: join(dir, 'no-cache'),
+    });
+    expect(afresh.code, afresh.stderr).toBe(0);
+    const bundles = readdirSync(join(dir, 'cached'));
+    expect(readdirSync(join(dir, 'afresh'))).toEqual(bundles);
+    for (const bundle of bundles)
+      expect(readFileSync(join(dir, 'afresh', bundle, 'index.md'), 'utf8')).toBe(
+        readFileSync(join(dir, 'cached', bundle, 'index.md'), 'utf8'),
+      );
+    expect(existsSync(join(dir, 'no-cache'))).toBe(false);
   });
 });

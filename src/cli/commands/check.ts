@@ -1,7 +1,7 @@
 /** `bibfolio check`: reports problems in the store. */
 import { Command } from 'commander';
 import { CliFailure, type Io } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addNoCacheOption, addStoreOptions } from '../options.js';
 import { checkStore } from '../../check/check-store.js';
 import { hasErrors } from '../../model/problems.js';
 import { projectFor } from '../load.js';
@@ -14,6 +14,7 @@ export function checkCommand(io: Io): Command {
   cmd
     .option('--owner <name>', 'the owner, to report entries that do not name them')
     .option('--json', 'print the problems as JSON');
+  addNoCacheOption(cmd);
   return cmd.action(async (flags: CheckFlags) => {
     await run(flags, io);
   });
@@ -24,12 +25,14 @@ export interface CheckFlags {
   config?: string;
   owner?: string;
   json?: boolean;
+  /** false with --no-cache */
+  cache?: boolean;
 }
 
 export async function run(flags: CheckFlags, io: Io): Promise<void> {
   const ctx = projectFor(flags, io);
   // through the item cache of the list commands: a repeated check or export of a long store is quick
-  const pubs = await projectPublications(ctx, io.env);
+  const pubs = await projectPublications(ctx, io.env, flags.cache === false ? { cache: false } : {});
   const problems = [
     ...pubs.problems,
     ...checkStore({

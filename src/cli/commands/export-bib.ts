@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { EXPORT_TARGETS } from '../../export/targets.js';
 import { JOURNAL_MACRO_MODES } from '../../export/journal-macro-modes.js';
 import { CliFailure, type Io } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addNoCacheOption, addStoreOptions } from '../options.js';
 import { relative, resolve } from 'node:path';
 import type { ExportTarget, JournalMacroMode } from '../../export/export.js';
 import { refuseErrors, type Problem } from '../../model/problems.js';
@@ -41,6 +41,7 @@ export function exportBibCommand(io: Io): Command {
     .option('--selected', 'only the selected papers')
     .option('--keys <k1,k2>', 'only these entries')
     .option('--owner <name>', 'the owner, marked "highlight" in biblatex annotations (overrides the config)');
+  addNoCacheOption(cmd);
   return cmd.action(async (flags: ExportFlags) => {
     await run(flags, io);
   });
@@ -57,6 +58,8 @@ export interface ExportFlags {
   keys?: string;
   owner?: string;
   journalMacros?: JournalMacroMode;
+  /** false with --no-cache */
+  cache?: boolean;
 }
 
 export async function run(flags: ExportFlags, io: Io): Promise<void> {
@@ -69,7 +72,7 @@ export async function run(flags: ExportFlags, io: Io): Promise<void> {
   const result = await withProjectSession(
     ctx,
     io.env,
-    { jobs: 0, keepGoing: true },
+    { jobs: 0, keepGoing: true, ...(flags.cache === false ? { cache: false } : {}) },
     (problems) => {
       found.push(...problems);
       printProblems(problems, io);

@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { CliFailure, type Io } from '../io.js';
-import { addStoreOptions } from '../options.js';
+import { addNoCacheOption, addStoreOptions } from '../options.js';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BUNDLE_MARK, hugoBundle } from '../../hugo/bundle.js';
@@ -27,6 +27,7 @@ export function exportHugoCommand(io: Io): Command {
     .requiredOption('-o, --out <dir>', 'the folder of the bundles, e.g. content/publication')
     .option('--selected', 'only the selected papers')
     .option('--owner <name>', 'the owner (written as the config\'s hugo.owner, "admin" by default)');
+  addNoCacheOption(cmd);
   return cmd.action(async (flags: HugoFlags) => {
     await run(flags, io);
   });
@@ -38,6 +39,8 @@ export interface HugoFlags {
   out: string;
   owner?: string;
   selected?: boolean;
+  /** false with --no-cache */
+  cache?: boolean;
 }
 
 function ours(dir: string): boolean {
@@ -46,7 +49,7 @@ function ours(dir: string): boolean {
 
 export async function run(flags: HugoFlags, io: Io): Promise<void> {
   const ctx = projectFor(flags, io);
-  const pubs = await projectPublications(ctx, io.env);
+  const pubs = await projectPublications(ctx, io.env, flags.cache === false ? { cache: false } : {});
   reportProblems(pubs.problems, pubs.store.file, io, false, false);
   const out = outputPath(ctx, resolve(io.cwd, flags.out), '--out', false);
   const display = relative(io.cwd, out) || out;
