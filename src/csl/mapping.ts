@@ -185,6 +185,13 @@ function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: Mapp
   if (IDENTIFIER_NUMBER_TYPES.has(String(out.type)) && typeof out.number === 'string')
     out.number = out.number.replace(/\\?-/g, '\\-');
 
+  // biblatex reads publisher, location and institution as lists ("and" between); BibTeX, and these fields' writers,
+  // as one literal: "John Wiley and Sons" is one publisher, never the list citeproc-js would print nothing of
+  for (const variable of LITERAL_LIST_VARIABLES) {
+    const value = out[variable];
+    if (Array.isArray(value)) out[variable] = value.map(String).join(' and ');
+  }
+
   for (const variable of DATE_VARIABLES) {
     if (variable in out) {
       const date = cleanDate(out[variable]);
@@ -234,5 +241,17 @@ function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: Mapp
 }
 
 const IDENTIFIER_NUMBER_TYPES = new Set(['report', 'patent', 'standard', 'regulation', 'legislation']);
+
+/** CSL variables that citation-js fills from a biblatex literal list (an array), which CSL reads as one string. */
+const LITERAL_LIST_VARIABLES = [
+  'publisher',
+  'publisher-place',
+  'event-place',
+  'original-publisher',
+  'original-publisher-place',
+  'authority',
+  'archive',
+  'archive-place',
+];
 
 const DATE_VARIABLES = ['issued', 'accessed', 'event-date', 'original-date', 'submitted', 'available-date'];

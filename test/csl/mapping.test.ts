@@ -25,6 +25,24 @@ describe('store entries as CSL-JSON', () => {
     expect(chapter?.['container-title']).toBe('Collected Works? Volume Two');
   });
 
+  it('reads a publisher, place or institution with "and" in it as the one name BibTeX reads (a Mendeley thesis)', () => {
+    const [book, thesis] = itemsOf(`
+      @book{b, title = {T}, author = {A, B}, year = 2020, publisher = {John Wiley and Sons}, address = {Hoboken and London}}
+      @book{t, title = {T}, author = {Bovyn, Matthew J.}, year = 2021, type = {Doctoral Thesis},
+        publisher = {ProQuest Dissertations and Theses}, institution = {University of California, Irvine}}`);
+    expect(book?.publisher).toBe('John Wiley and Sons');
+    expect(book?.['publisher-place']).toBe('Hoboken and London');
+    expect(thesis?.publisher).toBe('ProQuest Dissertations and Theses');
+    const apa = render(
+      itemsOf('@book{b, title = {T}, author = {A, B}, year = 2020, publisher = {Taylor and Francis}}'),
+      'text',
+      {
+        style: loadStyle('apa'),
+      },
+    );
+    expect(apa).toContain('Taylor and Francis');
+  });
+
   it('puts an article or a misc entry that names a journal in the journal, not in a stray booktitle', () => {
     const [article, misc, paper] = itemsOf(`
       @article{a, title = {STL}, author = {Ouyang, Zuokun}, year = 2021, journal = {Engineering Proceedings},
