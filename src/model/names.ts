@@ -132,6 +132,8 @@ export function givenCompatible(candidate: string | undefined, reference: string
   const cand = givenWords(candidate);
   const ref = givenWords(reference);
   if (cand.length === 0 || ref.length === 0) return false;
+  // the same letters, split otherwise: `Jinguo`, `Jin Guo`, `Jin-Guo` (a romanised given name written three ways)
+  if (cand.flat().join('') === ref.flat().join('') && cand.flat().every((p) => p.length > 1)) return true;
   const run = candidate?.trim() ?? '';
   if (INITIALS_RUN.test(run)) return initialsRunCompatible(run, ref);
   // as far as both go: a middle name or initial on one side only does not tell two people apart

@@ -48,6 +48,14 @@ describe('owner matching', () => {
     expect(givenCompatible('J.-M.', 'Jean-Pierre')).toBe(false);
   });
 
+  it('reads a romanised given name run together, spaced or hyphenated as one (a CV\'s "Liu, Jinguo" for Jin-Guo Liu)', () => {
+    expect(givenCompatible('Jinguo', 'Jin-Guo')).toBe(true);
+    expect(givenCompatible('Jin Guo', 'Jin-Guo')).toBe(true);
+    expect(givenCompatible('JinGuo', 'Jin Guo')).toBe(true);
+    expect(givenCompatible('Jinguo', 'Jin-Gao')).toBe(false);
+    expect(givenCompatible('Jinguo', 'Jing')).toBe(false);
+  });
+
   it('reads initials run together in capitals (PubMed\'s "Trevail, AM") as one initial per given name', () => {
     expect(givenCompatible('AM', 'Alice')).toBe(true);
     expect(givenCompatible('AM', 'Alice M.')).toBe(true);
