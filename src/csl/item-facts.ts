@@ -29,6 +29,22 @@ export function isSelected(entry: BibEntry): boolean {
   return keywords.split(/[,;]/).some((k) => k.trim().toLowerCase() === 'selected');
 }
 
+/** Types whose booktitle names a book or a series, never proceedings (a Mendeley thesis exported as @book has one). */
+const NOT_IN_PROCEEDINGS: ReadonlySet<string> = new Set([
+  'incollection',
+  'inbook',
+  'book',
+  'mvbook',
+  'bookinbook',
+  'collection',
+  'phdthesis',
+  'mastersthesis',
+  'thesis',
+  'techreport',
+  'report',
+  'manual',
+]);
+
 export function publicationKind(entry: Pick<BibEntry, 'type' | 'fields'>, hasArxiv: boolean): PublicationKind {
   const journal = entry.fields.get('journal') ?? entry.fields.get('journaltitle');
   const booktitle = entry.fields.get('booktitle');
@@ -38,7 +54,7 @@ export function publicationKind(entry: Pick<BibEntry, 'type' | 'fields'>, hasArx
   if (entry.type === 'article' && journal) return 'journal';
   if (
     ['inproceedings', 'conference', 'proceedings'].includes(entry.type) ||
-    (booktitle && entry.type !== 'incollection')
+    (booktitle && !NOT_IN_PROCEEDINGS.has(entry.type))
   ) {
     return booktitle && WORKSHOP_PATTERN.test(booktitle) ? 'workshop' : 'conference';
   }

@@ -88,7 +88,9 @@ describe('store entries as CSL-JSON', () => {
       @article{j, title = {J}, author = {A, B}, year = 2024, journal = {JMLR}, eprint = {2210.06226}}
       @inproceedings{c, title = {C}, author = {A, B}, year = 2024, booktitle = {ICLR}}
       @inproceedings{w, title = {W}, author = {A, B}, year = 2024, booktitle = {NeurIPS 2024 Workshop on Things}}
-      @book{o, title = {O}, author = {A, B}, year = 2024, publisher = {P}}`);
+      @book{o, title = {O}, author = {A, B}, year = 2024, publisher = {P}}
+      @book{t, title = {T}, author = {A, B}, year = 2021, booktitle = {ProQuest Dissertations and Theses}}
+      @phdthesis{d, title = {D}, author = {A, B}, year = 2021, school = {S}, booktitle = {Series}}`);
     expect(items.map((i) => [i.id, i.custom.kind])).toEqual([
       ['p', 'preprint'],
       ['g', 'preprint'],
@@ -96,6 +98,9 @@ describe('store entries as CSL-JSON', () => {
       ['c', 'conference'],
       ['w', 'workshop'],
       ['o', 'other'],
+      // a book's or a thesis's booktitle (as Mendeley writes a thesis) names no proceedings
+      ['t', 'other'],
+      ['d', 'other'],
     ]);
     expect(items[0]).toMatchObject({
       type: 'article',
