@@ -56,7 +56,8 @@ const BOOKS = new Set(['book', 'mvbook', 'proceedings', 'mvproceedings']);
 /** Types whose container is the book their booktitle names, whatever else the entry says. */
 const BOOK_PARTS = new Set(['inproceedings', 'conference', 'incollection', 'inbook', 'inreference', 'bookinbook']);
 
-function readFieldLatex(value: string): string {
+/** A field's LaTeX read as a title is (latex/read.ts, then the accents citation-js does not know), for citation-js. */
+export function readFieldLatex(value: string): string {
   const { text } = readLatex(value);
   return text.includes('\\') ? latexAccentsToUnicode(text) : text;
 }

@@ -66,7 +66,7 @@ class Reader {
     }
     const inner = this.s.slice(this.i + delimiter.length, end);
     this.i = end + delimiter.length;
-    return escapeForCitationJs(this.math(inner));
+    return mathForCitationJs(this.math(inner));
   }
 
   private command(): string {
@@ -93,7 +93,7 @@ class Reader {
       const arg = this.groupText() ?? '';
       return `${arg}${accent}`.normalize('NFC');
     }
-    if (name === 'ensuremath') return escapeForCitationJs(this.math(this.rawGroup() ?? ''));
+    if (name === 'ensuremath') return mathForCitationJs(this.math(this.rawGroup() ?? ''));
     if (UNWRAP_COMMANDS.has(name)) {
       const inner = this.groupText();
       return inner === undefined ? '' : `{${inner}}`;
@@ -244,12 +244,37 @@ class Reader {
   }
 }
 
-/** A superscript or subscript in Unicode where every character has one, else `^x`/`_x` (`^{ab}` -> `^(ab)`). */
+/**
+ * Where math's text holds a superscript or subscript that Unicode has no characters for (`$L_\infty$`,
+ * `$T_{\mathrm{eff}}$`): math() marks it with these, and mathForCitationJs writes it as `\textsubscript{…}`, which
+ * citation-js reads as markup (`L<sub>∞</sub>`), so that every output prints it as a script.
+ */
+const SCRIPT_OPEN = { '^': '\uE0F1', _: '\uE0F2' } as const;
+const SCRIPT_CLOSE = '\uE0F3';
+const SCRIPT_MARKS = /([\uE0F1\uE0F2\uE0F3])/u;
+
+/** A superscript or subscript in Unicode where every character has one, else marked as a script (see above). */
 function script(text: string, kind: '^' | '_'): string {
   const table = MATH_SCRIPTS[kind];
   const mapped = [...text].map((c) => table[c]);
   if (text !== '' && mapped.every((c) => c !== undefined)) return mapped.join('');
-  return [...text].length > 1 ? `${kind}(${text})` : `${kind}${text}`;
+  return text === '' ? '' : `${SCRIPT_OPEN[kind]}${text}${SCRIPT_CLOSE}`;
+}
+
+/** Math's text as LaTeX for citation-js: escaped, its marked scripts as `\textsuperscript`/`\textsubscript`. */
+function mathForCitationJs(text: string): string {
+  return text
+    .split(SCRIPT_MARKS)
+    .map((piece) =>
+      piece === SCRIPT_OPEN['^']
+        ? '\\textsuperscript{'
+        : piece === SCRIPT_OPEN._
+          ? '\\textsubscript{'
+          : piece === SCRIPT_CLOSE
+            ? '}'
+            : escapeForCitationJs(piece),
+    )
+    .join('');
 }
 
 /** Reads one field value; see the module comment. */

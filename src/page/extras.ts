@@ -7,7 +7,7 @@ import type { CslItem } from '../csl/types.js';
 import { exportBib, type ExportTarget } from '../export/export.js';
 import type { BibEntry } from '../model/entry.js';
 import type { OwnerMatcher } from '../model/names.js';
-import { readLatex } from '../latex/read.js';
+import { plainFieldText } from '../csl/plain-text.js';
 import { stripHtml } from '../conventions/html-markup.js';
 import { entryLinks, linkFieldsOf, resolveLink, type EntryLink } from './links.js';
 import { scholarlyMeta, type ScholarlyMeta } from './scholarly.js';
@@ -99,5 +99,5 @@ export function entryExtras(
 
 /** A field shown as plain text on a page: LaTeX read, HTML and braces removed, white space folded. */
 function plainField(value: string): string {
-  return readLatex(stripHtml(value)).text.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+  return plainFieldText(stripHtml(value));
 }

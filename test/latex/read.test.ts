@@ -30,7 +30,7 @@ describe('reading LaTeX text', () => {
     ['AND\\slash OR', 'AND/OR'],
     ['Cu$_2$O and x$^2$', 'Cu₂O and x²'],
     ['$x^{ab}$ and $x_{max}$', 'xᵃᵇ and xₘₐₓ'],
-    ['$x_{\\alpha\\beta}$', 'x_(αβ)'],
+    ['$x_{\\alpha\\beta}$', 'xαβ'], // a script as markup (see below): plain text has none
     ['$\\frac{1}{2}$ and $\\sqrt{2}$', '1/2 and √2'],
     ['$\\mathbb{R}^n$', 'ℝⁿ'],
     ['$\\alpha$-helix', 'α-helix'],
@@ -43,6 +43,16 @@ describe('reading LaTeX text', () => {
     ['\\foo{Kept} text', 'Kept text'],
   ])('%s', (value, expected) => {
     expect(title(value)).toBe(expected);
+  });
+
+  it('prints a script Unicode has no characters for as a script in every output (an $L_\\infty$-algebra)', () => {
+    const items = itemsOf(
+      '@misc{k, title = {{$L_\\infty$-algebras} at $T_{\\mathrm{eff}}$ and $e^{i\\pi}$}, author = {Joe Benton}, year = 2024}',
+    );
+    expect(render(items, 'html')).toContain('L<sub>∞</sub>-algebras at T<sub>eff</sub> and e<sup>iπ</sup>');
+    expect(render(items, 'markdown')).toContain('L<sub>∞</sub>-algebras');
+    expect(render(items, 'latex')).toContain('L\\textsubscript{$\\infty$}-algebras at T\\textsubscript{eff}');
+    expect(render(items, 'text')).toContain('L∞-algebras at Teff and eiπ');
   });
 
   it('leaves no backslash and no zero-width space in any of these', () => {

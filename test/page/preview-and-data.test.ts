@@ -47,3 +47,24 @@ describe('data for site generators', () => {
     expect(wave?.bibfolio.preview).toBe('https://me.github.io/assets/img/publication_preview/wave.gif');
   });
 });
+
+describe('fields no style renders (the abstract, al-folio’s badge and award)', () => {
+  it('are read as text: accents, escapes, math and formatting as a reader sees them, no LaTeX left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bibfolio-plain-fields-'));
+    writeFileSync(
+      join(dir, 'pubs.bib'),
+      `@article{a, title = {T}, author = {Benton, Joe}, journal = {J}, year = 2024, abbr = {R\\&D},
+  abstract = {Caf{\\'e} na\\"ive: 50\\% of A \\& B reach $L_\\infty$ and $x^2$ in {\\em this} \\textit{paper} --- so.}}
+`,
+    );
+    writeFileSync(
+      join(dir, 'bibfolio.config.json'),
+      JSON.stringify({ store: 'pubs.bib', owner: { name: 'Joe Benton' } }),
+    );
+    const run = await cli(['format', '-t', 'json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const [item] = JSON.parse(run.stdout) as { bibfolio: { abstract: string; badge: string } }[];
+    expect(item?.bibfolio.abstract).toBe('Café naïve: 50% of A & B reach L∞ and x² in this paper — so.');
+    expect(item?.bibfolio.badge).toBe('R&D');
+  });
+});
