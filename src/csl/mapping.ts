@@ -178,6 +178,8 @@ function finish(entry: BibEntry, item: LooseItem, read: ReadEntry, options: Mapp
       cleaned = cleaned.slice(0, -1);
       if (role === 'author') truncated = true;
     }
+    // `others` between names (a CV that keeps the owner's place at the end of a long list): the names left out there
+    if (cleaned.some(isOthers)) cleaned = cleaned.map((n) => (isOthers(n) ? { literal: '…' } : n));
     out[role] = options.nameChanges && options.nameChanges.size > 0 ? options.nameChanges.applyAll(cleaned) : cleaned;
   }
 

@@ -81,6 +81,15 @@ describe('store entries as CSL-JSON', () => {
     expect(item?.custom.truncated).toBe(true);
   });
 
+  it('prints "others" between names as the names left out there (a CV keeping the owner last in a long list)', () => {
+    const items = itemsOf(
+      '@article{c, author = {Cornoldi, C. and Giofr{\\`e}, D. and others and Toffalini, E.}, title = {T}, journal = {J}, year = 2019}',
+    );
+    expect(items[0]?.author?.[2]).toEqual({ literal: '…' });
+    expect(items[0]?.custom.truncated).toBe(false);
+    expect(render(items, 'text')).toContain('C. Cornoldi, D. Giofrè, …, E. Toffalini.');
+  });
+
   it('knows preprints, journal articles, conference and workshop papers', () => {
     const items = itemsOf(`
       @misc{p, title = {P}, author = {A, B}, year = 2024, eprint = {2506.15740}, archivePrefix = {arXiv}}
