@@ -7,6 +7,7 @@ import type { ReadEntry } from '../conventions/read-entry.js';
 import { latexAccentsToUnicode } from '../latex/accents.js';
 import { readLatex } from '../latex/read.js';
 import type { BibEntry } from '../model/entry.js';
+import { NAME_FIELDS, splitNames } from '../model/name-list.js';
 import { protectInput } from './ir.js';
 import { FIELDS_NOT_RENDERED } from './mapping-tables.js';
 
@@ -22,7 +23,16 @@ export function toCitationJsEntry(entry: BibEntry, read: ReadEntry): CitationJsE
     if (FIELDS_NOT_RENDERED.has(name) || value.trim() === '') continue;
     // LaTeX that citation-js misreads (logos, boxes, spacing, math, unknown commands) is read first (latex/read.ts);
     // accents it does not know (\textcommabelow, stacked accents) with unicode2latex's table
-    properties[name] = protectInput(/[\\$]/.test(value) && !VERBATIM.has(name) ? readFieldLatex(value) : value);
+    const latex = /[\\$]/.test(value) && !VERBATIM.has(name);
+    // a name list is split where BibTeX splits it before any name's LaTeX is read: `Gla\ss and Martin` is two people,
+    // though TeX's rule (a control word swallows the space after it) would join them
+    properties[name] = protectInput(
+      !latex
+        ? value
+        : NAME_FIELDS.has(name)
+          ? splitNames(value).map(readFieldLatex).join(' and ')
+          : readFieldLatex(value),
+    );
   }
   // biblatex prints a title addon after the title ("Study Abroad Programs. Editorial"); CSL has no field for it
   const addon = properties.titleaddon;

@@ -1,5 +1,5 @@
 /** One entry written as BibTeX: its name lists repaired where one reading is possible, each value made safe. */
-import { NAME_FIELDS, readNameList, TROUBLE_TEXT } from '../model/name-list.js';
+import { NAME_FIELDS, readNameList, splitNames, TROUBLE_TEXT } from '../model/name-list.js';
 import { latexAccentsToUnicode } from '../latex/accents.js';
 import { safeText, safeVerbatim, UnsafeValueError } from '../latex/latex.js';
 import { CASE_CHANGED_FIELDS, FIELD_ORDER, FIELD_SPELLING, KEY_FIELDS, VERBATIM_FIELDS } from './tables.js';
@@ -50,8 +50,10 @@ export function writeEntry(out: OutEntry, target: ExportTarget, commands: Readon
     if (value.bare) return `  ${spell(name)} = ${value.text}`;
     let text: string;
     // accents and characters named by commands (`\\ocirc{u}`) as UTF-8, then the target's command policy
-    const unicode = latexAccentsToUnicode(value.text);
-    const source = NAME_FIELDS.has(name) ? marksAsLatex(unicode) : unicode;
+    // (a name list name by name: `Gla\ss and Martin` is two people, though a control word swallows a space after it)
+    const source = NAME_FIELDS.has(name)
+      ? marksAsLatex(splitNames(value.text).map(latexAccentsToUnicode).join(' and '))
+      : latexAccentsToUnicode(value.text);
     try {
       text =
         VERBATIM_FIELDS.has(name) ||

@@ -127,6 +127,17 @@ function initialsRunCompatible(run: string, ref: readonly string[][]): boolean {
 
 const INITIALS_RUN = /^\p{Lu}{2,3}$/u;
 
+function onlyInitials(words: readonly string[][]): boolean {
+  return words.every((w) => w.every((p) => p.length === 1));
+}
+
+/** Initials against given names' pieces in order, as far as both go. */
+function initialsCompatible(initials: readonly string[], pieces: readonly string[]): boolean {
+  const shared = Math.min(initials.length, pieces.length);
+  for (let i = 0; i < shared; i++) if (!(pieces[i] ?? '').startsWith(initials[i] ?? '')) return false;
+  return shared > 0;
+}
+
 /** True when `candidate`'s given name could be written for `reference`'s given name. */
 export function givenCompatible(candidate: string | undefined, reference: string | undefined): boolean {
   const cand = givenWords(candidate);
@@ -138,8 +149,13 @@ export function givenCompatible(candidate: string | undefined, reference: string
   if (INITIALS_RUN.test(run)) return initialsRunCompatible(run, ref);
   // as far as both go: a middle name or initial on one side only does not tell two people apart
   const shared = Math.min(cand.length, ref.length);
-  for (let i = 0; i < shared; i++) if (!wordCompatible(cand[i] ?? [], ref[i] ?? [])) return false;
-  return true;
+  let wordByWord = true;
+  for (let i = 0; i < shared; i++) if (!wordCompatible(cand[i] ?? [], ref[i] ?? [])) wordByWord = false;
+  if (wordByWord) return true;
+  // initials only, one per hyphenated piece too: `P. C.` for `Paul-Christian`, `Paul-Christian` for `P. C.`
+  if (onlyInitials(cand)) return initialsCompatible(cand.flat(), ref.flat());
+  if (onlyInitials(ref)) return initialsCompatible(ref.flat(), cand.flat());
+  return false;
 }
 
 const lastWord = memoised((family) => {

@@ -114,6 +114,19 @@ describe('name lists joined by commas', () => {
     expect(result.text).toContain('editor = {Ryszard Michalski and Jaime G. Carbonell and Tom M. Mitchell}');
   });
 
+  it('splits a name list where BibTeX does before reading its LaTeX: "Gla\\ss and Martin" is two people', () => {
+    const source =
+      '@article{g, author = {Michael Gla\\ss and Martin Lukasiewycz and J\\"urgen Teich}, title = {T}, journal = {J}, year = 2009}';
+    expect(exported(source, 'bibtex').text).toContain(
+      'author = {Michael Gla{\\ss} and Martin Lukasiewycz and J{\\"u}rgen Teich}',
+    );
+    expect(exported(source, 'biblatex').text).toContain(
+      'author = {Michael Glaß and Martin Lukasiewycz and Jürgen Teich}',
+    );
+    const [item] = publicationsOf(parseStore(source, 'store.bib')).items;
+    expect(item?.author?.map((n) => n.family)).toEqual(['Glaß', 'Lukasiewycz', 'Teich']);
+  });
+
   it('refuses, by entry and field, a list with no single reading', () => {
     const result = exported(
       '@article{k, author = {Doe, Jane, Roe, Richard, Moe}, title = {T}, journal = {J}, year = {2020}}',

@@ -46,6 +46,11 @@ describe('owner matching', () => {
     expect(givenCompatible('J.-P.', 'Jean-Pierre')).toBe(true);
     expect(givenCompatible('JP', 'Jean-Pierre')).toBe(true);
     expect(givenCompatible('J.-M.', 'Jean-Pierre')).toBe(false);
+    // initials written apart for a hyphenated name, either way round (a CV's "Bürkner, P. C.")
+    expect(givenCompatible('P. C.', 'Paul-Christian')).toBe(true);
+    expect(givenCompatible('Paul-Christian', 'P. C.')).toBe(true);
+    expect(givenCompatible('P. M.', 'Paul-Christian')).toBe(false);
+    expect(givenCompatible('P. C.', 'Paul-Christian Alexander')).toBe(true);
   });
 
   it('reads a romanised given name run together, spaced or hyphenated as one (a CV\'s "Liu, Jinguo" for Jin-Guo Liu)', () => {
