@@ -24,14 +24,8 @@ export function toCitationJsEntry(entry: BibEntry, read: ReadEntry): CitationJsE
     // LaTeX that citation-js misreads (logos, boxes, spacing, math, unknown commands) is read first (latex/read.ts);
     // accents it does not know (\textcommabelow, stacked accents) with unicode2latex's table
     const latex = /[\\$]/.test(value) && !VERBATIM.has(name);
-    // a name list is split where BibTeX splits it before any name's LaTeX is read: `Gla\ss and Martin` is two people,
-    // though TeX's rule (a control word swallows the space after it) would join them
     properties[name] = protectInput(
-      !latex
-        ? value
-        : NAME_FIELDS.has(name)
-          ? splitNames(value).map(readFieldLatex).join(' and ')
-          : readFieldLatex(value),
+      NAME_FIELDS.has(name) ? nameListForCitationJs(value, latex) : latex ? readFieldLatex(value) : value,
     );
   }
   // biblatex prints a title addon after the title ("Study Abroad Programs. Editorial"); CSL has no field for it
@@ -65,6 +59,24 @@ const BOOKS = new Set(['book', 'mvbook', 'proceedings', 'mvproceedings']);
 
 /** Types whose container is the book their booktitle names, whatever else the entry says. */
 const BOOK_PARTS = new Set(['inproceedings', 'conference', 'incollection', 'inbook', 'inreference', 'bookinbook']);
+
+/**
+ * A name list as citation-js should read it. Split where BibTeX splits it before any name's LaTeX is read: `Gla\ss and
+ * Martin` is two people, though TeX's rule (a control word swallows the space after it) would join them. A hyphenated
+ * family name with a particle inside (`Ribeiro-dos-Santos`, `Dupont-de-Lattre`) is one family name: citation-js would
+ * take its lower-case piece for a particle (`dos Ribeiro-Santos`).
+ */
+function nameListForCitationJs(value: string, latex: boolean): string {
+  if (!latex && !HYPHENATED_PARTICLE.test(value)) return value;
+  return splitNames(value)
+    .map((person) => (latex ? readFieldLatex(person) : person).replace(HYPHENATED_PARTICLES, '{$&}'))
+    .join(' and ');
+}
+
+/** A word of capitalised pieces joined by hyphens with a lower-case piece inside, outside braces. */
+const HYPHENATED_PARTICLE =
+  /(?<![\p{L}{\\-])\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*-\p{Ll}[\p{L}'’]*-\p{Lu}[\p{L}'’]*(?![\p{L}}-])/u;
+const HYPHENATED_PARTICLES = new RegExp(HYPHENATED_PARTICLE.source, 'gu');
 
 /** A field's LaTeX read as a title is (latex/read.ts, then the accents citation-js does not know), for citation-js. */
 export function readFieldLatex(value: string): string {

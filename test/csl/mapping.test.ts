@@ -43,6 +43,19 @@ describe('store entries as CSL-JSON', () => {
     expect(apa).toContain('Taylor and Francis');
   });
 
+  it('reads a hyphenated family name with a particle inside as one family name (Ribeiro-dos-Santos)', () => {
+    const [item] =
+      itemsOf(`@article{a, title = {T}, journal = {J}, year = 2018, author = {Ândrea Kelly Ribeiro-dos-Santos
+      and Ribeiro-dos-Santos, Ândrea Kelly and Marie Dupont-de-Lattre and Jean-Baptiste de la Fontaine and Gla\\ss, M.}}`);
+    expect(item?.author?.map((n) => [n['non-dropping-particle'], n.family])).toEqual([
+      [undefined, 'Ribeiro-dos-Santos'],
+      [undefined, 'Ribeiro-dos-Santos'],
+      [undefined, 'Dupont-de-Lattre'],
+      ['de la', 'Fontaine'],
+      [undefined, 'Glaß'],
+    ]);
+  });
+
   it('puts an article or a misc entry that names a journal in the journal, not in a stray booktitle', () => {
     const [article, misc, paper] = itemsOf(`
       @article{a, title = {STL}, author = {Ouyang, Zuokun}, year = 2021, journal = {Engineering Proceedings},
