@@ -2,7 +2,8 @@
  * Entry types as real stores write them, read as the type they mean: `@mathesis` and `@masterthesis` are master's
  * theses, `@bachelorthesis` a thesis, and a type neither BibTeX nor biblatex defines (a site's `@articlebold`) is the
  * nearest standard type its fields show (a journal: an article; a booktitle: a paper in proceedings; a school: a
- * thesis; an institution: a report). The genre keys biblatex localises (`phdthesis`, `mathesis`, `techreport`) are
+ * thesis; an institution: a report). A `@book` with a booktitle and a page range is a paper or chapter in the book it
+ * names (as Mendeley exports them). The genre keys biblatex localises (`phdthesis`, `mathesis`, `techreport`) are
  * written as the words they stand for. Tables as data; pure.
  */
 import { lookupTable } from '../model/lookup-table.js';
@@ -106,6 +107,8 @@ export interface ReadType {
 
 /** The type an entry means, from its written type and, for an unknown one, its fields. */
 export function readEntryType(type: string, fields: ReadonlyMap<string, string>): ReadType {
+  if (type === 'book' && isPartOfBook(fields))
+    return { type: PROCEEDINGS.test(fields.get('booktitle') ?? '') ? 'inproceedings' : 'incollection' };
   if (KNOWN_TYPES.has(type)) return { type };
   const alias = ALIASES[type];
   if (alias) return alias;
@@ -115,4 +118,15 @@ export function readEntryType(type: string, fields: ReadonlyMap<string, string>)
   if (fields.has('institution')) return { type: 'techreport' };
   if (fields.has('publisher')) return { type: 'book' };
   return { type: 'misc' };
+}
+
+/** A booktitle that names proceedings (a series of them, as Springer's Lecture Notes are). */
+const PROCEEDINGS = /proceedings|lecture notes|conference|symposium|workshop|\bproc\b/i;
+
+/**
+ * A `@book` with a booktitle and a page range is a part of the book it names: Mendeley exports a paper in Lecture
+ * Notes in Computer Science so, and a style would print it with no venue.
+ */
+function isPartOfBook(fields: ReadonlyMap<string, string>): boolean {
+  return fields.has('booktitle') && /\d\s*(?:-+|–|—)\s*\d/.test(fields.get('pages') ?? '');
 }

@@ -112,7 +112,9 @@ describe('store entries as CSL-JSON', () => {
       @inproceedings{w, title = {W}, author = {A, B}, year = 2024, booktitle = {NeurIPS 2024 Workshop on Things}}
       @book{o, title = {O}, author = {A, B}, year = 2024, publisher = {P}}
       @book{t, title = {T}, author = {A, B}, year = 2021, booktitle = {ProQuest Dissertations and Theses}}
-      @phdthesis{d, title = {D}, author = {A, B}, year = 2021, school = {S}, booktitle = {Series}}`);
+      @phdthesis{d, title = {D}, author = {A, B}, year = 2021, school = {S}, booktitle = {Series}}
+      @book{l, title = {L}, author = {A, B}, year = 2014, pages = {263--272},
+        booktitle = {Lecture Notes in Computer Science (including subseries Lecture Notes in Bioinformatics)}}`);
     expect(items.map((i) => [i.id, i.custom.kind])).toEqual([
       ['p', 'preprint'],
       ['g', 'preprint'],
@@ -123,7 +125,11 @@ describe('store entries as CSL-JSON', () => {
       // a book's or a thesis's booktitle (as Mendeley writes a thesis) names no proceedings
       ['t', 'other'],
       ['d', 'other'],
+      // a Mendeley paper in Lecture Notes: a @book with a booktitle and a page range is a part of that book
+      ['l', 'conference'],
     ]);
+    expect(items[8]).toMatchObject({ type: 'paper-conference', page: '263-272' });
+    expect(items[8]?.['container-title']).toMatch(/^Lecture Notes in Computer Science/);
     expect(items[0]).toMatchObject({
       type: 'article',
       number: 'arXiv:2506.15740',
