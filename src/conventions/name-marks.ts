@@ -97,9 +97,11 @@ export function readNameMarks(name: string): MarkedName {
     marks.push(normalise(ch));
     return '';
   });
-  // what a mark leaves behind: `Xu , Kai`, `{Brown}{}`, a space before the comma
+  // a name with no mark in it is the name as written (`Ma\^\i{}tre`: an accent, and the `{}` that ends `\i`)
+  if (marks.length === 0) return { name, marks };
+  // what a mark leaves behind: `Xu , Kai`, `{Brown}{}`, a space before the comma (a command's `{}` stays)
   text = text
-    .replace(/\{\s*\}/g, '')
+    .replace(/(?<!\\[A-Za-z]+\s*)\{\s*\}/g, '')
     .replace(/\s+,/g, ',')
     .replace(/\s{2,}/g, ' ')
     .trim();

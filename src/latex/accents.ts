@@ -144,7 +144,14 @@ function accentAt(tokens: readonly Token[], i: number): { char: string; rest: st
     const m = letterCommand ? /^\s+(\p{L})/u.exec(after.text) : /^\s*(\p{L})/u.exec(after.text);
     if (m) return { char: (m[1] as string) + u, rest: after.text.slice(m[0].length), next: i + 2 };
   }
-  if (after?.kind === 'command' && (after.name === 'i' || after.name === 'j'))
+  if (after?.kind === 'command' && (after.name === 'i' || after.name === 'j')) {
+    // `\^\i{}tre`, `\^\i tre` (INSPIRE's Ma\^\i{}tre): the "{}" or the spaces that end `\i` are no text
+    const end = tokens[i + 2];
+    if (end?.kind === 'brace' && end.text === '{' && tokens[i + 3]?.kind === 'brace' && tokens[i + 3]?.text === '}')
+      return { char: after.name + u, rest: '', next: i + 4 };
+    if (end?.kind === 'text' && /^\s/.test(end.text))
+      return { char: after.name + u, rest: end.text.replace(/^\s+/, ''), next: i + 3 };
     return { char: after.name + u, rest: '', next: i + 2 };
+  }
   return undefined;
 }

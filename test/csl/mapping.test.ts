@@ -56,6 +56,12 @@ describe('store entries as CSL-JSON', () => {
     ]);
   });
 
+  it("reads INSPIRE's accented dotless i in every spelling (Ma\\^\\i{}tre), with or without a mark beside it", () => {
+    const [item] = itemsOf(`@article{a, title = {T}, journal = {J}, year = 2020, author = {Laurentis, Giuseppe and
+      Ma\\^\\i{}tre, Daniel and Ma\\^\\i tre, D. and Ma{\\^\\i}tre, D. and Ma\\^{\\i}tre, D. and Ma\\^\\i{}tre*, D.}}`);
+    expect(item?.author?.map((n) => n.family)).toEqual(['Laurentis', 'Maître', 'Maître', 'Maître', 'Maître', 'Maître']);
+  });
+
   it('puts an article or a misc entry that names a journal in the journal, not in a stray booktitle', () => {
     const [article, misc, paper] = itemsOf(`
       @article{a, title = {STL}, author = {Ouyang, Zuokun}, year = 2021, journal = {Engineering Proceedings},
