@@ -11,6 +11,7 @@ export const PROBLEM_CODES = {
   syntax: 'the store cannot be read there (line, column and snippet say where)',
   'control-character': 'a control character in a value, read without it',
   'private-use-character': 'a private-use character (a PDF ligature, copied), which lists leave out',
+  'replacement-character': 'U+FFFD, a character lost when the text was saved in another encoding',
   'undefined-string': 'a macro that no @string defines',
   'duplicate-key': 'a citation key used twice',
   'duplicate-field': 'a field written twice in one entry',

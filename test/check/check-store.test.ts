@@ -77,4 +77,20 @@ describe('private-use characters', () => {
     // what the warning says: the list has the title without it (no input forges the IR's markup: csl/ir.ts)
     expect(item?.title).toBe('Reactions to Balefield Events');
   });
+
+  it("names U+FFFD, a character lost to another encoding (a real CV's 'Econ\uFFFDmico'), by field and word", () => {
+    const source =
+      '@article{aos, title = {Despacho Econ\uFFFDmico de Energia}, author = {Joe Benton}, journal = {J}, year = 2016}';
+    expect(check(source, 's.bib').filter((p) => p.code === 'replacement-character')).toEqual([
+      {
+        severity: 'warning',
+        code: 'replacement-character',
+        message:
+          'field "title" has U+FFFD (in "Econ\uFFFDmico"), where a character was lost when the text was saved in another encoding: write the character it stood for',
+        file: 's.bib',
+        line: 1,
+        key: 'aos',
+      },
+    ]);
+  });
 });
