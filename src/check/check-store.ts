@@ -11,7 +11,7 @@ import type { Problem } from '../model/problems.js';
 import { readLatex } from '../latex/read.js';
 import { findDamagedNames } from './damaged-names.js';
 import { nameListTroubles } from './name-lists.js';
-import { privateUseCharacters, replacementCharacters } from './private-use.js';
+import { lostCharacters } from './private-use.js';
 import { lookupTable } from '../model/lookup-table.js';
 
 const require = createRequire(import.meta.url);
@@ -110,8 +110,7 @@ export function checkStore(input: CheckInput): Problem[] {
   problems.push(...findDamagedNames(input.items, file));
   for (const entry of input.entries) problems.push(...unknownCommands(entry, file));
   for (const entry of input.entries) problems.push(...nameListTroubles(entry, file));
-  for (const entry of input.entries)
-    problems.push(...privateUseCharacters(entry, file), ...replacementCharacters(entry, file));
+  for (const entry of input.entries) problems.push(...lostCharacters(entry, file));
   return problems;
 }
 
