@@ -83,7 +83,8 @@ export function markedName(name: CslName, index: number): CslName {
   const family = [name['dropping-particle'], name['non-dropping-particle'], name.family ?? name.literal]
     .filter(Boolean)
     .join(' ');
-  const out: Record<string, string> = { family: sup(family + personChar(index)) };
+  // citeproc-js would read trailing lower-case words of the given name as particles and split the markup around them
+  const out: Record<string, string | boolean> = { family: sup(family + personChar(index)), 'parse-names': false };
   if (name.given) out.given = sup(name.given);
   if (name.suffix) out.suffix = sup(name.suffix);
   return out as CslName;

@@ -101,17 +101,32 @@ export function learnNameLayout(
   return { first: forms(first, plainFirst), rest: forms(rest, plainRest), ...terms };
 }
 
-/** Whether a superscript run is a form of this given name: whole, or its initials (`Joe`, `J.`, `J.-P.`). */
 /** A name's letters only, lower-cased: how a printed name is compared with a given name. */
 const fold = (text: string): string =>
   plain(text)
     .replace(/[\s\u00a0.,-]/g, '')
     .toLowerCase();
 
+const initial = (word: string): string => (word[0] ?? '').toLowerCase();
+
+/**
+ * Whether a superscript run is a form of this given name: whole, its initials (`Joe`, `J.`, `J.-P.`), or initials
+ * beside words the style keeps whole (`J. de` for `Jean de`, whose lower-case word citeproc-js does not initialize).
+ */
 export function isGivenForm(inner: string, given: string | undefined): boolean {
   if (!given) return false;
   const text = fold(inner);
   if (text === '') return false;
   const words = given.split(/[\s\u00a0-]+/).filter(Boolean);
-  return text === fold(given) || text === words.map((w) => (w[0] ?? '').toLowerCase()).join('');
+  if (text === fold(given) || text === words.map(initial).join('')) return true;
+  const printed = plain(inner)
+    .split(/[\s\u00a0.-]+/)
+    .filter(Boolean);
+  return (
+    printed.length === words.length &&
+    printed.every((word, i) => {
+      const source = words[i] ?? '';
+      return fold(word) === fold(source) || fold(word) === initial(source);
+    })
+  );
 }

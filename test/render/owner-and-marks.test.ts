@@ -53,6 +53,28 @@ describe('the owner in bold', () => {
     expect(md).toContain('**Kamélia Daudel**, Joe Benton\\*, Yuyang Shi\\*');
   });
 
+  it('bolds an owner whose given name ends in a lower-case word, as the style prints it unmarked (La Fontaine, Jean de)', () => {
+    // citeproc-js reads a trailing lower-case word of a given name as a particle; splitting it off the marked name
+    // printed the markup as text: `&lt;sup&gt;Jean de&lt;/sup&gt;`
+    const items = itemsOf('@misc{k, title = {T}, year = 2020, author = {La Fontaine, Jean de and Chau, Siu Lun}}');
+    const jean = new OwnerMatcher([{ family: 'La Fontaine', given: 'Jean' }]);
+    const cv = render(items, 'html', { owner: jean });
+    expect(cv).toContain('<strong class="bibfolio-owner">Jean de La Fontaine</strong>, Siu Lun Chau');
+    const apa = render(items, 'html', { owner: jean, style: loadStyle('apa') });
+    expect(apa).toContain('<strong class="bibfolio-owner">La Fontaine, J. de</strong>, &amp; Chau, S. L.');
+    for (const html of [cv, apa]) expect(html).not.toContain('&lt;');
+  });
+
+  it('marks a co-author whose given name holds a stray parenthesis (a note pasted into the list)', () => {
+    const items = itemsOf(
+      '@misc{k, title = {T}, year = 2020, author = {Chau*, Siu Lun and Sejdinovic, Dino (* denotes cofirst)}}',
+    );
+    const siu = new OwnerMatcher([{ family: 'Chau', given: 'Siu Lun' }]);
+    const cv = render(items, 'html', { owner: siu });
+    expect(cv).toContain('Dino ( denotes cofirst) Sejdinovic<sup class="bibfolio-mark">*</sup>');
+    expect(cv).not.toContain('&lt;');
+  });
+
   it('bolds nobody without an owner, or with bold turned off', () => {
     const items = embeddedItems();
     const { owner: _ignored, ...withoutOwner } = { owner: JOE };
