@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes src/latex/plain-latex-commands.ts: the commands of unicode2latex's table (the LaTeX it writes for a
- * character) that a plain document defines, as pdflatex itself answers: `\documentclass{article}` with fontenc T1 and
+ * character) and of its textcomp table (which LaTeX has loaded itself since 2020) that a plain document defines, as pdflatex itself answers: `\documentclass{article}` with fontenc T1 and
  * textcomp, each command asked with `\ifdefined`. A character whose LaTeX needs anything more (`\dbend` for U+FFFD
  * needs manfnt, `\ding` pifont, `\smiley` wasysym) has no plain LaTeX form, and the export copies its entry as written
  * instead of writing a command the document cannot run. Run it again when unicode2latex is updated:
@@ -16,11 +16,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'node_modules/unicode2latex');
-const { base } = JSON.parse(readFileSync(join(pkg, 'dist/tables/bibtex.json'), 'utf8'));
+const { base, package: packages } = JSON.parse(readFileSync(join(pkg, 'dist/tables/bibtex.json'), 'utf8'));
 const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
 
 const commands = new Set();
-for (const forms of Object.values(base))
+for (const forms of [...Object.values(base), ...Object.values(packages.textcomp)])
   for (const latex of [forms.text, forms.math])
     for (const m of (latex ?? '').matchAll(/\\([A-Za-z]+)/g)) commands.add(m[1]);
 const names = [...commands].sort();
@@ -52,8 +52,8 @@ function lines(items) {
 }
 
 const out = `/**
- * The commands of unicode2latex's table (${version}) that a plain LaTeX document defines (article, fontenc T1,
- * textcomp), as pdflatex answered: data, written by scripts/plain-latex-commands.mjs (${defined.length} of ${names.length}).
+ * The commands of unicode2latex's table and its textcomp table (${version}) that a plain LaTeX document defines
+ * (article, fontenc T1, textcomp), as pdflatex answered: data, written by scripts/plain-latex-commands.mjs (${defined.length} of ${names.length}).
  */
 // prettier-ignore
 export const PLAIN_LATEX_COMMANDS: ReadonlySet<string> = new Set([

@@ -46,7 +46,8 @@ const STACKED =
  * One character as LaTeX (for any non-ASCII character), or undefined when no table knows it or its LaTeX needs a
  * package a plain document does not load: unicode2latex's table,
  * stacked accents nested as LaTeX needs them (`{\~{\^e}}`), the math form where the text form needs a package
- * (`$\theta$`), then the compatibility decomposition (`Ǆ` -> `D{\v Z}`).
+ * (`$\theta$`); then its table of textcomp, which LaTeX has loaded itself since 2020 (`ª` -> `\textordfeminine`, where
+ * the decomposition would write `a`); then the compatibility decomposition (`Ǆ` -> `D{\v Z}`).
  */
 export function latexForChar(ch: string): string | undefined {
   if (charLatex.has(ch)) return charLatex.get(ch);
@@ -58,18 +59,31 @@ export function latexForChar(ch: string): string | undefined {
 /** Memo of latexForChar: a bibliography repeats the same few accented letters. */
 const charLatex = new Map<string, string | undefined>();
 
+const textcomp = (): BaseTable =>
+  (unicode2latex().bibtex as unknown as { package: { textcomp: BaseTable } }).package.textcomp;
+
+/** LaTeX a plain document can run, in ASCII; else undefined. */
+const runnable = (latex: string | undefined): string | undefined =>
+  latex !== undefined && !/[^\x00-\x7f]/.test(latex) && runsInPlainLatex(latex) ? latex : undefined;
+
+function baseTableLatex(ch: string): string | undefined {
+  let latex = tableLatex(ch).replace(
+    STACKED,
+    (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`,
+  );
+  const entry = base()[ch];
+  if (!plainTextLatex(latex) && entry?.math) latex = `$${entry.math}$`;
+  // a command the document cannot run (U+FFFD as `\dbend`, which needs manfnt) is no LaTeX form at all
+  return runnable(latex);
+}
+
 function computeLatexForChar(ch: string): string | undefined {
-  for (const candidate of [ch, ch.normalize('NFKD').normalize('NFC')]) {
-    let latex = tableLatex(candidate).replace(
-      STACKED,
-      (_m, outer: string, inner: string, letter: string) => `\\${outer}{\\${inner}{${letter}}}`,
-    );
-    const entry = base()[candidate];
-    if (!plainTextLatex(latex) && entry?.math) latex = `$${entry.math}$`;
-    // a command the document cannot run (U+FFFD as `\dbend`, which needs manfnt) is no LaTeX form at all
-    if (!/[^\x00-\x7f]/.test(latex) && runsInPlainLatex(latex)) return latex;
-  }
-  return undefined;
+  const textcompCommand = textcomp()[ch]?.text;
+  return (
+    baseTableLatex(ch) ??
+    runnable(textcompCommand === undefined ? undefined : `{${textcompCommand}}`) ??
+    baseTableLatex(ch.normalize('NFKD').normalize('NFC'))
+  );
 }
 
 /**

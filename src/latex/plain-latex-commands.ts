@@ -1,6 +1,6 @@
 /**
- * The commands of unicode2latex's table (7.0.33) that a plain LaTeX document defines (article, fontenc T1,
- * textcomp), as pdflatex answered: data, written by scripts/plain-latex-commands.mjs (305 of 743).
+ * The commands of unicode2latex's table and its textcomp table (7.0.33) that a plain LaTeX document defines
+ * (article, fontenc T1, textcomp), as pdflatex answered: data, written by scripts/plain-latex-commands.mjs (329 of 769).
  */
 // prettier-ignore
 export const PLAIN_LATEX_COMMANDS: ReadonlySet<string> = new Set([
@@ -25,13 +25,16 @@ export const PLAIN_LATEX_COMMANDS: ReadonlySet<string> = new Set([
   'slash', 'smile', 'spadesuit', 'sqcap', 'sqcup', 'sqrt', 'sqsubseteq', 'sqsupseteq', 'ss', 'stackrel', 'star',
   'subset', 'subseteq', 'succ', 'succeq', 'sum', 'supset', 'supseteq', 'swarrow', 't', 'tau', 'textacutedbl',
   'textasciiacute', 'textasciibreve', 'textasciicaron', 'textasciicircum', 'textasciidieresis', 'textasciigrave',
-  'textasciimacron', 'textasciitilde', 'textbackslash', 'textbar', 'textbardbl', 'textbigcircle', 'textblank',
-  'textbraceleft', 'textbraceright', 'textcelsius', 'textcircledP', 'textcommabelow', 'textdiscount', 'textdiv',
-  'textdownarrow', 'textestimated', 'texteuro', 'textexclamdown', 'textflorin', 'textfractionsolidus',
-  'texthorizontalbar', 'textinterrobang', 'textlangle', 'textleftarrow', 'textlnot', 'textmho', 'textmu',
-  'textmusicalnote', 'textnumero', 'textohm', 'textopenbullet', 'textpm', 'textquestiondown', 'textrangle',
-  'textreferencemark', 'textregistered', 'textservicemark', 'textsubscript', 'textsuperscript', 'textsurd',
-  'texttildelow', 'texttimes', 'th', 'theta', 'times', 'top', 'u', 'underbar', 'underline', 'uparrow', 'updownarrow',
-  'uplus', 'upsilon', 'v', 'varepsilon', 'varphi', 'varpi', 'varrho', 'varsigma', 'vartheta', 'vdash', 'vdots', 'vee',
-  'vert', 'wedge', 'wp', 'wr', 'xi', 'zeta',
+  'textasciimacron', 'textasciitilde', 'textbackslash', 'textbaht', 'textbar', 'textbardbl', 'textbigcircle',
+  'textblank', 'textbraceleft', 'textbraceright', 'textbrokenbar', 'textbullet', 'textcelsius', 'textcent',
+  'textcircledP', 'textcolonmonetary', 'textcommabelow', 'textcopyright', 'textcurrency', 'textdegree', 'textdiscount',
+  'textdiv', 'textdong', 'textdownarrow', 'textestimated', 'texteuro', 'textexclamdown', 'textflorin',
+  'textfractionsolidus', 'texthorizontalbar', 'textinterrobang', 'textlangle', 'textleftarrow', 'textlira', 'textlnot',
+  'textmho', 'textmu', 'textmusicalnote', 'textnaira', 'textnumero', 'textohm', 'textopenbullet', 'textordfeminine',
+  'textordmasculine', 'textparagraph', 'textperiodcentered', 'textpertenthousand', 'textperthousand', 'textpeso',
+  'textpm', 'textquestiondown', 'textrangle', 'textrecipe', 'textreferencemark', 'textregistered', 'textrightarrow',
+  'textservicemark', 'textsubscript', 'textsuperscript', 'textsurd', 'texttildelow', 'texttimes', 'texttrademark',
+  'textuparrow', 'textwon', 'textyen', 'th', 'theta', 'times', 'top', 'u', 'underbar', 'underline', 'uparrow',
+  'updownarrow', 'uplus', 'upsilon', 'v', 'varepsilon', 'varphi', 'varpi', 'varrho', 'varsigma', 'vartheta', 'vdash',
+  'vdots', 'vee', 'vert', 'wedge', 'wp', 'wr', 'xi', 'zeta',
 ]);

@@ -23,6 +23,12 @@ describe('characters as LaTeX a plain document runs', () => {
     ['\u20AC', '{\\texteuro}'],
     ['\u2295', '$\\oplus$'],
     ['\u0416', '{\\cyrchar\\CYRZH}'], // Ж: set with T2A, as pdflatex sets the letter itself
+    // textcomp's, where the main table has none and the decomposition would change the text (ª -> a, ™ -> TM)
+    ['\u00AA', '{\\textordfeminine}'],
+    ['\u00BA', '{\\textordmasculine}'],
+    ['\u2122', '{\\texttrademark}'],
+    ['\u2030', '{\\textperthousand}'],
+    ['\u00A5', '{\\textyen}'],
   ])('%s -> %s', (ch, latex) => {
     expect(latexForChar(ch)).toBe(latex);
   });
@@ -39,6 +45,21 @@ describe('characters as LaTeX a plain document runs', () => {
     expect(result.text).not.toContain('dbend');
     expect(result.text).toContain('Gonzalez-Sol\uFFFDs, Jacob');
     expect(result.problems.map((p) => p.code)).toContain('copied-as-written');
+  });
+
+  it('exports Spanish "Mª" and "Nº" for bibtex as LaTeX that reads back as written (not "Ma", "No")', () => {
+    const source = '@article{m, title = {Nº 5}, author = {Vidal, Mª Rosario}, journal = {J}, year = {2014}}\n';
+    const pubs = publicationsOf(parseStore(source, 'store.bib'));
+    const exported = exportBib(pubs.store.entries, pubs.items, {
+      target: 'bibtex',
+      selectedOnly: false,
+      file: 'store.bib',
+      scan: pubs.store.scan,
+    });
+    expect(exported.text).toContain('author = {Vidal, M{\\textordfeminine} Rosario}');
+    const back = publicationsOf(parseStore(exported.text, 'out.bib')).items[0];
+    expect(back?.author?.[0]?.given).toBe('Mª Rosario');
+    expect(back?.title).toBe('Nº 5');
   });
 
   it.skipIf(missingTex.includes('pdflatex'))('every command of the table is defined in a plain document', () => {
