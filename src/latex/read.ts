@@ -82,7 +82,11 @@ class Reader {
       this.i += next.length;
       return `\\${name}{${escapeForCitationJs(next)}}`;
     }
-    if (ACCENTS.has(name) || CITATION_JS.has(name)) return this.s.slice(start, this.i);
+    if (ACCENTS.has(name) || CITATION_JS.has(name)) {
+      // `\ss\ x`: citation-js would swallow the control space's space after the command, as TeX does a plain one
+      const controlSpace = /^\\[ \t\r\n]/.test(this.s.slice(this.i)) && /^[A-Za-z]/.test(word);
+      return this.s.slice(start, this.i) + (controlSpace ? '{}' : '');
+    }
     if (name === 'url' || name === 'path' || name === 'nolinkurl') return escapeForCitationJs(this.rawGroup() ?? '');
     if (name === 'href') {
       this.rawGroup();

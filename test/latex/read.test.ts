@@ -41,6 +41,7 @@ describe('reading LaTeX text', () => {
     ['See \\url{https://a.org/~x_y}', 'See https://a.org/~x_y'],
     ['See \\href{https://a.org}{the site}', 'See the site'],
     ['\\foo{Kept} text', 'Kept text'],
+    ['Stra\\ss\\ und N\\textordmasculine\\ 5', 'Straß und Nº 5'], // a control space after a letter command
   ])('%s', (value, expected) => {
     expect(title(value)).toBe(expected);
   });
