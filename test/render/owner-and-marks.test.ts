@@ -75,6 +75,16 @@ describe('the owner in bold', () => {
     expect(cv).not.toContain('&lt;');
   });
 
+  it('prints a Japanese owner family name first without a space, as citeproc-js prints the co-authors (森下皓文)', () => {
+    const items = itemsOf('@misc{k, title = {T}, year = 2020, author = {森下, 皓文 and 森尾*, 学}}');
+    const owner = new OwnerMatcher([{ family: '森下', given: '皓文' }]);
+    for (const style of ['cv', 'apa']) {
+      const html = render(items, 'html', { owner, style: loadStyle(style) });
+      expect(html).toContain('<strong class="bibfolio-owner">森下皓文</strong>');
+      expect(html).toContain('森尾学<sup class="bibfolio-mark">*</sup>');
+    }
+  });
+
   it('bolds nobody without an owner, or with bold turned off', () => {
     const items = embeddedItems();
     const { owner: _ignored, ...withoutOwner } = { owner: JOE };
