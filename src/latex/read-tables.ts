@@ -151,6 +151,26 @@ export const MATH_ACCENTS: Readonly<Record<string, string>> = lookupTable({
   underline: '\u0332',
 });
 
+/**
+ * An accent over nothing (`System\~{} Identification`, `x\^{}2`): the accent alone. `~`, `^`, `'` and `` ` `` as
+ * the ASCII characters people mean by them (pandoc reads them so too), the others as Unicode's spacing accents.
+ */
+export const EMPTY_ACCENTS: Readonly<Record<string, string>> = lookupTable({
+  '~': '~',
+  '^': '^',
+  "'": "'",
+  '`': '`',
+  '"': '\u00a8',
+  '=': '\u00af',
+  '.': '\u02d9',
+  u: '\u02d8',
+  v: '\u02c7',
+  H: '\u02dd',
+  c: '\u00b8',
+  k: '\u02db',
+  r: '\u02da',
+});
+
 /** Text accents that citation-js does not know, as combining characters (`\ocirc{u}` is `ů`). */
 export const TEXT_ACCENTS: Readonly<Record<string, string>> = lookupTable({
   ocirc: '\u030a',

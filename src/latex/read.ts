@@ -9,7 +9,14 @@
  * escaped. TeX's rule holds: a control word swallows the spaces after it (`\LaTeX Companion` is `LaTeXCompanion`).
  * Pure.
  */
-import { MATH_ACCENTS, MATH_SCRIPTS, SPACING_SYMBOLS, TEXT_ACCENTS, UNWRAP_COMMANDS } from './read-tables.js';
+import {
+  EMPTY_ACCENTS,
+  MATH_ACCENTS,
+  MATH_SCRIPTS,
+  SPACING_SYMBOLS,
+  TEXT_ACCENTS,
+  UNWRAP_COMMANDS,
+} from './read-tables.js';
 import {
   ACCENTS,
   CITATION_JS,
@@ -82,6 +89,7 @@ class Reader {
       this.i += next.length;
       return `\\${name}{${escapeForCitationJs(next)}}`;
     }
+    if (ACCENTS.has(name) && this.emptyGroup()) return escapeForCitationJs(EMPTY_ACCENTS[name] ?? '');
     if (ACCENTS.has(name) || CITATION_JS.has(name)) {
       // `\ss\ x`: citation-js would swallow the control space's space after the command, as TeX does a plain one
       const controlSpace = /^\\[ \t\r\n]/.test(this.s.slice(this.i)) && /^[A-Za-z]/.test(word);
@@ -118,6 +126,13 @@ class Reader {
     return inner === undefined ? '' : `{${inner}}`;
   }
 
+  /** An empty group next (`{}`, `{ }`), read past: the argument of an accent over nothing. */
+  private emptyGroup(): boolean {
+    const group = /^\s*\{\s*\}/.exec(this.s.slice(this.i));
+    if (group) this.i += group[0].length;
+    return group !== null;
+  }
+
   private controlSymbol(ch: string | undefined): string {
     this.i += 2;
     if (ch === undefined) {
@@ -125,7 +140,7 @@ class Reader {
       return ESCAPED['\\'] as string;
     }
     if ('$%&#_{}'.includes(ch)) return `\\${ch}`;
-    if (ACCENTS.has(ch)) return `\\${ch}`;
+    if (ACCENTS.has(ch)) return this.emptyGroup() ? escapeForCitationJs(EMPTY_ACCENTS[ch] ?? '') : `\\${ch}`;
     const space = SPACING_SYMBOLS[ch];
     if (space !== undefined) return space;
     const symbol = symbolText(ch, false);

@@ -42,6 +42,7 @@ describe('reading LaTeX text', () => {
     ['See \\href{https://a.org}{the site}', 'See the site'],
     ['\\foo{Kept} text', 'Kept text'],
     ['Stra\\ss\\ und N\\textordmasculine\\ 5', 'Straß und Nº 5'], // a control space after a letter command
+    ['System\\~{} Identification, x\\^{}2, a\\v{ }b', 'System~ Identification, x^2, aˇb'], // an accent over nothing
   ])('%s', (value, expected) => {
     expect(title(value)).toBe(expected);
   });
