@@ -36,6 +36,9 @@ export interface LatexReading {
   readonly unknown: readonly string[];
 }
 
+/** An empty group (`{}`, `{ }`) at lastIndex: the argument of an accent over nothing. */
+const EMPTY_GROUP = /\s*\{\s*\}/y;
+
 class Reader {
   private i = 0;
   readonly unknown: string[] = [];
@@ -92,7 +95,8 @@ class Reader {
     if (ACCENTS.has(name) && this.emptyGroup()) return escapeForCitationJs(EMPTY_ACCENTS[name] ?? '');
     if (ACCENTS.has(name) || CITATION_JS.has(name)) {
       // `\ss\ x`: citation-js would swallow the control space's space after the command, as TeX does a plain one
-      const controlSpace = /^\\[ \t\r\n]/.test(this.s.slice(this.i)) && /^[A-Za-z]/.test(word);
+      const controlSpace =
+        this.s[this.i] === '\\' && /[ \t\r\n]/.test(this.s[this.i + 1] ?? '') && /^[A-Za-z]/.test(word);
       return this.s.slice(start, this.i) + (controlSpace ? '{}' : '');
     }
     if (name === 'url' || name === 'path' || name === 'nolinkurl') return escapeForCitationJs(this.rawGroup() ?? '');
@@ -128,7 +132,8 @@ class Reader {
 
   /** An empty group next (`{}`, `{ }`), read past: the argument of an accent over nothing. */
   private emptyGroup(): boolean {
-    const group = /^\s*\{\s*\}/.exec(this.s.slice(this.i));
+    EMPTY_GROUP.lastIndex = this.i;
+    const group = EMPTY_GROUP.exec(this.s);
     if (group) this.i += group[0].length;
     return group !== null;
   }
