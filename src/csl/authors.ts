@@ -83,10 +83,11 @@ const sup = (text: string): string => `<sup>${text}</sup>`;
  * citeproc-js's tests for names in scripts with given and family names apart (its ROMANESQUE_REGEXP and
  * STARTSWITH_ROMANESQUE_REGEXP: Latin, Greek, Cyrillic, Hebrew, Arabic, Thai); a name with neither (CJK) prints as
  * family and given names together, `森尾学`. Applied to the name before its markup, whose own letters would pass.
+ * (test/render/owner-and-marks.test.ts compares them with citeproc-js's.)
  */
-const ROMANESQUE =
+export const ROMANESQUE =
   /[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219\u021a\u021b\u202a-\u202e]/;
-const STARTS_ROMANESQUE =
+export const STARTS_ROMANESQUE =
   /^[&a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219\u021a\u021b\u202a-\u202e]/;
 
 export function markedName(name: CslName, index: number): CslName {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ROMANESQUE, STARTS_ROMANESQUE } from '../../src/csl/authors.js';
 import { loadStyle } from '../../src/csl/registry.js';
+import { load as citeproc } from '../../src/vendor/citeproc.js';
 import { OwnerMatcher } from '../../src/model/names.js';
 import { embeddedItems, itemsOf, JOE, render } from '../helpers.js';
 
@@ -83,6 +85,12 @@ describe('the owner in bold', () => {
       expect(html).toContain('<strong class="bibfolio-owner">森下皓文</strong>');
       expect(html).toContain('森尾学<sup class="bibfolio-mark">*</sup>');
     }
+  });
+
+  it("tests a name's script with citeproc-js's own patterns", () => {
+    const CSL = citeproc() as unknown as Record<string, RegExp>;
+    expect(ROMANESQUE.source).toBe(CSL.ROMANESQUE_REGEXP?.source);
+    expect(STARTS_ROMANESQUE.source).toBe(CSL.STARTSWITH_ROMANESQUE_REGEXP?.source);
   });
 
   it('bolds nobody without an owner, or with bold turned off', () => {
