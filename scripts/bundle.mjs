@@ -6,19 +6,9 @@
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { buildId } from './build-id.mjs';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-
-/** A digest of every source file and of the locked dependencies. */
-function buildId() {
-  const hash = createHash('sha256');
-  const files = readdirSync('src', { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath ?? d.path, d.name))
-    .sort();
-  for (const file of [...files, 'package-lock.json']) hash.update(file).update('\u0000').update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
-}
 
 const common = {
   bundle: true,
