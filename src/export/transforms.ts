@@ -13,6 +13,7 @@ import type { OwnerMatcher } from '../model/names.js';
 import { monthMacro as macroOfMonth, monthNumber } from '../model/months.js';
 import {
   BIBTEX_FIELDS,
+  BIBTEX_TYPES,
   VERBATIM_FIELDS,
   TO_BIBLATEX_FIELD,
   TO_BIBLATEX_TYPE,
@@ -23,6 +24,8 @@ import {
 /** An entry on its way out: type and ordered fields; `bare` values are written without braces. */
 export interface OutEntry {
   type: string;
+  /** The type as the store writes it (`award`, where `type` is what bibfolio reads it as). */
+  readonly written: string;
   readonly key: string;
   fields: Map<string, { text: string; bare?: boolean }>;
 }
@@ -52,7 +55,7 @@ export function startEntry(entry: BibEntry): OutEntry {
     // BibTeX folds its own white space only: a thin space (U+2009) in the store is a thin space in the export
     fields.set(name, { text: value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[ \t\r\n]+/g, ' ') });
   }
-  return { type: readEntryType(entry.type, entry.fields).type, key: entry.key, fields };
+  return { type: readEntryType(entry.type, entry.fields).type, written: entry.type, key: entry.key, fields };
 }
 
 function rename(out: OutEntry, table: Readonly<Record<string, string>>): void {
@@ -97,6 +100,15 @@ export function toBibtex(out: OutEntry, item: CslItem): void {
     const kind = out.fields.get('type');
     if (kind && !out.fields.has('howpublished')) out.fields.set('howpublished', kind);
     out.fields.delete('type');
+  }
+  const venueField = out.type === 'article' ? 'journal' : out.type === 'inproceedings' ? 'booktitle' : undefined;
+  if (venueField && !BIBTEX_TYPES.has(out.written) && !out.fields.get('author')?.text.trim()) {
+    // al-folio's `@award{..., journal = {OSA}}`, read as an article for its venue: with no author every classic style
+    // warns of the empty author, where bibtex read the unknown type as a misc; a misc that says the venue too
+    out.type = 'misc';
+    const venue = out.fields.get(venueField);
+    if (venue && !out.fields.has('howpublished')) out.fields.set('howpublished', venue);
+    out.fields.delete(venueField);
   }
   if (item.custom.kind === 'preprint' && item.custom.arxiv) {
     // the form every classic style prints: an article in "arXiv preprint arXiv:ID"

@@ -108,6 +108,17 @@ describe('the bibtex target', () => {
     expect(withSchool).toContain('@phdthesis{e,');
   });
 
+  it("writes al-folio's @award with a venue and no author as a misc that says the venue (plain.bst: 'empty author')", () => {
+    const award = '@award{a, title = {2021 Outstanding Reviewers}, journal = {Optica}, year = {2021}}';
+    const out = exported(award, 'bibtex').text;
+    expect(out).toContain('@misc{a,');
+    expect(out).toContain('howpublished = {Optica}');
+    expect(out).not.toContain('journal =');
+    // with an author, or written as an article (an unsigned editorial), it stays what it is read as
+    expect(exported(award.replace('year', 'author = {Guo, Yukun}, year'), 'bibtex').text).toContain('@article{a,');
+    expect(exported(award.replace('@award', '@article'), 'bibtex').text).toContain('@article{a,');
+  });
+
   it.each([
     ['Zotero', 'number = {arXiv:2502.14764}, publisher = {arXiv}'],
     ['DBLP', 'volume = {abs/2502.14764}, journal = {CoRR}'],
