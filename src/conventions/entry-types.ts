@@ -8,8 +8,8 @@
  */
 import { lookupTable } from '../model/lookup-table.js';
 
-/** The types BibTeX's standard styles and biblatex define (lower case). */
-export const KNOWN_TYPES: ReadonlySet<string> = new Set([
+/** The types BibTeX's standard styles define; bibtex reads any other as its style's default type, `@misc`. */
+export const BIBTEX_TYPES: ReadonlySet<string> = new Set([
   'article',
   'book',
   'booklet',
@@ -24,6 +24,11 @@ export const KNOWN_TYPES: ReadonlySet<string> = new Set([
   'proceedings',
   'techreport',
   'unpublished',
+]);
+
+/** The types BibTeX's standard styles and biblatex define (lower case). */
+export const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  ...BIBTEX_TYPES,
   'mvbook',
   'bookinbook',
   'suppbook',

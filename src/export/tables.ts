@@ -42,24 +42,6 @@ export const TO_BIBTEX_FIELD: Readonly<Record<string, string>> = lookupTable({
   eprintclass: 'primaryclass',
 });
 
-/** BibTeX's own entry types; bibtex reads any other as its style's default type, `@misc`. */
-export const BIBTEX_TYPES: ReadonlySet<string> = new Set([
-  'article',
-  'book',
-  'booklet',
-  'conference',
-  'inbook',
-  'incollection',
-  'inproceedings',
-  'manual',
-  'mastersthesis',
-  'misc',
-  'phdthesis',
-  'proceedings',
-  'techreport',
-  'unpublished',
-]);
-
 /** biblatex entry types -> BibTeX ones. */
 export const TO_BIBTEX_TYPE: Readonly<Record<string, string>> = lookupTable({
   online: 'misc',

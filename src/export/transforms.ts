@@ -5,7 +5,7 @@
 import type { CslItem } from '../csl/types.js';
 import { latexAccentsToUnicode } from '../latex/accents.js';
 import { parseAnnotation } from '../model/annotations.js';
-import { readEntryType } from '../conventions/entry-types.js';
+import { BIBTEX_TYPES, readEntryType } from '../conventions/entry-types.js';
 import { addressText, standardFieldText } from '../conventions/read-entry.js';
 import { extendedName, extendedToBibtex, NAME_FIELDS, splitNames } from '../model/name-list.js';
 import type { BibEntry } from '../model/entry.js';
@@ -13,7 +13,6 @@ import type { OwnerMatcher } from '../model/names.js';
 import { monthMacro as macroOfMonth, monthNumber } from '../model/months.js';
 import {
   BIBTEX_FIELDS,
-  BIBTEX_TYPES,
   VERBATIM_FIELDS,
   TO_BIBLATEX_FIELD,
   TO_BIBLATEX_TYPE,
