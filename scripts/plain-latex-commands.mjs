@@ -9,7 +9,7 @@
  *   node scripts/plain-latex-commands.mjs
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,7 @@ const run = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error',
 });
 if (run.status !== 0) throw new Error(`pdflatex failed:\n${run.stdout}`);
 const log = readFileSync(join(dir, 'probe.log'), 'utf8');
+rmSync(dir, { recursive: true, force: true });
 const defined = names.filter((name) => log.includes(`\nDEFINED:${name}\n`));
 
 /** Items joined by ", " into lines of at most 118 characters, indented by two spaces. */
