@@ -14,6 +14,17 @@ import { publicationsOf } from '../../src/pipeline.js';
 import { parseStore } from '../../src/store/parse.js';
 import { missingTex, pdflatex, texDir } from '../tex/tex-tools.js';
 
+/** A store's text exported for bibtex, as export-bib does it. */
+function exportedForBibtex(source: string): ReturnType<typeof exportBib> {
+  const pubs = publicationsOf(parseStore(source, 'store.bib'));
+  return exportBib(pubs.store.entries, pubs.items, {
+    target: 'bibtex',
+    selectedOnly: false,
+    file: 'store.bib',
+    scan: pubs.store.scan,
+  });
+}
+
 describe('characters as LaTeX a plain document runs', () => {
   it.each([
     ['\uFFFD', undefined],
@@ -35,13 +46,7 @@ describe('characters as LaTeX a plain document runs', () => {
 
   it('exports an entry with U+FFFD in a name as written, with a warning, and no \\dbend', () => {
     const source = '@article{m, title = {T}, author = {Gonzalez-Sol\uFFFDs, Jacob}, journal = {J}, year = {2023}}\n';
-    const pubs = publicationsOf(parseStore(source, 'store.bib'));
-    const result = exportBib(pubs.store.entries, pubs.items, {
-      target: 'bibtex',
-      selectedOnly: false,
-      file: 'store.bib',
-      scan: pubs.store.scan,
-    });
+    const result = exportedForBibtex(source);
     expect(result.text).not.toContain('dbend');
     expect(result.text).toContain('Gonzalez-Sol\uFFFDs, Jacob');
     expect(result.problems.map((p) => p.code)).toContain('copied-as-written');
@@ -49,13 +54,7 @@ describe('characters as LaTeX a plain document runs', () => {
 
   it('exports Spanish "Mª" and "Nº" for bibtex as LaTeX that reads back as written (not "Ma", "No")', () => {
     const source = '@article{m, title = {Nº 5}, author = {Vidal, Mª Rosario}, journal = {J}, year = {2014}}\n';
-    const pubs = publicationsOf(parseStore(source, 'store.bib'));
-    const exported = exportBib(pubs.store.entries, pubs.items, {
-      target: 'bibtex',
-      selectedOnly: false,
-      file: 'store.bib',
-      scan: pubs.store.scan,
-    });
+    const exported = exportedForBibtex(source);
     expect(exported.text).toContain('author = {Vidal, M{\\textordfeminine} Rosario}');
     const back = publicationsOf(parseStore(exported.text, 'out.bib')).items[0];
     expect(back?.author?.[0]?.given).toBe('Mª Rosario');
