@@ -7,7 +7,8 @@
  * that change an entry (owner, author limit, marks, links) and the versions of bibfolio (and its build: version.ts) and
  * citeproc-js. A run then maps and renders only the entries it has no record for (after one entry changed: that
  * entry), and sorts, groups and formats the records. Other styles (numeric ones number entries by position), JSON
- * output and `--no-cache` take the full path. Long lists are rendered on worker threads, started when that many entries are left to render.
+ * output and `--no-cache` take the full path. Long lists are rendered on worker threads, started when that many
+ * entries are left to render.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 /**
  * The commands of unicode2latex's table and its textcomp table (7.0.33) that a plain LaTeX document defines
- * (article, fontenc T1, textcomp), as pdflatex answered: data, written by scripts/plain-latex-commands.mjs (329 of 769).
+ * (article, fontenc T1, textcomp), as pdflatex answered: data, written by scripts/plain-latex-commands.mjs
+ * (329 of 769).
  */
 // prettier-ignore
 export const PLAIN_LATEX_COMMANDS: ReadonlySet<string> = new Set([
