@@ -9,23 +9,9 @@
  * escaped. TeX's rule holds: a control word swallows the spaces after it (`\LaTeX Companion` is `LaTeXCompanion`).
  * Pure.
  */
-import {
-  EMPTY_ACCENTS,
-  MATH_ACCENTS,
-  MATH_SCRIPTS,
-  SPACING_SYMBOLS,
-  TEXT_ACCENTS,
-  UNWRAP_COMMANDS,
-} from './read-tables.js';
-import {
-  ACCENTS,
-  CITATION_JS,
-  ESCAPED,
-  escapeForCitationJs,
-  FORMATTING,
-  symbolText,
-  tableText,
-} from './read-symbols.js';
+import { EMPTY_ACCENTS, SPACING_SYMBOLS, TEXT_ACCENTS, UNWRAP_COMMANDS } from './read-tables.js';
+import { ACCENTS, CITATION_JS, ESCAPED, escapeForCitationJs, FORMATTING, symbolText } from './read-symbols.js';
+import { mathForCitationJs, readMath } from './read-math.js';
 
 export { escapeForCitationJs };
 
@@ -76,7 +62,7 @@ class Reader {
     }
     const inner = this.s.slice(this.i + delimiter.length, end);
     this.i = end + delimiter.length;
-    return mathForCitationJs(this.math(inner));
+    return mathForCitationJs(readMath(inner, this.unknown));
   }
 
   private command(): string {
@@ -109,7 +95,7 @@ class Reader {
       const arg = this.groupText() ?? '';
       return `${arg}${accent}`.normalize('NFC');
     }
-    if (name === 'ensuremath') return mathForCitationJs(this.math(this.rawGroup() ?? ''));
+    if (name === 'ensuremath') return mathForCitationJs(readMath(this.rawGroup() ?? '', this.unknown));
     if (UNWRAP_COMMANDS.has(name)) {
       const inner = this.groupText();
       return inner === undefined ? '' : `{${inner}}`;
@@ -185,120 +171,6 @@ class Reader {
     this.unknown.push(...inner.unknown);
     return text;
   }
-
-  /** Math as Unicode text: symbols, sub- and superscripts, fractions, roots; spaces as written. */
-  math(source: string): string {
-    let out = '';
-    let k = 0;
-    const group = (): string => {
-      while (source[k] === ' ') k++;
-      if (source[k] === '{') {
-        let depth = 0;
-        for (let j = k; j < source.length; j++) {
-          if (source[j] === '\\') {
-            j++;
-            continue;
-          }
-          if (source[j] === '{') depth++;
-          else if (source[j] === '}' && --depth === 0) {
-            const inner = source.slice(k + 1, j);
-            k = j + 1;
-            return this.math(inner);
-          }
-        }
-      }
-      if (source[k] === '\\') {
-        const m = /^\\([A-Za-z]+|.)/.exec(source.slice(k));
-        k += m?.[0].length ?? 1;
-        return this.mathCommand(m?.[1] ?? '', () => '');
-      }
-      const ch = source[k] ?? '';
-      k++;
-      return ch;
-    };
-    while (k < source.length) {
-      const ch = source[k] as string;
-      if (ch === '^' || ch === '_') {
-        k++;
-        out += script(group(), ch);
-      } else if (ch === '{') out += group();
-      else if (ch === '}') k++;
-      else if (ch === "'") {
-        out += '′';
-        k++;
-      } else if (ch === '\\') {
-        const m = /^\\([A-Za-z]+|.)/.exec(source.slice(k));
-        k += m?.[0].length ?? 1;
-        out += this.mathCommand(m?.[1] ?? '', group);
-      } else {
-        out += ch;
-        k++;
-      }
-    }
-    return out;
-  }
-
-  private mathCommand(name: string, group: () => string): string {
-    if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
-      const a = group();
-      const b = group();
-      return `${a.length > 1 ? `(${a})` : a}/${b.length > 1 ? `(${b})` : b}`;
-    }
-    if (name === 'sqrt') {
-      const a = group();
-      return a.length > 1 ? `√(${a})` : `√${a}`;
-    }
-    if (/^(math(rm|bf|it|sf|tt|normal)|text(rm|bf|it|normal)?|operatorname|mbox|boldsymbol|bm)$/.test(name))
-      return group();
-    if (name === 'mathbb' || name === 'mathcal' || name === 'mathfrak' || name === 'mathscr') {
-      const arg = group();
-      return [...arg].map((c) => tableText(`\\${name}{${c}}`, true) ?? c).join('');
-    }
-    const accent = MATH_ACCENTS[name];
-    if (accent !== undefined) return [...group()].map((c) => c + accent).join('');
-    if (/^(left|right|big|Big|bigg|Bigg)[lr]?$/.test(name)) return '';
-    const space = SPACING_SYMBOLS[name];
-    if (space !== undefined) return space;
-    if (name === '{' || name === '}' || name === '$' || name === '%' || name === '&' || name === '#' || name === '_')
-      return name;
-    const symbol = symbolText(name, true);
-    if (symbol !== undefined) return symbol;
-    this.unknown.push(name);
-    return group();
-  }
-}
-
-/**
- * Where math's text holds a superscript or subscript that Unicode has no characters for (`$L_\infty$`,
- * `$T_{\mathrm{eff}}$`): math() marks it with these, and mathForCitationJs writes it as `\textsubscript{…}`, which
- * citation-js reads as markup (`L<sub>∞</sub>`), so that every output prints it as a script.
- */
-const SCRIPT_OPEN = { '^': '\uE0F1', _: '\uE0F2' } as const;
-const SCRIPT_CLOSE = '\uE0F3';
-const SCRIPT_MARKS = /([\uE0F1\uE0F2\uE0F3])/u;
-
-/** A superscript or subscript in Unicode where every character has one, else marked as a script (see above). */
-function script(text: string, kind: '^' | '_'): string {
-  const table = MATH_SCRIPTS[kind];
-  const mapped = [...text].map((c) => table[c]);
-  if (text !== '' && mapped.every((c) => c !== undefined)) return mapped.join('');
-  return text === '' ? '' : `${SCRIPT_OPEN[kind]}${text}${SCRIPT_CLOSE}`;
-}
-
-/** Math's text as LaTeX for citation-js: escaped, its marked scripts as `\textsuperscript`/`\textsubscript`. */
-function mathForCitationJs(text: string): string {
-  return text
-    .split(SCRIPT_MARKS)
-    .map((piece) =>
-      piece === SCRIPT_OPEN['^']
-        ? '\\textsuperscript{'
-        : piece === SCRIPT_OPEN._
-          ? '\\textsubscript{'
-          : piece === SCRIPT_CLOSE
-            ? '}'
-            : escapeForCitationJs(piece),
-    )
-    .join('');
 }
 
 /** Reads one field value; see the module comment. */
