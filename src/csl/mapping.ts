@@ -17,6 +17,7 @@ import type { Problem } from '../model/problems.js';
 import { load as citationJs } from '../vendor/citation-js.js';
 import { entryCacheKeys } from './entry-key.js';
 import { toCitationJsEntry, type CitationJsEntry } from './citation-js-input.js';
+import { readEntryValues } from './citation-js-values.js';
 import type { BibfolioData, CslItem, CslName } from './types.js';
 
 export interface MappedItems {
@@ -139,8 +140,10 @@ function unreadableMessage(input: CitationJsEntry, err: Error): string {
     : `this entry cannot be read (${err.message.split('\n')[0]}); check its braces and LaTeX commands`;
 }
 
+/** citation-js's reading of biblatex entries (`@biblatex/entries+list`): values read, then mapped to CSL. */
 function convert(inputs: readonly CitationJsEntry[]): LooseItem[] {
-  const out = citationJs().plugins.input.chainLink(inputs, { forceType: '@biblatex/entries+list' });
+  const cjs = citationJs();
+  const out = cjs.mapEntries(inputs.map((input) => readEntryValues(input, cjs)));
   if (!Array.isArray(out) || out.length !== inputs.length) throw new Error('unexpected output from citation-js');
   return out as LooseItem[];
 }

@@ -5,6 +5,7 @@ declare module '@citation-js/core' {
       chainLink(data: unknown, options?: { forceType?: string }): unknown;
       chain(data: unknown, options?: { forceType?: string; generateGraph?: boolean }): unknown;
     };
+    config: { get(ref: string): unknown };
   };
 }
 
@@ -48,9 +49,18 @@ declare module '@citation-js/plugin-bibtex/lib/input/constants.js' {
   export const mathScripts: Readonly<Record<'^' | '_', Readonly<Record<string, string>>>>;
   export const formattingCommands: Readonly<Record<string, string | undefined>>;
   export const formattingEnvs: Readonly<Record<string, string | undefined>>;
+  /** A field's kind (`field`, `list`, `separated`) and type (`literal`, `title`, `name`, `verbatim`, ...). */
+  export const fieldTypes: Readonly<Record<string, readonly [string, string] | undefined>>;
 }
 
 declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
   /** A field's value as citation-js reads it: LaTeX to Unicode, names as lists of name objects. */
-  export function parse(value: string, field: string): unknown;
+  export function parse(value: string, field: string, languages?: unknown): unknown;
+}
+
+declare module '@citation-js/plugin-bibtex/lib/mapping/index.js' {
+  /** biblatex entries whose values are read (input/value.js) mapped to CSL-JSON, crossrefs among them resolved. */
+  export function parse(
+    entries: readonly { type: string; label: string; properties: Record<string, unknown> }[],
+  ): Record<string, unknown>[];
 }
