@@ -58,6 +58,19 @@ declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
   export function parse(value: string, field: string, languages?: unknown): unknown;
 }
 
+declare module '@citation-js/plugin-bibtex/lib/input/name.js' {
+  /** One word of a name as the plugin's grammar reads it. */
+  export interface NamePart {
+    value: string;
+    upperCase: boolean | null;
+    hyphenated?: boolean;
+  }
+  /** Whether a word's first cased letter is upper case (null: none is cased). */
+  export function getStringCase(text: string): boolean | null;
+  /** A name's comma-separated pieces as a name: `family`, `prefix`, `given`, `suffix`. */
+  export function orderNamePieces(pieces: NamePart[][]): Record<string, string>;
+}
+
 declare module '@citation-js/plugin-bibtex/lib/mapping/index.js' {
   /** biblatex entries whose values are read (input/value.js) mapped to CSL-JSON, crossrefs among them resolved. */
   export function parse(

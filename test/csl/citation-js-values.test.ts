@@ -101,6 +101,76 @@ describe("citation-js's values read with plain text taken as itself", () => {
     expect(ours).toEqual(theirs);
   });
 
+  it('reads 20,000 random name lists of words, cases, commas, hyphens, white space and "and" as citation-js does', () => {
+    // a seeded generator (mulberry32), so that a failure can be run again
+    let seed = 20261207;
+    const random = (): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pieces = [
+      'Doe',
+      'jane',
+      'J.',
+      'van',
+      'der',
+      'De',
+      'la',
+      'Jr',
+      'ÉMILE',
+      'ßtraße',
+      'Ødegaard',
+      '李',
+      'x',
+      '1st',
+      "O'Neil",
+      'and',
+      'AND',
+      'And',
+      'andrew',
+      ' and ',
+      ' AND ',
+      ',',
+      ', ',
+      ' , ',
+      '-',
+      ' - ',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '.',
+      "'",
+      '’',
+    ];
+    let read = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const length = 1 + Math.floor(random() * 12);
+      const value = Array.from({ length }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const field = random() < 0.5 ? 'author' : 'editor';
+      const theirs = (() => {
+        try {
+          return cjs.parseValue(value, field);
+        } catch (err) {
+          return { threw: (err as Error).message };
+        }
+      })();
+      const ours = (() => {
+        try {
+          return readValue(value, field, undefined, cjs);
+        } catch (err) {
+          return { threw: (err as Error).message };
+        }
+      })();
+      expect(ours, JSON.stringify(value)).toEqual(theirs);
+      if (!('threw' in (theirs as object))) read++;
+    }
+    expect(read).toBeGreaterThan(10_000);
+  });
+
   it('takes plain text as itself without the grammar, and leaves the rest to it', () => {
     let calls = 0;
     const counting = {
@@ -111,7 +181,12 @@ describe("citation-js's values read with plain text taken as itself", () => {
     expect(readValue('10.1000/x', 'doi', undefined, counting)).toBe('10.1000/x');
     expect(calls).toBe(0);
     expect(readValue('1--10', 'pages', undefined, counting)).toBe('1–10');
-    expect(readValue('Doe, Jane', 'author', undefined, counting)).toEqual([{ family: 'Doe', given: 'Jane' }]);
+    expect(readValue('Doe, Jane and van der Berg, Ann', 'author', undefined, counting)).toEqual([
+      { family: 'Doe', given: 'Jane' },
+      { family: 'Berg', prefix: 'van der', given: 'Ann' },
+    ]);
+    expect(calls).toBe(1);
+    expect(readValue('Do{\\"e}, Jane', 'author', undefined, counting)).toEqual([{ family: 'Doë', given: 'Jane' }]);
     expect(calls).toBe(2);
   });
 });
