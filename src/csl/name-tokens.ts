@@ -18,7 +18,6 @@ interface Token {
 
 /** The plugin's `namesLiteral` rules that can match such text, in its order (moo tries them so). */
 const TOKEN = /(\s+[aA][nN][dD]\s+)|(,)|(-)|(\s+)|([^\s,-]+)/y;
-const KINDS: readonly TokenKind[] = ['and', 'comma', 'hyphen', 'whitespace', 'text'];
 
 function tokenize(value: string): Token[] {
   const tokens: Token[] = [];
@@ -26,10 +25,30 @@ function tokenize(value: string): Token[] {
   while (TOKEN.lastIndex < value.length) {
     const m = TOKEN.exec(value);
     if (!m) throw new Error(`no name token at ${TOKEN.lastIndex}`);
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    tokens.push({ kind: KINDS[group - 1] as TokenKind, text: m[0] });
+    const kind: TokenKind =
+      m[1] !== undefined
+        ? 'and'
+        : m[2] !== undefined
+          ? 'comma'
+          : m[3] !== undefined
+            ? 'hyphen'
+            : m[4] !== undefined
+              ? 'whitespace'
+              : 'text';
+    tokens.push({ kind, text: m[0] });
   }
   return tokens;
+}
+
+/**
+ * The plugin's `getStringCase`: whether the word's first cased letter is upper case. It compares the word's upper- and
+ * lower-case forms letter by letter; a word that starts with an ASCII letter is answered by that letter.
+ */
+function wordCase(word: string, citationJs: CitationJs): boolean | null {
+  const c = word.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c >= 0x61 && c <= 0x7a) return false;
+  return citationJs.getStringCase(word);
 }
 
 /** Thrown where the plugin's rules would read on with its general `Text` rule: the caller lets the plugin read it. */
@@ -53,7 +72,7 @@ export function plainNameList(value: string, citationJs: CitationJs): Record<str
       if (upperCase === null && at('text')) {
         const word = (tokens[i++] as Token).text;
         text += word;
-        upperCase = citationJs.getStringCase(word);
+        upperCase = wordCase(word, citationJs);
       } else if (atEnd() || at('and') || at('comma') || at('whitespace')) return { value: text, upperCase };
       else if (at('hyphen')) return { value: text, upperCase, hyphenated: true };
       else throw new NotPlain();
