@@ -1,16 +1,22 @@
 /**
  * An entry's values read as citation-js's BibTeX plugin reads them before it maps the entry to CSL (its
- * `parseEntryValues`, in `input/entries.js`), with one shortcut: a value of plain text is its own reading.
+ * `parseEntryValues`, in `input/entries.js`), with a shortcut for plain values.
  *
- * The plugin reads every value with its grammar (a moo lexer and a recursive reader of tokens): a tenth of a cold
- * list's time. For a text field (`title`, `journal`, `pages`, an unknown field: the `String` rule over the
- * `stringLiteral` lexer state) whose value holds no brace, math shift, command, tie or ligature (`--`, `''`, two
- * backquotes), the grammar sees words and white space only: it returns the words with each run of white space as one
- * space. A verbatim field (`doi`, `url`) without braces, math or commands reads as its own text. A name list without
- * them (nor `=`) is read by the grammar's own three rules for names over the plugin's tokens for names, in
- * name-tokens.ts, and the plugin orders each name's words itself. Everything else is read by the plugin's grammar;
- * `test/csl/citation-js-values.test.ts` compares both readings over every entry of the corpora and random name
- * lists. Pure.
+ * The plugin reads every value with its grammar (`input/value.js`: a moo lexer and a recursive reader of tokens): in
+ * profiles, two thirds of citation-js's share of a cold list. On a value without braces, math shifts, commands or ties
+ * (and `=` in names) its lexer makes only words, white space and the separators of lists, and its rules do little:
+ * - a text field (`title`, `journal`, `pages`, an unknown field: the rule `String` in the lexer state
+ *   `stringLiteral`) is its words with each run of white space as one space and the ligatures `--`, `---`, two
+ *   backquotes and two quotes as their characters;
+ * - a verbatim field (`doi`, `url`: `StringVerbatim`) is its text;
+ * - a list of literals (`publisher`, `address`: `StringList`, `listLiteral`) is split at ` and `, each part read as
+ *   text; one part is the value itself, not a list;
+ * - a separated list (`keywords`: `StringSeparated`, `separatedLiteral`) is split at commas, each part read as text
+ *   and trimmed, a comma at the end starting no part;
+ * - a name list is read by the plugin's own rules for names over its tokens for names (name-tokens.ts).
+ * These rules follow the plugin's, on such values only; everything else is read by the plugin's grammar.
+ * `test/csl/citation-js-values.test.ts` compares both readings over every entry of the corpora and random values.
+ * Pure.
  */
 import type { CitationJs } from '../vendor/citation-js.js';
 import { plainNameList } from './name-tokens.js';
@@ -38,38 +44,84 @@ export function readEntryValues(
 
 /** One value as the plugin reads it (see the module comment). */
 export function readValue(value: string, field: string, languages: unknown, citationJs: CitationJs): unknown {
-  const kind = shortcutKind(field, citationJs);
-  if (kind === 'text' && !NOT_PLAIN_TEXT.test(value)) return value.replace(WHITE_SPACE, ' ');
-  if (kind === 'verbatim' && !NOT_PLAIN_VERBATIM.test(value)) return value;
-  if (kind === 'names' && !NOT_PLAIN_NAMES.test(value)) return plainNameList(value, citationJs) ?? parse();
-  return parse();
-
-  function parse(): unknown {
-    return citationJs.parseValue(value, field, languages);
+  const rule = plainRule(field, citationJs);
+  if (rule !== undefined && value !== '' && !NOT_PLAIN.test(value)) {
+    if (rule === 'text') return text(value, citationJs);
+    if (rule === 'verbatim') return value;
+    if (rule === 'list') {
+      const parts = listParts(value).map((part) => text(part, citationJs));
+      return parts.length === 1 ? parts[0] : parts;
+    }
+    if (rule === 'separated') return separatedParts(value).map((part) => text(part, citationJs).trim());
+    if (!value.includes('=')) {
+      const names = plainNameList(value, citationJs);
+      if (names !== undefined) return names;
+    }
   }
+  return citationJs.parseValue(value, field, languages);
 }
 
-/** What makes the grammar do more than split words: braces, math, commands, ties and the ligatures it replaces. */
-const NOT_PLAIN_TEXT = /[{}$\\~]|--|''|``/;
-const NOT_PLAIN_VERBATIM = /[{}$\\]/;
-const NOT_PLAIN_NAMES = /[{}$\\~=]/;
+/** What makes the grammar do more than split words: braces, math, commands and ties. */
+const NOT_PLAIN = /[{}$\\~]/;
 const WHITE_SPACE = /\s+/g;
+const LIGATURES = /---?|''|``/g;
 
-type Shortcut = 'text' | 'verbatim' | 'names' | 'none';
+/** Words as the rule `Text` reads them one by one: white space as one space, ligatures as their characters. */
+function text(value: string, citationJs: CitationJs): string {
+  const spaced = value.replace(WHITE_SPACE, ' ');
+  return spaced.includes('-') || spaced.includes("'") || spaced.includes('`')
+    ? spaced.replace(LIGATURES, (ligature) => citationJs.ligatures[ligature] ?? ligature)
+    : spaced;
+}
 
-/** The shortcut a field allows, from the plugin's field types and its rules for choosing a field's grammar rule. */
-function shortcutKind(field: string, citationJs: CitationJs): Shortcut {
+/** The lexer state `listLiteral`'s tokens ` and ` (this case only), white space and words, in its order. */
+const LIST_TOKEN = /(\s+and\s+)|\s+|\S+/y;
+
+/** A list's parts as `StringList` collects them: a part ends at ` and `; an ` and ` at the end starts none. */
+function listParts(value: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  LIST_TOKEN.lastIndex = 0;
+  for (let m = LIST_TOKEN.exec(value); m; m = LIST_TOKEN.exec(value)) {
+    if (m[1] === undefined) {
+      part += m[0];
+      continue;
+    }
+    parts.push(part);
+    part = '';
+    if (LIST_TOKEN.lastIndex >= value.length) return parts;
+  }
+  parts.push(part);
+  return parts;
+}
+
+/**
+ * A separated list's parts as `StringSeparated` collects them: a part ends at a comma; the white space after a comma
+ * is read past, so a comma at the end (with white space after it or not) starts no part.
+ */
+function separatedParts(value: string): string[] {
+  const parts = value.split(',');
+  if (parts.length > 1 && /^\s*$/.test(parts[parts.length - 1] as string)) parts.pop();
+  return parts;
+}
+
+type PlainRule = 'text' | 'verbatim' | 'list' | 'separated' | 'names';
+
+/** The rule a field's plain value is read by, from the plugin's field types and its choice of grammar rule. */
+function plainRule(field: string, citationJs: CitationJs): PlainRule | undefined {
   const [kind, type] = citationJs.fieldTypes[field] ?? [];
-  if (kind === 'list' && type === 'name') return 'names';
-  // fields of one value read in the lexer's `stringLiteral` state; lists, separated lists and names are not
-  if (kind !== undefined && kind !== 'field') return 'none';
+  if (type === 'name') return kind === 'list' ? 'names' : undefined;
+  if (type === 'title') return kind === 'field' && sentenceCaseNever(citationJs) ? 'text' : undefined;
+  if (kind === 'list') return 'list';
+  if (kind === 'separated') return 'separated';
+  if (kind !== undefined && kind !== 'field') return undefined;
   if (type === 'verbatim') return 'verbatim';
-  if (type === 'name' || type === 'uri') return 'none';
-  // titles are read with the `String` rule unless the plugin is set to sentence-case them
-  if (type === 'title') return sentenceCaseNever(citationJs) ? 'text' : 'none';
+  // a field of one value whose type names another rule (`uri`; none of the plugin's is `list` or `separated`)
+  if (type === 'uri' || type === 'list' || type === 'separated') return undefined;
   return 'text';
 }
 
+/** Titles are read with `String` unless the plugin is set to sentence-case them. */
 function sentenceCaseNever(citationJs: CitationJs): boolean {
   const config = citationJs.plugins.config.get('@bibtex') as { parse?: { sentenceCase?: string } } | undefined;
   return config?.parse?.sentenceCase === 'never';

@@ -51,6 +51,8 @@ declare module '@citation-js/plugin-bibtex/lib/input/constants.js' {
   export const formattingEnvs: Readonly<Record<string, string | undefined>>;
   /** A field's kind (`field`, `list`, `separated`) and type (`literal`, `title`, `name`, `verbatim`, ...). */
   export const fieldTypes: Readonly<Record<string, readonly [string, string] | undefined>>;
+  /** What the reader makes of `--`, `---`, two backquotes, two quotes and `~`. */
+  export const ligatures: Readonly<Record<string, string>>;
 }
 
 declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
