@@ -3,17 +3,18 @@
  * `parseEntryValues`, in `input/entries.js`), with a shortcut for plain values.
  *
  * The plugin reads every value with its grammar (`input/value.js`: a moo lexer and a recursive reader of tokens): in
- * profiles, two thirds of citation-js's share of a cold list. On a value without braces, math shifts, commands or ties
- * (and `=` in names) its lexer makes only words, white space and the separators of lists, and its rules do little:
+ * profiles, two thirds of citation-js's share of a cold list. On a value without math shifts, commands or ties its
+ * lexer makes only words, white space, braces and the separators of lists, and its rules do little:
  * - a text field (`title`, `journal`, `pages`, an unknown field: the rule `String` in the lexer state
  *   `stringLiteral`) is its words with each run of white space as one space and the ligatures `--`, `---`, two
- *   backquotes and two quotes as their characters;
- * - a verbatim field (`doi`, `url`: `StringVerbatim`) is its text;
- * - a list of literals (`publisher`, `address`: `StringList`, `listLiteral`) is split at ` and `, each part read as
- *   text; one part is the value itself, not a list;
- * - a separated list (`keywords`: `StringSeparated`, `separatedLiteral`) is split at commas, each part read as text
- *   and trimmed, a comma at the end starting no part;
- * - a name list is read by the plugin's own rules for names over its tokens for names (name-tokens.ts).
+ *   backquotes and two quotes as their characters, its braces dropped when they balance;
+ * - a verbatim field (`doi`, `url`: `StringVerbatim`) is its text, when its braces balance;
+ * - a list of literals without braces (`publisher`, `address`: `StringList`, `listLiteral`) is split at ` and `,
+ *   each part read as text; one part is the value itself, not a list;
+ * - a separated list without braces (`keywords`: `StringSeparated`, `separatedLiteral`) is split at commas, each part
+ *   read as text and trimmed, a comma at the end starting no part;
+ * - a name list without braces or `=` is read by the plugin's own rules for names over its tokens for names
+ *   (name-tokens.ts).
  * These rules follow the plugin's, on such values only; everything else is read by the plugin's grammar.
  * `test/csl/citation-js-values.test.ts` compares both readings over every entry of the corpora and random values.
  * Pure.
@@ -45,26 +46,50 @@ export function readEntryValues(
 /** One value as the plugin reads it (see the module comment). */
 export function readValue(value: string, field: string, languages: unknown, citationJs: CitationJs): unknown {
   const rule = plainRule(field, citationJs);
-  if (rule !== undefined && value !== '' && !NOT_PLAIN.test(value)) {
-    if (rule === 'text') return text(value, citationJs);
-    if (rule === 'verbatim') return value;
-    if (rule === 'list') {
-      const parts = listParts(value).map((part) => text(part, citationJs));
-      return parts.length === 1 ? parts[0] : parts;
-    }
-    if (rule === 'separated') return separatedParts(value).map((part) => text(part, citationJs).trim());
-    if (!value.includes('=')) {
-      const names = plainNameList(value, citationJs);
-      if (names !== undefined) return names;
-    }
+  if (rule === undefined || value === '' || NOT_PLAIN.test(value))
+    return citationJs.parseValue(value, field, languages);
+  if (rule === 'text' || rule === 'verbatim') {
+    const groups = groupTexts(value);
+    if (groups === undefined) return citationJs.parseValue(value, field, languages);
+    return rule === 'verbatim' ? value : groups.map((group) => text(group, citationJs)).join('');
   }
-  return citationJs.parseValue(value, field, languages);
+  if (BRACES.test(value)) return citationJs.parseValue(value, field, languages);
+  if (rule === 'list') {
+    const parts = listParts(value).map((part) => text(part, citationJs));
+    return parts.length === 1 ? parts[0] : parts;
+  }
+  if (rule === 'separated') return separatedParts(value).map((part) => text(part, citationJs).trim());
+  const names = value.includes('=') ? undefined : plainNameList(value, citationJs);
+  return names ?? citationJs.parseValue(value, field, languages);
 }
 
-/** What makes the grammar do more than split words: braces, math, commands and ties. */
-const NOT_PLAIN = /[{}$\\~]/;
+/** What makes the grammar do more than split words and drop braces: math, commands and ties. */
+const NOT_PLAIN = /[$\\~]/;
+const BRACES = /[{}]/;
 const WHITE_SPACE = /\s+/g;
 const LIGATURES = /---?|''|``/g;
+
+/**
+ * The texts between a value's braces, when they balance (the lexer refuses a `}` that closes nothing, and a group
+ * left open). The rule `String` drops the braces of a group (it protects case only when it sentence-cases), and its
+ * tokens end at each brace: `-{-}-` is three hyphens, not a dash.
+ */
+function groupTexts(value: string): string[] | undefined {
+  if (!BRACES.test(value)) return [value];
+  const texts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c !== '{' && c !== '}') continue;
+    depth += c === '{' ? 1 : -1;
+    if (depth < 0) return undefined;
+    texts.push(value.slice(start, i));
+    start = i + 1;
+  }
+  texts.push(value.slice(start));
+  return depth === 0 ? texts : undefined;
+}
 
 /** Words as the rule `Text` reads them one by one: white space as one space, ligatures as their characters. */
 function text(value: string, citationJs: CitationJs): string {

@@ -36,7 +36,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** Pieces of plain values: words of every case, particles, separators, white space of every kind, ligatures. */
+/** Pieces of plain values: words of every case, particles, separators, white space of every kind, ligatures, braces. */
 const WORDS = [
   'Doe',
   'jane',
@@ -94,6 +94,11 @@ const TEXT_PIECES = [
   '.',
   ':',
   '?',
+  '{',
+  '}',
+  '{}',
+  '{{',
+  '}}',
 ];
 
 /** Both readings of a list of entries, or the error each path throws. */
@@ -215,6 +220,8 @@ describe("citation-js's values read with plain text taken as itself", () => {
     expect(calls).toBe(0);
     expect(readValue('Do{\\"e}, Jane', 'author', undefined, counting)).toEqual([{ family: 'Doë', given: 'Jane' }]);
     expect(readValue('A {DNA} test', 'title', undefined, counting)).toBe('A DNA test');
+    expect(calls).toBe(1);
+    expect(readValue('A \\emph{DNA} test', 'title', undefined, counting)).toBe('A <i>DNA</i> test');
     expect(calls).toBe(2);
   });
 });
