@@ -2,12 +2,14 @@
  * Pieces of a list shared by this thread and the workers (engine/render-shares.ts, render/worker-pool.ts): the
  * pieces are handed over each once, at their place in the order of the entries, rendered the same with and without
  * workers;
- * requests overlapping on one worker are answered in order, each with its own outcome; and a worker that fails with
- * requests waiting answers them all with undefined, so their pieces are rendered here.
+ * requests overlapping on one worker are answered in order, each with its own outcome; a worker that fails with
+ * requests waiting answers them all with undefined, so their pieces are rendered here; and a worker is kept three
+ * pieces ahead while the pieces are whole chunks, two near the end.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderInShares, type RenderedShare } from '../../src/engine/render-shares.js';
 import { publicationsOf } from '../../src/pipeline.js';
+import { CHUNK } from '../../src/render/chunks.js';
 import { WorkerPool } from '../../src/render/worker-pool.js';
 import { parseStore } from '../../src/store/parse.js';
 import { generateStore } from '../../scripts/generate-store.mjs';
@@ -74,4 +76,39 @@ describe('a list rendered in pieces', () => {
     await one?.close();
     expect(await Promise.all(waiting)).toEqual([undefined, undefined, undefined]);
   }, 60_000);
+
+  it('keeps a worker three pieces ahead while the pieces are whole chunks, and two near the end', async () => {
+    // a worker that answers each piece on the next turn of the event loop, and records how many pieces it holds
+    const long = parseStore(generateStore(2000, 7), 'long.bib');
+    const held: { left: number; holding: number }[] = [];
+    let holding = 0;
+    let sent = 0;
+    const worker = {
+      size: 1,
+      render: (_: number, request: { items: readonly unknown[] }) => {
+        holding++;
+        sent += request.items.length;
+        held.push({ left: long.entries.length - sent, holding });
+        return new Promise((resolve) =>
+          setImmediate(() => {
+            holding--;
+            resolve({ entries: request.items.map(() => 'rendered by the worker'), failures: [] });
+          }),
+        );
+      },
+    } as unknown as WorkerPool;
+    const mapLong = async (entries: readonly (typeof long.entries)[number][]) => publicationsOf({ ...long, entries });
+    let rendered = 0;
+    await renderInShares(long.entries, mapLong, options, worker, (share) => {
+      rendered += share.prepared.ordered.length;
+    });
+    expect(rendered).toBe(long.entries.length);
+    // with one worker, two threads: whole chunks while 2 x 3 x CHUNK entries or more are left
+    const whole = 2 * 3 * CHUNK;
+    expect(held.some((h) => h.holding === 3)).toBe(true);
+    expect(held.every((h) => h.holding <= 3)).toBe(true);
+    // a third piece is sent only while the pieces are whole (the place it was cut from had `whole` or more left)
+    for (const h of held.filter((x) => x.holding === 3)) expect(h.left + CHUNK).toBeGreaterThanOrEqual(whole);
+    expect(held.filter((h) => h.left < whole - CHUNK).every((h) => h.holding <= 2)).toBe(true);
+  }, 120_000);
 });
