@@ -12,6 +12,7 @@ import { readEntryConventions } from '../../src/conventions/read-entry.js';
 import { parseStore } from '../../src/store/parse.js';
 import { load as citationJs } from '../../src/vendor/citation-js.js';
 import { generateStore } from '../../scripts/generate-store.mjs';
+import { seededRandom } from '../../scripts/seeded-random.mjs';
 import { corpusStores, EMBEDDED_STORE, realworldStores } from '../helpers.js';
 
 const cjs = citationJs();
@@ -23,17 +24,6 @@ function outcome(read: () => unknown): unknown {
   } catch (err) {
     return { threw: (err as Error).message };
   }
-}
-
-/** A seeded generator (mulberry32), so that a failure can be run again. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Pieces of plain values: words of every case, particles, separators, white space of every kind, ligatures, braces. */
@@ -185,7 +175,8 @@ describe("citation-js's values read with plain text taken as itself", () => {
       TEXT_PIECES,
     ],
   ])('reads 20,000 random %s as citation-js does', (_, fields, pieces) => {
-    const random = seeded(20261207);
+    // seeded, so that a failure can be run again
+    const random = seededRandom(20261207);
     const pick = <T>(from: readonly T[]): T => from[Math.floor(random() * from.length)] as T;
     let read = 0;
     for (let n = 0; n < 20_000; n++) {

@@ -15,7 +15,6 @@ import { FakeArxiv } from '../arxiv/fake-arxiv.js';
 import { cli, EMBEDDED_STORE, ROOT } from '../helpers.js';
 import { EMBEDDED_PAPERS } from '../sync/embedded-papers.js';
 import { headers, mutate } from './mutate.js';
-// @ts-expect-error: a plain script of this repository, with no type declarations
 import { seededRandom } from '../../scripts/seeded-random.mjs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);

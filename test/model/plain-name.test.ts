@@ -4,7 +4,6 @@
  */
 import { parse } from '@citation-js/name';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript script, without types
 import { seededRandom } from '../../scripts/seeded-random.mjs';
 import { plainName } from '../../src/model/config.js';
 
@@ -56,7 +55,7 @@ function byUnicodeWords(spec: string): { family: string; given: string } | undef
 
 describe('plainName on ASCII names', () => {
   it('splits every ASCII name as the Unicode patterns do', () => {
-    const random = seededRandom(12) as () => number;
+    const random = seededRandom(12);
     const pieces = [
       'Joe',
       'J.',

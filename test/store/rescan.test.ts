@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript script, without types
 import { seededRandom } from '../../scripts/seeded-random.mjs';
 import { commonPrefix, commonSuffix, rescanOutline } from '../../src/store/rescan.js';
 import { scanOutline } from '../../src/store/scan-outline.js';
@@ -74,7 +73,7 @@ describe('the outline of an edited store, scanned again where it was edited', ()
     expect(commonSuffix(bytes('aXa'), bytes('aXXa'), commonPrefix(bytes('aXa'), bytes('aXXa')))).toBe(1);
     // against a comparison one character at a time, on random edits (surrogate pairs and characters of one byte's
     // difference included)
-    const random = seededRandom(35) as () => number;
+    const random = seededRandom(35);
     const alphabet = ['a', 'b', '{', '\n', 'é', '日', '\ud83d\ude00', '\u0100', '\u0001'];
     const text = (n: number): string =>
       Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
