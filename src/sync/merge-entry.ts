@@ -12,14 +12,13 @@ import { ARXIV_FIELDS, FIELD_SPELLING, fieldsFromRecord, type ArxivField } from 
 import type { BibEntry } from '../model/entry.js';
 import {
   appendFields,
-  entryStyle,
   removeField,
   replaceValue,
   setEntryType,
-  type EntryStyle,
   type FieldValue,
   type TextEdit,
 } from '../store/edit.js';
+import { entryStyle, type EntryStyle } from '../store/entry-style.js';
 import type { RawEntry, RawField } from '../model/syntax.js';
 import { sameValue } from './compare.js';
 import { promotionOf } from './promote.js';

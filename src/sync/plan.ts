@@ -21,7 +21,8 @@ import {
   personFromArxiv,
 } from '../arxiv/to-fields.js';
 import { arxivIdOfFields } from '../model/arxiv-id.js';
-import { appendEntries, fileStyle, type FieldValue, type NewEntry, type TextEdit } from '../store/edit.js';
+import { appendEntries, type FieldValue, type NewEntry, type TextEdit } from '../store/edit.js';
+import { fileStyle } from '../store/entry-style.js';
 import { rewriteStore } from '../store/rewrite.js';
 import type { ParsedStore } from '../store/parse.js';
 import { citationKey, keyPatternOf } from './keys.js';

@@ -15,14 +15,13 @@ import { arxivIdOfFields } from '../model/arxiv-id.js';
 import type { BibEntry } from '../model/entry.js';
 import {
   appendFields,
-  entryStyle,
-  fileStyle,
   removeField,
   replaceValue,
   setEntryType,
   type FieldValue,
   type TextEdit,
 } from '../store/edit.js';
+import { entryStyle, fileStyle } from '../store/entry-style.js';
 import { fieldText } from '../store/field-text.js';
 import { rewriteStore } from '../store/rewrite.js';
 import type { ParsedStore } from '../store/parse.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArxivRecord } from '../../src/arxiv/atom.js';
 import { parseStore } from '../../src/store/parse.js';
-import { appendFields, applyEdits, fileStyle, removeField } from '../../src/store/edit.js';
+import { appendFields, applyEdits, removeField } from '../../src/store/edit.js';
+import { fileStyle } from '../../src/store/entry-style.js';
 import { citationKey } from '../../src/sync/keys.js';
 import { completesAuthorList, remapAnnotation } from '../../src/sync/author-lists.js';
 import { planSync } from '../../src/sync/plan.js';

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/arxiv/atom.js';
-import { fileStyle, writeValue } from '../../src/store/edit.js';
+import { writeValue } from '../../src/store/edit.js';
+import { fileStyle } from '../../src/store/entry-style.js';
 import { fieldText } from '../../src/store/field-text.js';
 import { parseStore } from '../../src/store/parse.js';
 import { emptySidecar } from '../../src/sync/sidecar.js';
