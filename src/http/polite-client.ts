@@ -9,6 +9,7 @@
  */
 import type { AxiosInstance } from 'axios';
 import { load as axios } from '../vendor/axios.js';
+import { readBody, type BodyLimits } from './read-body.js';
 import type { Readable } from 'node:stream';
 import {
   dropOnOtherOrigin,
@@ -37,9 +38,9 @@ export class PoliteClient {
   private readonly backoffMs: number;
   private readonly maxWaitMs: number;
   private readonly connectTimeoutMs: number;
-  private readonly readTimeoutMs: number;
   private readonly requestDeadlineMs: number;
-  private readonly maxBytes: number;
+  /** How a body is read: the read timeout, the deadline and the size cap (read-body.ts). */
+  private readonly bodyLimits: BodyLimits;
   /** Whether any request to this service has been answered (a host never reached fails at once). */
   private reached = false;
   private readonly http: AxiosInstance;
@@ -53,9 +54,12 @@ export class PoliteClient {
     this.backoffMs = options.backoffMs ?? Math.max(this.delayMs, 100);
     this.maxWaitMs = options.maxWaitMs ?? 120_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
-    this.readTimeoutMs = options.readTimeoutMs ?? 30_000;
     this.requestDeadlineMs = options.requestDeadlineMs ?? 120_000;
-    this.maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
+    this.bodyLimits = {
+      readTimeoutMs: options.readTimeoutMs ?? 30_000,
+      requestDeadlineMs: this.requestDeadlineMs,
+      maxBytes: options.maxBytes ?? 16 * 1024 * 1024,
+    };
     this.http = options.http ?? axios().create();
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
@@ -204,7 +208,7 @@ export class PoliteClient {
     }
     let body: string;
     try {
-      body = await this.readBody(stream, signal);
+      body = await readBody(stream, signal, this.bodyLimits);
     } catch (err) {
       return { kind: 'error', retry: !(err instanceof TooLarge), message: (err as Error).message };
     }
@@ -218,52 +222,5 @@ export class PoliteClient {
       message: `HTTP ${status}${detail ? `: ${detail}` : ''}`,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
-  }
-
-  /** Reads the body with a read timeout (silence) and a size cap. */
-  private readBody(stream: Readable, signal: AbortSignal): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const { maxBytes, readTimeoutMs, requestDeadlineMs } = this;
-      const onDeadline = (): void => {
-        clearTimeout(timer);
-        stream.destroy();
-        reject(new Error(`no complete answer within ${requestDeadlineMs} ms`));
-      };
-      if (signal.aborted) queueMicrotask(onDeadline);
-      else signal.addEventListener('abort', onDeadline, { once: true });
-      let timer = setTimeout(onSilence, readTimeoutMs);
-      function onSilence(): void {
-        stream.destroy();
-        reject(new Error(`the response stalled for ${readTimeoutMs} ms`));
-      }
-      stream.on('data', (chunk: Buffer) => {
-        clearTimeout(timer);
-        timer = setTimeout(onSilence, readTimeoutMs);
-        size += chunk.length;
-        if (size > maxBytes) {
-          clearTimeout(timer);
-          stream.destroy();
-          reject(new TooLarge(`the response is larger than ${maxBytes} bytes`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.on('end', () => {
-        clearTimeout(timer);
-        resolve(Buffer.concat(chunks).toString('utf8'));
-      });
-      stream.on('error', (err) => {
-        clearTimeout(timer);
-        if (signal.aborted) onDeadline();
-        else reject(new Error(`the response was cut off: ${err.message}`));
-      });
-      stream.on('close', () => {
-        clearTimeout(timer);
-        // a no-op once the body has ended; otherwise the connection closed early
-        reject(new Error('the response was cut off before its end'));
-      });
-    });
   }
 }
