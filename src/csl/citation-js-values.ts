@@ -134,7 +134,8 @@ type PlainRule = 'text' | 'verbatim' | 'list' | 'separated' | 'names';
 
 /** The rule a field's plain value is read by, from the plugin's field types and its choice of grammar rule. */
 function plainRule(field: string, citationJs: CitationJs): PlainRule | undefined {
-  const [kind, type] = citationJs.fieldTypes[field] ?? [];
+  // own properties only: a field named `constructor` or `toString` is a field like any other
+  const [kind, type] = (Object.hasOwn(citationJs.fieldTypes, field) && citationJs.fieldTypes[field]) || [];
   if (type === 'name') return kind === 'list' ? 'names' : undefined;
   if (type === 'title') return kind === 'field' && sentenceCaseNever(citationJs) ? 'text' : undefined;
   if (kind === 'list') return 'list';

@@ -151,6 +151,9 @@ describe("citation-js's values read with plain text taken as itself", () => {
     ['publisher', 'Springer and Sons'],
     ['author', 'Doe, Jane and Roe, Richard'],
     ['keywords', 'a, b,  c'],
+    ['constructor', 'a field named as an Object property'],
+    ['toString', 'x'],
+    ['__proto__', 'y'],
   ])('%s = %j reads as citation-js reads it', (field, value) => {
     expect(outcome(() => readValue(value, field, undefined, cjs))).toEqual(outcome(() => cjs.parseValue(value, field)));
   });
