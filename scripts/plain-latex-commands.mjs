@@ -2,9 +2,10 @@
 /**
  * Writes src/latex/plain-latex-commands.ts: the commands of unicode2latex's table (the LaTeX it writes for a
  * character) and of its textcomp table (which LaTeX has loaded itself since 2020) that a plain document defines, as
- * pdflatex itself answers: `\documentclass{article}` with fontenc T1 and textcomp, each command asked with `\ifdefined`. A character whose LaTeX needs anything more (`\dbend` for U+FFFD
- * needs manfnt, `\ding` pifont, `\smiley` wasysym) has no plain LaTeX form, and the export copies its entry as written
- * instead of writing a command the document cannot run. Run it again when unicode2latex is updated:
+ * pdflatex itself answers: `\documentclass{article}` with fontenc T1 and textcomp, each command asked with
+ * `\ifdefined`. A character whose LaTeX needs anything more (`\dbend` for U+FFFD needs manfnt, `\ding` pifont,
+ * `\smiley` wasysym) has no plain LaTeX form, and the export copies its entry as written instead of writing a command
+ * the document cannot run. Run it again when unicode2latex is updated:
  *
  *   node scripts/plain-latex-commands.mjs
  */
